@@ -1,0 +1,379 @@
+"""Writing a ParsedBriefing to the database: the importer's only writer.
+
+Re-import is idempotent and keeps ids: a briefing is found by its ``import_ref``,
+articles by the title the importer last wrote (else their position), claims by their
+sentence. Every import-derived field goes through a three-way merge with what the
+importer last wrote (``imported_values``): a field an editor changed is kept; a field
+only the source changed is updated; where both changed, the editor's value is kept
+and the conflict is reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from django.db import DatabaseError
+
+from ..models import (
+    Article,
+    ArticleAuthor,
+    ArticleTopic,
+    Briefing,
+    Claim,
+    Figure,
+    Person,
+    Publication,
+    Topic,
+    make_slug,
+)
+from .people import name_key
+from .report import briefing_report
+from .text import comparable
+from .topics import load_taxonomy
+from .types import ParsedArticle, ParsedBriefing, ParsedClaim
+
+
+@dataclass
+class Source:
+    name: str  # the file name, kept as provenance
+    data: bytes
+    text: str
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+@dataclass
+class LoadResult:
+    status: str  # created | updated | unchanged
+    briefing: Briefing | None
+    conflicts: list[str] = field(default_factory=list)
+
+
+def import_ref(parsed: ParsedBriefing, source_name: str) -> str:
+    """The briefing's natural key: publication + issue, else + date, else the file."""
+    publication = make_slug(parsed.publication, fallback="unknown")
+    if parsed.publication and parsed.issue is not None:
+        return f"{publication}:issue:{parsed.issue}"
+    if parsed.publication and parsed.date and parsed.date_precision == "day":
+        return f"{publication}:date:{parsed.date.isoformat()}"
+    return f"{publication}:file:{source_name}"
+
+
+def parsed_digest(parsed: ParsedBriefing) -> str:
+    """A hash of everything parsed, so a better importer updates unchanged files."""
+    report = json.dumps(briefing_report(parsed), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(report.encode()).hexdigest()
+
+
+def planned_status(parsed: ParsedBriefing, source: Source) -> str:
+    """What importing would do, without writing: created, updated or unchanged."""
+    try:
+        existing = Briefing.objects.filter(import_ref=import_ref(parsed, source.name)).first()
+    except DatabaseError:  # no tables yet: a dry run before the first migrate
+        return "created"
+    if existing is None:
+        return "created"
+    if existing.source_sha256 == source.sha256 and existing.parsed_digest == parsed_digest(
+        parsed
+    ):
+        return "unchanged"
+    return "updated"
+
+
+def import_briefing(parsed: ParsedBriefing, source: Source) -> LoadResult:
+    """Create or update the briefing and everything in it. Call inside a transaction."""
+    status = planned_status(parsed, source)
+    ref = import_ref(parsed, source.name)
+    briefing = Briefing.objects.filter(import_ref=ref).first()
+    if status == "unchanged":
+        return LoadResult(status, briefing)
+    writer = _Writer()
+    briefing = writer.write_briefing(briefing or Briefing(import_ref=ref), parsed, source)
+    return LoadResult(status, briefing, writer.conflicts)
+
+
+def jsonable(value):
+    """The form in which field values are remembered and compared."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+class _Writer:
+    """One import's writes, collecting merge conflicts as it goes."""
+
+    def __init__(self) -> None:
+        self.conflicts: list[str] = []
+        self.people: dict[str, Person] = {}
+        self.topics: dict[str, Topic] = {}
+
+    def merge(self, record, values: dict, label: str) -> None:
+        """Three-way merge of import-derived values into record (see module doc)."""
+        last = dict(record.imported_values or {})
+        for name, new in values.items():
+            new_json = jsonable(new)
+            current = jsonable(self._current(record, name))
+            if record.pk is None or name not in last or current == last[name]:
+                self._assign(record, name, new)
+            elif new_json != last[name] and new_json != current:
+                self.conflicts.append(
+                    f"conflict: {label} {name}: kept the editor's {current!r}; "
+                    f"the source now says {new_json!r}"
+                )
+            last[name] = new_json
+        record.imported_values = last
+
+    def _current(self, record, name: str):
+        if name in ("authors", "editors"):
+            if record.pk is None:
+                return []
+            people = getattr(record, name).all()
+            if name == "authors":
+                people = people.order_by("articleauthor__position")
+            return [person.name for person in people]
+        if name == "speaker":
+            return record.speaker.name if record.speaker_id else None
+        return getattr(record, name)
+
+    def _assign(self, record, name: str, value) -> None:
+        if name in ("authors", "editors"):
+            record._pending_people = {**getattr(record, "_pending_people", {}), name: value}
+        elif name == "speaker":
+            record.speaker = self.person(value) if value else None
+        else:
+            setattr(record, name, value)
+
+    def write_briefing(
+        self, briefing: Briefing, parsed: ParsedBriefing, source: Source
+    ) -> Briefing:
+        briefing.publication = self.publication(parsed.publication)
+        briefing.format = parsed.format
+        briefing.source_name = source.name
+        briefing.source_sha256 = source.sha256
+        briefing.source_text = source.text
+        briefing.parsed_digest = parsed_digest(parsed)
+        values = {
+            "issue_number": parsed.issue,
+            "title": parsed.title,
+            "published_on": parsed.date,
+            "date_precision": parsed.date_precision,
+            "editors": parsed.editors,
+        }
+        self.merge(briefing, values, "briefing")
+        briefing.warnings = list(parsed.warnings)
+        briefing.save()
+        self._save_people(briefing)
+        self.write_articles(briefing, parsed.articles)
+        briefing.warnings = list(parsed.warnings) + self.conflicts
+        briefing.save(update_fields=["warnings"])
+        return briefing
+
+    def write_articles(self, briefing: Briefing, parsed_articles: list[ParsedArticle]) -> None:
+        existing = list(briefing.articles.all())
+        matched = match_articles(existing, parsed_articles)
+        kept_ids = set()
+        for position, (parsed, article) in enumerate(zip(parsed_articles, matched), start=1):
+            article = article or Article(briefing=briefing)
+            self.write_article(article, parsed, position)
+            kept_ids.add(article.pk)
+        orphans = [a for a in existing if a.pk not in kept_ids]
+        for offset, article in enumerate(orphans, start=len(parsed_articles) + 1):
+            article.position = offset
+            article.is_in_source = False
+            article.save(update_fields=["position", "is_in_source", "updated_at"])
+
+    def write_article(self, article: Article, parsed: ParsedArticle, position: int) -> None:
+        label = f"article {position} ({parsed.title or 'untitled'})"
+        self.merge(article, article_values(parsed), label)
+        article.position = position
+        article.line_start, article.line_end = parsed.line_start, parsed.line_end
+        article.warnings = list(parsed.warnings)
+        article.is_in_source = True
+        article.save()
+        self._save_people(article)
+        self.write_topics(article, parsed)
+        self.write_claims(article, parsed.claims)
+
+    def write_topics(self, article: Article, parsed: ParsedArticle) -> None:
+        """Replace the automatic topics; manual assignments are never touched."""
+        links = {link.topic.slug: link for link in article.articletopic_set.select_related("topic")}
+        wanted = {topic.slug: topic.score for topic in parsed.topics}
+        for slug, link in links.items():
+            if not link.is_manual and slug not in wanted:
+                link.delete()
+        for slug, score in wanted.items():
+            link = links.get(slug)
+            if link is None:
+                ArticleTopic.objects.create(article=article, topic=self.topic(slug), score=score)
+            elif not link.is_manual and link.score != score:
+                link.score = score
+                link.save(update_fields=["score"])
+
+    def write_claims(self, article: Article, parsed_claims: list[ParsedClaim]) -> None:
+        existing = {
+            comparable(claim.imported_values.get("text", claim.text)): claim
+            for claim in article.claims.all()
+        }
+        kept_ids = set()
+        for position, parsed in enumerate(parsed_claims, start=1):
+            claim = existing.pop(comparable(parsed.text), None) or Claim(article=article)
+            self.merge(claim, claim_values(parsed), f"claim {position} of {article.position}")
+            claim.position, claim.is_in_source = position, True
+            claim.save()
+            self.write_figures(claim, parsed)
+            kept_ids.add(claim.pk)
+        for claim in existing.values():
+            claim.is_in_source = False
+            claim.save(update_fields=["is_in_source", "updated_at"])
+
+    def write_figures(self, claim: Claim, parsed: ParsedClaim) -> None:
+        figures = list(claim.figures.all())
+        for position, found in enumerate(parsed.figures):
+            figure = figures[position] if position < len(figures) else Figure(claim=claim)
+            figure.position = position
+            figure.value, figure.value_high = found.value, found.value_high
+            figure.unit, figure.qualifier = found.unit or "", found.qualifier or ""
+            figure.text, figure.start, figure.end = found.text[:200], found.start, found.end
+            figure.is_change, figure.refers_to = found.is_change, found.refers_to or ""
+            figure.save()
+        for figure in figures[len(parsed.figures) :]:
+            figure.delete()
+
+    def _save_people(self, record) -> None:
+        pending = getattr(record, "_pending_people", {})
+        if "editors" in pending:
+            record.editors.set([self.person(name) for name in pending["editors"]])
+        if "authors" in pending:
+            ArticleAuthor.objects.filter(article=record).delete()
+            for position, name in enumerate(pending["authors"]):
+                ArticleAuthor.objects.get_or_create(
+                    article=record, person=self.person(name), defaults={"position": position}
+                )
+        record._pending_people = {}
+
+    def publication(self, name: str | None) -> Publication | None:
+        if not name:
+            return None
+        publication = Publication.objects.filter(name=name).first()
+        return publication or Publication.objects.create(
+            name=name, slug=unique_slug(Publication, make_slug(name, "publication"))
+        )
+
+    def person(self, name: str) -> Person:
+        key = name_key(name)
+        if key not in self.people:
+            person = Person.objects.filter(name_key=key).first()
+            if person is None:
+                slug = unique_slug(Person, make_slug(name, "person"))
+                person = Person.objects.create(name=name, name_key=key, slug=slug)
+            if name != person.name and name not in person.variants:
+                person.variants = [*person.variants, name]
+                person.save(update_fields=["variants"])
+            self.people[key] = person
+        return self.people[key]
+
+    def topic(self, slug: str) -> Topic:
+        if slug not in self.topics:
+            topic = Topic.objects.filter(slug=slug).first()
+            self.topics[slug] = topic or create_topic(slug)
+        return self.topics[slug]
+
+
+def create_topic(slug: str) -> Topic:
+    """A topic row for a taxonomy slug (editors may change it afterwards)."""
+    entry = load_taxonomy().topic(slug)
+    parent = None
+    if entry.parent:
+        parent = Topic.objects.filter(slug=entry.parent).first() or create_topic(entry.parent)
+    return Topic.objects.create(
+        slug=slug,
+        name=entry.name,
+        group=entry.group,
+        description=entry.description,
+        keywords=[keyword.term for keyword in entry.keywords],
+        parent=parent,
+    )
+
+
+def unique_slug(model, slug: str) -> str:
+    candidate, number = slug, 2
+    while model.objects.filter(slug=candidate).exists():
+        candidate, number = f"{slug}-{number}", number + 1
+    return candidate
+
+
+def match_articles(
+    existing: list[Article], parsed_articles: list[ParsedArticle]
+) -> list[Article | None]:
+    """For each parsed article, the stored one it is (by source title, then position)."""
+    by_title = {}
+    for article in existing:
+        title = article.imported_values.get("title", article.title)
+        if title:
+            by_title.setdefault(comparable(title), article)
+    matched: list[Article | None] = []
+    taken = set()
+    for parsed in parsed_articles:
+        article = by_title.get(comparable(parsed.title)) if parsed.title else None
+        matched.append(article if article and article.pk not in taken else None)
+        if matched[-1]:
+            taken.add(article.pk)
+    free = [a for a in existing if a.pk not in taken]
+    for index, parsed in enumerate(parsed_articles):
+        if matched[index] is None and not parsed.title:
+            by_position = [a for a in free if a.position == index + 1]
+            if by_position:
+                matched[index] = by_position[0]
+                free.remove(by_position[0])
+    return matched
+
+
+def article_values(parsed: ParsedArticle) -> dict:
+    return {
+        "title": parsed.title,
+        "alternate_titles": parsed.alternate_titles,
+        "subtitle": parsed.subtitle or "",
+        "section": parsed.section or "",
+        "kind": parsed.kind,
+        "authors": parsed.authors,
+        "outlet": parsed.outlet or "",
+        "original_on": parsed.date,
+        "original_date_precision": parsed.date_precision,
+        "body": parsed.body,
+        "subheadings": parsed.subheadings,
+        "summary": parsed.summary or "",
+        "image_caption": parsed.image_caption or "",
+        "interviewee": parsed.interviewee or "",
+        "author_bio": parsed.author_bio or "",
+        "suspected_teaser": parsed.suspected_teaser or "",
+        "items": [item_json(item) for item in parsed.items],
+        "links": [item_json(link) for link in parsed.links],
+    }
+
+
+def item_json(item) -> dict:
+    return {
+        "title": item.title,
+        "url": item.url,
+        "label": item.label,
+        "authors": item.authors,
+        "description": item.description,
+    }
+
+
+def claim_values(parsed: ParsedClaim) -> dict:
+    return {
+        "text": parsed.text,
+        "start": parsed.start,
+        "end": parsed.end,
+        "kind": parsed.kind,
+        "speaker": parsed.speaker,
+        "speaker_role": parsed.speaker_role or "",
+    }

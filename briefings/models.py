@@ -1,0 +1,299 @@
+"""The archive's records: Publication → Briefing → Article → Claim → Figure, with Topics
+and People. Import-derived fields remember what the importer last wrote
+(``imported_values``) so that editors' changes survive a re-import.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+
+SLUG_LENGTH = 80
+
+
+def make_slug(text: str | None, fallback: str = "untitled") -> str:
+    """A URL word for text, cut at a word boundary; ``fallback`` when text has none."""
+    slug = slugify(text or "", allow_unicode=False)[:SLUG_LENGTH].rstrip("-")
+    if len(slugify(text or "")) > SLUG_LENGTH and "-" in slug:
+        slug = slug.rsplit("-", 1)[0]
+    return slug or fallback
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "day"
+    MONTH = "month", "month"
+    YEAR = "year", "year"
+    UNKNOWN = "unknown", "unknown"
+
+
+class ArticleKind(models.TextChoices):
+    FEATURE = "feature", "Feature"
+    SUMMARY = "summary", "Summary"
+    ANALYSIS = "analysis", "Analysis"
+    INTERVIEW = "interview", "Interview"
+    DIGEST_ITEM = "digest_item", "Digest item"
+    COLUMN_SECTION = "column_section", "Column section"
+    METRIC = "metric", "Metric"
+    LINK_LIST = "link_list", "Reading list"
+    NEWS = "news", "News report"
+
+
+class ClaimKind(models.TextChoices):
+    STATISTIC = "statistic", "Statistic"
+    QUOTE = "quote", "Quote"
+    ASSERTION = "assertion", "Assertion"
+
+
+class ClaimStatus(models.TextChoices):
+    UNREVIEWED = "unreviewed", "Unreviewed"
+    VERIFIED = "verified", "Verified"
+    DISPUTED = "disputed", "Disputed"
+    FALSE = "false", "False"
+    RETRACTED = "retracted", "Retracted"
+
+
+class Publication(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=SLUG_LENGTH, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("briefings:publication_detail", args=[self.slug])
+
+
+class Person(models.Model):
+    """An author, editor or speaker. ``name_key`` merges spelling variants."""
+
+    name = models.CharField(max_length=200)
+    name_key = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=SLUG_LENGTH, unique=True)
+    variants = models.JSONField(default=list, blank=True)
+    role = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=SLUG_LENGTH, unique=True)
+    group = models.CharField(max_length=100, blank=True)
+    description = models.TextField(blank=True)
+    keywords = models.JSONField(default=list, blank=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("briefings:topic_detail", args=[self.slug])
+
+
+class Briefing(models.Model):
+    publication = models.ForeignKey(
+        Publication, null=True, blank=True, on_delete=models.PROTECT, related_name="briefings"
+    )
+    import_ref = models.CharField(max_length=300, unique=True)
+    format = models.CharField(max_length=60)
+    issue_number = models.PositiveIntegerField(null=True, blank=True)
+    title = models.CharField(max_length=500, null=True, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(
+        max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
+    editors = models.ManyToManyField(Person, blank=True, related_name="edited_briefings")
+    source_name = models.CharField(max_length=300)
+    source_sha256 = models.CharField(max_length=64)
+    source_text = models.TextField()
+    parsed_digest = models.CharField(max_length=64, blank=True)
+    warnings = models.JSONField(default=list, blank=True)
+    imported_values = models.JSONField(default=dict, blank=True, editable=False)
+    imported_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-published_on", "-id"]
+        indexes = [models.Index(fields=["published_on"])]
+
+    def __str__(self) -> str:
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        name = self.publication.name if self.publication else "Untitled briefing"
+        parts = [name]
+        if self.issue_number:
+            parts.append(f"#{self.issue_number}")
+        if self.title:
+            parts.append(f"– {self.title}")
+        elif self.published_on:
+            parts.append(f"– {self.published_on:%d %B %Y}")
+        return " ".join(parts)
+
+    @property
+    def slug(self) -> str:
+        return make_slug(self.title or self.display_title, fallback="briefing")
+
+    def get_absolute_url(self) -> str:
+        return reverse("briefings:briefing_detail", args=[self.pk, self.slug])
+
+
+class Article(models.Model):
+    briefing = models.ForeignKey(Briefing, on_delete=models.CASCADE, related_name="articles")
+    position = models.PositiveIntegerField()
+    title = models.CharField(max_length=500, null=True, blank=True)
+    alternate_titles = models.JSONField(default=list, blank=True)
+    subtitle = models.TextField(blank=True)
+    section = models.CharField(max_length=200, blank=True)
+    kind = models.CharField(max_length=20, choices=ArticleKind.choices)
+    authors = models.ManyToManyField(
+        Person, through="ArticleAuthor", blank=True, related_name="articles"
+    )
+    outlet = models.CharField(max_length=200, blank=True)
+    original_on = models.DateField(null=True, blank=True)
+    original_date_precision = models.CharField(
+        max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
+    body = models.TextField(blank=True)
+    subheadings = models.JSONField(default=list, blank=True)
+    summary = models.TextField(blank=True)
+    image_caption = models.TextField(blank=True)
+    interviewee = models.CharField(max_length=200, blank=True)
+    author_bio = models.TextField(blank=True)
+    suspected_teaser = models.TextField(blank=True)
+    items = models.JSONField(default=list, blank=True)
+    links = models.JSONField(default=list, blank=True)
+    line_start = models.PositiveIntegerField(default=0)
+    line_end = models.PositiveIntegerField(default=0)
+    warnings = models.JSONField(default=list, blank=True)
+    topics = models.ManyToManyField(
+        Topic, through="ArticleTopic", blank=True, related_name="articles"
+    )
+    is_published = models.BooleanField(default=True)
+    is_in_source = models.BooleanField(
+        default=True, help_text="False once a re-import no longer finds it in the source."
+    )
+    imported_values = models.JSONField(default=dict, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["briefing", "position"]
+        indexes = [models.Index(fields=["briefing", "position"])]
+
+    def __str__(self) -> str:
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        if self.title:
+            return self.title
+        publication = self.briefing.publication
+        label = f"Untitled article in {publication.name}" if publication else "Untitled article"
+        names = [author.name for author in self.authors.all()]
+        return f"{label} by {', '.join(names)}" if names else label
+
+    @property
+    def slug(self) -> str:
+        return make_slug(self.title, fallback="article")
+
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.body.split("\n\n") if p.strip()]
+
+    def get_absolute_url(self) -> str:
+        return reverse("briefings:article_detail", args=[self.pk, self.slug])
+
+
+class ArticleAuthor(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "person"], name="unique_article_author")
+        ]
+
+
+class ArticleTopic(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE)
+    score = models.FloatField(default=0)
+    is_manual = models.BooleanField(
+        default=False, help_text="Assigned by an editor: automatic re-tagging keeps it."
+    )
+
+    class Meta:
+        ordering = ["-score"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "topic"], name="unique_article_topic")
+        ]
+
+
+class Claim(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    position = models.PositiveIntegerField()
+    text = models.TextField()
+    start = models.PositiveIntegerField(help_text="Offset of the sentence in the body.")
+    end = models.PositiveIntegerField()
+    kind = models.CharField(max_length=20, choices=ClaimKind.choices)
+    speaker = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
+    )
+    speaker_role = models.CharField(max_length=300, blank=True)
+    status = models.CharField(
+        max_length=20, choices=ClaimStatus.choices, default=ClaimStatus.UNREVIEWED
+    )
+    is_published = models.BooleanField(default=True)
+    is_in_source = models.BooleanField(default=True)
+    imported_values = models.JSONField(default=dict, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["article", "position"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def get_absolute_url(self) -> str:
+        return reverse("briefings:claim_detail", args=[self.pk])
+
+
+class Figure(models.Model):
+    """A normalised number in a claim: the value with its scale applied."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="figures")
+    position = models.PositiveSmallIntegerField(default=0)
+    value = models.FloatField()
+    value_high = models.FloatField(null=True, blank=True)
+    unit = models.CharField(max_length=10, blank=True)
+    qualifier = models.CharField(max_length=40, blank=True)
+    text = models.CharField(max_length=200)
+    start = models.PositiveIntegerField(default=0)
+    end = models.PositiveIntegerField(default=0)
+    is_change = models.BooleanField(default=False)
+    refers_to = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["claim", "position"]
+
+    def __str__(self) -> str:
+        return self.text

@@ -1,0 +1,57 @@
+"""Shared fixtures; vendor-only tests are skipped on the other database."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from tests.truth import SEEDS_DIR
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        for vendor in ("postgres", "sqlite"):
+            if item.get_closest_marker(vendor):
+                item.add_marker(pytest.mark.django_db)
+                item.user_properties.append(("vendor", vendor))
+
+
+@pytest.fixture(autouse=True)
+def _skip_other_vendor(request):
+    for vendor, name in (("postgres", "postgresql"), ("sqlite", "sqlite")):
+        if request.node.get_closest_marker(vendor) and connection.vendor != name:
+            pytest.skip(f"{vendor} only")
+
+
+def run_import(*args: str) -> tuple[dict, int]:
+    """Run import_briefings --json; return the report and the exit status."""
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import_briefings", *args, "--json", stdout=out, stderr=err)
+        status = 0
+    except Exception as error:  # CommandError carries the exit status
+        status = getattr(error, "returncode", 1)
+    report = json.loads(out.getvalue())
+    report["stderr"] = err.getvalue()
+    return report, status
+
+
+@pytest.fixture
+def seeds_copy(tmp_path) -> Path:
+    """A private copy of the seeds folder that a test may change."""
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS_DIR, folder)
+    return folder
+
+
+@pytest.fixture
+def imported_seeds(db):
+    report, status = run_import(str(SEEDS_DIR))
+    assert status == 0, report["stderr"]
+    return report

@@ -1,0 +1,8 @@
+"""Test settings: the project's settings with a test secret when none is set."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key")
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+
+from archive_site.settings import *  # noqa: E402,F403
