@@ -14,7 +14,13 @@ from .models import (
     Topic,
 )
 
-PROVENANCE_FIELDS = ("imported_at", "updated_at", "source_name", "source_sha256", "format")
+PROVENANCE_FIELDS = (
+    "imported_at",
+    "updated_at",
+    "source_name",
+    "source_sha256",
+    "format",
+)
 
 
 @admin.register(Publication)
@@ -50,7 +56,13 @@ class ArticleInline(admin.TabularInline):
 
 @admin.register(Briefing)
 class BriefingAdmin(admin.ModelAdmin):
-    list_display = ("__str__", "publication", "issue_number", "published_on", "source_name")
+    list_display = (
+        "__str__",
+        "publication",
+        "issue_number",
+        "published_on",
+        "source_name",
+    )
     list_filter = ("publication", "format", "date_precision")
     list_select_related = ("publication",)
     search_fields = ("title", "source_name", "import_ref")
@@ -84,7 +96,15 @@ class ClaimInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ("__str__", "briefing", "position", "section", "kind", "outlet", "is_published")
+    list_display = (
+        "__str__",
+        "briefing",
+        "position",
+        "section",
+        "kind",
+        "outlet",
+        "is_published",
+    )
     list_filter = ("kind", "is_published", "is_in_source", "briefing__publication")
     list_select_related = ("briefing__publication",)
     search_fields = ("title", "body", "outlet")
@@ -95,7 +115,15 @@ class ArticleAdmin(admin.ModelAdmin):
 
 class FigureInline(admin.TabularInline):
     model = Figure
-    fields = ("value", "value_high", "unit", "qualifier", "text", "is_change", "refers_to")
+    fields = (
+        "value",
+        "value_high",
+        "unit",
+        "qualifier",
+        "text",
+        "is_change",
+        "refers_to",
+    )
     extra = 0
 
 

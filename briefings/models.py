@@ -92,7 +92,11 @@ class Topic(models.Model):
     description = models.TextField(blank=True)
     keywords = models.JSONField(default=list, blank=True)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
     )
 
     class Meta:
@@ -107,7 +111,11 @@ class Topic(models.Model):
 
 class Briefing(models.Model):
     publication = models.ForeignKey(
-        Publication, null=True, blank=True, on_delete=models.PROTECT, related_name="briefings"
+        Publication,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="briefings",
     )
     import_ref = models.CharField(max_length=300, unique=True)
     format = models.CharField(max_length=60)
@@ -117,7 +125,9 @@ class Briefing(models.Model):
     date_precision = models.CharField(
         max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
     )
-    editors = models.ManyToManyField(Person, blank=True, related_name="edited_briefings")
+    editors = models.ManyToManyField(
+        Person, blank=True, related_name="edited_briefings"
+    )
     source_name = models.CharField(max_length=300)
     source_sha256 = models.CharField(max_length=64)
     source_text = models.TextField()
@@ -133,6 +143,9 @@ class Briefing(models.Model):
 
     def __str__(self) -> str:
         return self.display_title
+
+    def get_absolute_url(self) -> str:
+        return reverse("briefings:briefing_detail", args=[self.pk, self.slug])
 
     @property
     def display_title(self) -> str:
@@ -150,12 +163,11 @@ class Briefing(models.Model):
     def slug(self) -> str:
         return make_slug(self.title or self.display_title, fallback="briefing")
 
-    def get_absolute_url(self) -> str:
-        return reverse("briefings:briefing_detail", args=[self.pk, self.slug])
-
 
 class Article(models.Model):
-    briefing = models.ForeignKey(Briefing, on_delete=models.CASCADE, related_name="articles")
+    briefing = models.ForeignKey(
+        Briefing, on_delete=models.CASCADE, related_name="articles"
+    )
     position = models.PositiveIntegerField()
     title = models.CharField(max_length=500, null=True, blank=True)
     alternate_titles = models.JSONField(default=list, blank=True)
@@ -187,7 +199,8 @@ class Article(models.Model):
     )
     is_published = models.BooleanField(default=True)
     is_in_source = models.BooleanField(
-        default=True, help_text="False once a re-import no longer finds it in the source."
+        default=True,
+        help_text="False once a re-import no longer finds it in the source.",
     )
     imported_values = models.JSONField(default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -200,12 +213,19 @@ class Article(models.Model):
     def __str__(self) -> str:
         return self.display_title
 
+    def get_absolute_url(self) -> str:
+        return reverse("briefings:article_detail", args=[self.pk, self.slug])
+
     @property
     def display_title(self) -> str:
         if self.title:
             return self.title
         publication = self.briefing.publication
-        label = f"Untitled article in {publication.name}" if publication else "Untitled article"
+        label = (
+            f"Untitled article in {publication.name}"
+            if publication
+            else "Untitled article"
+        )
         names = [author.name for author in self.authors.all()]
         return f"{label} by {', '.join(names)}" if names else label
 
@@ -216,9 +236,6 @@ class Article(models.Model):
     def paragraphs(self) -> list[str]:
         return [p for p in self.body.split("\n\n") if p.strip()]
 
-    def get_absolute_url(self) -> str:
-        return reverse("briefings:article_detail", args=[self.pk, self.slug])
-
 
 class ArticleAuthor(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE)
@@ -228,8 +245,13 @@ class ArticleAuthor(models.Model):
     class Meta:
         ordering = ["position"]
         constraints = [
-            models.UniqueConstraint(fields=["article", "person"], name="unique_article_author")
+            models.UniqueConstraint(
+                fields=["article", "person"], name="unique_article_author"
+            )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.position})"
 
 
 class ArticleTopic(models.Model):
@@ -243,12 +265,19 @@ class ArticleTopic(models.Model):
     class Meta:
         ordering = ["-score"]
         constraints = [
-            models.UniqueConstraint(fields=["article", "topic"], name="unique_article_topic")
+            models.UniqueConstraint(
+                fields=["article", "topic"], name="unique_article_topic"
+            )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.topic} ({self.score:.2f})"
 
 
 class Claim(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="claims"
+    )
     position = models.PositiveIntegerField()
     text = models.TextField()
     start = models.PositiveIntegerField(help_text="Offset of the sentence in the body.")
@@ -297,3 +326,13 @@ class Figure(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class SearchWord(models.Model):
+    """A word that occurs in the archive, for "did you mean" suggestions."""
+
+    word = models.CharField(max_length=60, unique=True)
+    length = models.PositiveSmallIntegerField(db_index=True)
+
+    def __str__(self) -> str:
+        return self.word

@@ -10,7 +10,15 @@ import pytest
 from django.core.management import call_command
 
 from briefings.importers import load
-from briefings.models import Article, Briefing, Claim, Figure, Person, Publication, Topic
+from briefings.models import (
+    Article,
+    Briefing,
+    Claim,
+    Figure,
+    Person,
+    Publication,
+    Topic,
+)
 from tests.conftest import run_import
 from tests.truth import SEED_STEMS, SEEDS_DIR
 
@@ -62,7 +70,9 @@ def test_changed_file_updates_in_place_keeping_ids(seeds_copy):
     article_ids = list(briefing.articles.values_list("id", flat=True))
     claim_ids = set(Claim.objects.values_list("id", flat=True))
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("In June of this year", "In July of this year"), "utf-8")
+    path.write_text(
+        text.replace("In June of this year", "In July of this year"), "utf-8"
+    )
 
     report, status = run_import(str(path))
 
@@ -81,7 +91,9 @@ def test_editor_title_survives_reimport_of_changed_source(seeds_copy):
     article.title = "Ministries sell government data (edited)"
     article.save()
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("In June of this year", "In July of this year"), "utf-8")
+    path.write_text(
+        text.replace("In June of this year", "In July of this year"), "utf-8"
+    )
 
     report, _ = run_import(str(path))
 
@@ -98,7 +110,9 @@ def test_conflicting_edits_keep_the_editor_value_and_are_reported(seeds_copy):
     article.title = "Edited title"
     article.save()
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("hidden dealings draw attention", "dealings exposed"), "utf-8")
+    path.write_text(
+        text.replace("hidden dealings draw attention", "dealings exposed"), "utf-8"
+    )
 
     report, _ = run_import(str(path))
 
@@ -180,7 +194,9 @@ def test_decoding_falls_back_from_utf8_to_cp1252_and_honours_boms(tmp_path):
     files = [
         write_bytes(tmp_path, "bom8.txt", codecs.BOM_UTF8 + text.encode("utf-8")),
         write_bytes(tmp_path, "bom16.txt", text.encode("utf-16")),
-        write_bytes(tmp_path, "cp1252.txt", text.replace("yuan", "euro").encode("cp1252")),
+        write_bytes(
+            tmp_path, "cp1252.txt", text.replace("yuan", "euro").encode("cp1252")
+        ),
     ]
     report, status = run_import(*map(str, files))
     assert status == 0
@@ -192,13 +208,39 @@ def test_json_report_follows_the_contract(db):
     report, _ = run_import(str(SEEDS_DIR), "--dry-run")
     assert set(report) >= {"files", "totals"}
     for entry in report["files"]:
-        assert set(entry) >= {"path", "status", "error", "format", "warnings", "briefing"}
+        assert set(entry) >= {
+            "path",
+            "status",
+            "error",
+            "format",
+            "warnings",
+            "briefing",
+        }
         briefing = entry["briefing"]
-        assert set(briefing) >= {"publication", "issue", "title", "date", "date_precision"}
+        assert set(briefing) >= {
+            "publication",
+            "issue",
+            "title",
+            "date",
+            "date_precision",
+        }
         assert briefing["date_precision"] in {"day", "month", "year", "unknown"}
         for article in briefing["articles"]:
-            expected = {"title", "authors", "outlet", "date", "section", "kind", "subtitle"}
-            assert set(article) >= expected | {"topics", "body_chars", "warnings", "claims"}
+            expected = {
+                "title",
+                "authors",
+                "outlet",
+                "date",
+                "section",
+                "kind",
+                "subtitle",
+            }
+            assert set(article) >= expected | {
+                "topics",
+                "body_chars",
+                "warnings",
+                "claims",
+            }
             assert isinstance(article["body_chars"], int)
             for claim in article["claims"]:
                 assert set(claim) >= {"text", "kind", "speaker", "figures"}

@@ -26,7 +26,9 @@ def test_briefing_page_lists_its_articles_in_order(client, imported_seeds):
     response = client.get(briefing.get_absolute_url())
     assert response.status_code == 200
     titles = [a.title for a in response.context["articles"]]
-    assert titles == list(briefing.articles.order_by("position").values_list("title", flat=True))
+    assert titles == list(
+        briefing.articles.order_by("position").values_list("title", flat=True)
+    )
     assert briefing.source_name in response.content.decode()
 
 
@@ -48,7 +50,9 @@ def test_article_subheadings_render_as_headings(client, imported_seeds):
 
 def test_wrong_slug_redirects_permanently_to_the_canonical_url(client, imported_seeds):
     article = Article.objects.exclude(title=None).first()
-    response = client.get(reverse("briefings:article_detail", args=[article.pk, "old-slug"]))
+    response = client.get(
+        reverse("briefings:article_detail", args=[article.pk, "old-slug"])
+    )
     assert response.status_code == 301
     assert response["Location"] == article.get_absolute_url()
 

@@ -29,7 +29,9 @@ def decode_bytes(data: bytes) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as error:
-                raise SourceError(f"undecodable: invalid {encoding} ({error.reason})") from None
+                raise SourceError(
+                    f"undecodable: invalid {encoding} ({error.reason})"
+                ) from None
     if b"\x00" in data:
         raise SourceError("binary file: it contains NUL bytes, not text")
     for encoding in FALLBACK_ENCODINGS:
@@ -42,7 +44,9 @@ def decode_bytes(data: bytes) -> str:
 
 def _looks_binary(text: str) -> bool:
     controls = sum(
-        1 for char in text if unicodedata.category(char) == "Cc" and char not in "\n\r\t\f"
+        1
+        for char in text
+        if unicodedata.category(char) == "Cc" and char not in "\n\r\t\f"
     )
     return controls > max(2, len(text) * MAX_CONTROL_SHARE)
 
@@ -51,7 +55,9 @@ def read_source(path: Path, max_bytes: int) -> tuple[str, bytes]:
     """The decoded text (newlines normalised) and raw bytes of a briefing file."""
     size = path.stat().st_size
     if size > max_bytes:
-        raise SourceError(f"too large: {size:,} bytes, the limit is {max_bytes:,} bytes")
+        raise SourceError(
+            f"too large: {size:,} bytes, the limit is {max_bytes:,} bytes"
+        )
     data = path.read_bytes()
     if not data.strip():
         raise SourceError("empty file: nothing to import")

@@ -29,6 +29,7 @@ from ..models import (
     Topic,
     make_slug,
 )
+from ..search.vocabulary import record_words, words_in
 from .people import name_key
 from .report import briefing_report
 from .text import comparable
@@ -73,13 +74,16 @@ def parsed_digest(parsed: ParsedBriefing) -> str:
 def planned_status(parsed: ParsedBriefing, source: Source) -> str:
     """What importing would do, without writing: created, updated or unchanged."""
     try:
-        existing = Briefing.objects.filter(import_ref=import_ref(parsed, source.name)).first()
+        existing = Briefing.objects.filter(
+            import_ref=import_ref(parsed, source.name)
+        ).first()
     except DatabaseError:  # no tables yet: a dry run before the first migrate
         return "created"
     if existing is None:
         return "created"
-    if existing.source_sha256 == source.sha256 and existing.parsed_digest == parsed_digest(
-        parsed
+    if (
+        existing.source_sha256 == source.sha256
+        and existing.parsed_digest == parsed_digest(parsed)
     ):
         return "unchanged"
     return "updated"
@@ -93,7 +97,9 @@ def import_briefing(parsed: ParsedBriefing, source: Source) -> LoadResult:
     if status == "unchanged":
         return LoadResult(status, briefing)
     writer = _Writer()
-    briefing = writer.write_briefing(briefing or Briefing(import_ref=ref), parsed, source)
+    briefing = writer.write_briefing(
+        briefing or Briefing(import_ref=ref), parsed, source
+    )
     return LoadResult(status, briefing, writer.conflicts)
 
 
@@ -144,7 +150,10 @@ class _Writer:
 
     def _assign(self, record, name: str, value) -> None:
         if name in ("authors", "editors"):
-            record._pending_people = {**getattr(record, "_pending_people", {}), name: value}
+            record._pending_people = {
+                **getattr(record, "_pending_people", {}),
+                name: value,
+            }
         elif name == "speaker":
             record.speaker = self.person(value) if value else None
         else:
@@ -171,15 +180,20 @@ class _Writer:
         briefing.save()
         self._save_people(briefing)
         self.write_articles(briefing, parsed.articles)
+        record_words(words_in(*(f"{a.title or ''} {a.body}" for a in parsed.articles)))
         briefing.warnings = list(parsed.warnings) + self.conflicts
         briefing.save(update_fields=["warnings"])
         return briefing
 
-    def write_articles(self, briefing: Briefing, parsed_articles: list[ParsedArticle]) -> None:
+    def write_articles(
+        self, briefing: Briefing, parsed_articles: list[ParsedArticle]
+    ) -> None:
         existing = list(briefing.articles.all())
         matched = match_articles(existing, parsed_articles)
         kept_ids = set()
-        for position, (parsed, article) in enumerate(zip(parsed_articles, matched), start=1):
+        for position, (parsed, article) in enumerate(
+            zip(parsed_articles, matched, strict=True), start=1
+        ):
             article = article or Article(briefing=briefing)
             self.write_article(article, parsed, position)
             kept_ids.add(article.pk)
@@ -189,7 +203,9 @@ class _Writer:
             article.is_in_source = False
             article.save(update_fields=["position", "is_in_source", "updated_at"])
 
-    def write_article(self, article: Article, parsed: ParsedArticle, position: int) -> None:
+    def write_article(
+        self, article: Article, parsed: ParsedArticle, position: int
+    ) -> None:
         label = f"article {position} ({parsed.title or 'untitled'})"
         self.merge(article, article_values(parsed), label)
         article.position = position
@@ -203,7 +219,10 @@ class _Writer:
 
     def write_topics(self, article: Article, parsed: ParsedArticle) -> None:
         """Replace the automatic topics; manual assignments are never touched."""
-        links = {link.topic.slug: link for link in article.articletopic_set.select_related("topic")}
+        links = {
+            link.topic.slug: link
+            for link in article.articletopic_set.select_related("topic")
+        }
         wanted = {topic.slug: topic.score for topic in parsed.topics}
         for slug, link in links.items():
             if not link.is_manual and slug not in wanted:
@@ -211,7 +230,9 @@ class _Writer:
         for slug, score in wanted.items():
             link = links.get(slug)
             if link is None:
-                ArticleTopic.objects.create(article=article, topic=self.topic(slug), score=score)
+                ArticleTopic.objects.create(
+                    article=article, topic=self.topic(slug), score=score
+                )
             elif not link.is_manual and link.score != score:
                 link.score = score
                 link.save(update_fields=["score"])
@@ -223,8 +244,12 @@ class _Writer:
         }
         kept_ids = set()
         for position, parsed in enumerate(parsed_claims, start=1):
-            claim = existing.pop(comparable(parsed.text), None) or Claim(article=article)
-            self.merge(claim, claim_values(parsed), f"claim {position} of {article.position}")
+            claim = existing.pop(comparable(parsed.text), None) or Claim(
+                article=article
+            )
+            self.merge(
+                claim, claim_values(parsed), f"claim {position} of {article.position}"
+            )
             claim.position, claim.is_in_source = position, True
             claim.save()
             self.write_figures(claim, parsed)
@@ -236,11 +261,17 @@ class _Writer:
     def write_figures(self, claim: Claim, parsed: ParsedClaim) -> None:
         figures = list(claim.figures.all())
         for position, found in enumerate(parsed.figures):
-            figure = figures[position] if position < len(figures) else Figure(claim=claim)
+            figure = (
+                figures[position] if position < len(figures) else Figure(claim=claim)
+            )
             figure.position = position
             figure.value, figure.value_high = found.value, found.value_high
             figure.unit, figure.qualifier = found.unit or "", found.qualifier or ""
-            figure.text, figure.start, figure.end = found.text[:200], found.start, found.end
+            figure.text, figure.start, figure.end = (
+                found.text[:200],
+                found.start,
+                found.end,
+            )
             figure.is_change, figure.refers_to = found.is_change, found.refers_to or ""
             figure.save()
         for figure in figures[len(parsed.figures) :]:
@@ -254,7 +285,9 @@ class _Writer:
             ArticleAuthor.objects.filter(article=record).delete()
             for position, name in enumerate(pending["authors"]):
                 ArticleAuthor.objects.get_or_create(
-                    article=record, person=self.person(name), defaults={"position": position}
+                    article=record,
+                    person=self.person(name),
+                    defaults={"position": position},
                 )
         record._pending_people = {}
 
@@ -291,7 +324,9 @@ def create_topic(slug: str) -> Topic:
     entry = load_taxonomy().topic(slug)
     parent = None
     if entry.parent:
-        parent = Topic.objects.filter(slug=entry.parent).first() or create_topic(entry.parent)
+        parent = Topic.objects.filter(slug=entry.parent).first() or create_topic(
+            entry.parent
+        )
     return Topic.objects.create(
         slug=slug,
         name=entry.name,

@@ -49,7 +49,10 @@ def article_report(article: ParsedArticle) -> dict:
         "image_caption": article.image_caption,
         "interviewee": article.interviewee,
         "subheadings": article.subheadings,
-        "items": [{"title": i.title, "authors": i.authors, "url": i.url} for i in article.items],
+        "items": [
+            {"title": i.title, "authors": i.authors, "url": i.url}
+            for i in article.items
+        ],
         "topics": [topic.slug for topic in article.topics],
         "body_chars": len(article.body),
         "lines": [article.line_start, article.line_end],
@@ -90,7 +93,13 @@ def file_report(
 
 def totals(files: list[dict]) -> dict:
     """Counts over a report's files: by status, and articles, claims, warnings."""
-    counts = {"files": len(files), "created": 0, "updated": 0, "unchanged": 0, "failed": 0}
+    counts = {
+        "files": len(files),
+        "created": 0,
+        "updated": 0,
+        "unchanged": 0,
+        "failed": 0,
+    }
     counts.update({"articles": 0, "claims": 0, "warnings": 0})
     for entry in files:
         counts[entry["status"]] += 1

@@ -29,7 +29,9 @@ DAY_MONTH_YEAR = re.compile(
     re.IGNORECASE,
 )
 ISO_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
-MONTH_YEAR = re.compile(rf"{_START}(?P<month>{_MONTH_RE})\.?,?\s+(?P<year>\d{{4}})\b", re.I)
+MONTH_YEAR = re.compile(
+    rf"{_START}(?P<month>{_MONTH_RE})\.?,?\s+(?P<year>\d{{4}})\b", re.I
+)
 # "24/02/23", "23/02/2024", "2024/02/23", "23.02.2024"
 NUMERIC_DATE = re.compile(r"\b(\d{1,4})[/.](\d{1,2})[/.](\d{2,4})\b")
 
@@ -99,7 +101,9 @@ def find_date(text: str) -> tuple[dt.date, str, re.Match] | None:
     for pattern in (MONTH_DAY_YEAR, DAY_MONTH_YEAR, ISO_DATE):
         for match in pattern.finditer(text):
             month_number = _month_number(match.group("month"))
-            date = _make_date(int(match.group("year")), month_number, int(match.group("day")))
+            date = _make_date(
+                int(match.group("year")), month_number, int(match.group("day"))
+            )
             if date:
                 found.append((match.start(), date, "day", match))
                 break

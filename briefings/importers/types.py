@@ -90,13 +90,17 @@ class ParsedArticle:
     summary: str | None = None
     image_caption: str | None = None
     interviewee: str | None = None
-    author_bio: str | None = None  # "X is a senior associate at ...", kept out of the body
+    author_bio: str | None = (
+        None  # "X is a senior associate at ...", kept out of the body
+    )
     # A line that introduces a different article (copy-paste debris), kept for editors.
     suspected_teaser: str | None = None
     alternate_titles: list[str] = field(default_factory=list)
     subheadings: list[str] = field(default_factory=list)  # each also a body paragraph
     items: list[ParsedItem] = field(default_factory=list)  # list entries, e.g. reads
-    links: list[ParsedItem] = field(default_factory=list)  # "Media coverage and sources"
+    links: list[ParsedItem] = field(
+        default_factory=list
+    )  # "Media coverage and sources"
     line_start: int = 0
     line_end: int = 0
     warnings: list[str] = field(default_factory=list)

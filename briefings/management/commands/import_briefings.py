@@ -28,7 +28,8 @@ def source_files(paths: list[str]) -> list[Path]:
             files += sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES
+                if p.is_file()
+                and p.suffix.lower() in SOURCE_SUFFIXES
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         elif path.exists():
@@ -42,7 +43,9 @@ class Command(BaseCommand):
     help = "Import plain-text briefings into the archive (files or folders; default seeds/)."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("paths", nargs="*", help="files or folders (default: seeds/)")
+        parser.add_argument(
+            "paths", nargs="*", help="files or folders (default: seeds/)"
+        )
         parser.add_argument(
             "--dry-run", action="store_true", help="parse and report, write nothing"
         )
@@ -71,7 +74,9 @@ class Command(BaseCommand):
         else:
             self.print_summary(report, dry_run=options["dry_run"])
         if report["totals"]["failed"]:
-            raise CommandError(f"{report['totals']['failed']} file(s) failed", returncode=1)
+            raise CommandError(
+                f"{report['totals']['failed']} file(s) failed", returncode=1
+            )
 
     def import_file(self, path: Path, options: dict) -> dict:
         """Import one file in its own transaction; a failure leaves the data as it was."""
@@ -92,11 +97,15 @@ class Command(BaseCommand):
             return self.failed(path, f"cannot read: {error.strerror}")
         except Exception as error:  # a parser bug must not stop the other files
             return self.failed(path, f"unparseable: {type(error).__name__}: {error}")
-        warnings = parsed.warnings + conflicts + [
-            f"article {n} ({a.title or 'untitled'}): {w}"
-            for n, a in enumerate(parsed.articles, start=1)
-            for w in a.warnings
-        ]
+        warnings = (
+            parsed.warnings
+            + conflicts
+            + [
+                f"article {n} ({a.title or 'untitled'}): {w}"
+                for n, a in enumerate(parsed.articles, start=1)
+                for w in a.warnings
+            ]
+        )
         return file_report(str(path), status, briefing=parsed, warnings=warnings)
 
     def failed(self, path: Path, reason: str) -> dict:

@@ -7,8 +7,8 @@ from django.http import HttpResponseGone
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 
-from .rendering import body_blocks
-from .models import Article, ArticleAuthor, Briefing, Claim, Publication, Topic
+from ..models import Article, ArticleAuthor, Briefing, Claim, Publication, Topic
+from ..rendering import body_blocks
 
 PUBLIC_ARTICLES = Q(is_published=True, is_in_source=True)
 
@@ -25,13 +25,19 @@ def gone(request, what: str) -> HttpResponseGone:
 def home(request):
     briefings = (
         Briefing.objects.select_related("publication")
-        .annotate(article_count=Count("articles", filter=Q(articles__is_published=True)))
+        .annotate(
+            article_count=Count("articles", filter=Q(articles__is_published=True))
+        )
         .order_by("-published_on", "-id")[:50]
     )
     publications = Publication.objects.annotate(briefing_count=Count("briefings"))
-    topics = Topic.objects.annotate(
-        article_count=Count("articles", filter=Q(articles__is_published=True))
-    ).filter(article_count__gt=0).order_by("-article_count", "name")[:30]
+    topics = (
+        Topic.objects.annotate(
+            article_count=Count("articles", filter=Q(articles__is_published=True))
+        )
+        .filter(article_count__gt=0)
+        .order_by("-article_count", "name")[:30]
+    )
     return render(
         request,
         "briefings/home.html",
@@ -41,15 +47,25 @@ def home(request):
 
 def briefing_detail(request, pk: int, slug: str | None = None):
     briefing = get_object_or_404(
-        Briefing.objects.select_related("publication").prefetch_related("editors"), pk=pk
+        Briefing.objects.select_related("publication").prefetch_related("editors"),
+        pk=pk,
     )
     if slug != briefing.slug:
         return redirect(briefing.get_absolute_url(), permanent=True)
-    articles = public_articles().filter(briefing=briefing).prefetch_related(
-        Prefetch("articleauthor_set", ArticleAuthor.objects.select_related("person"))
-    ).annotate(claim_count=Count("claims", filter=Q(claims__is_published=True)))
+    articles = (
+        public_articles()
+        .filter(briefing=briefing)
+        .prefetch_related(
+            Prefetch(
+                "articleauthor_set", ArticleAuthor.objects.select_related("person")
+            )
+        )
+        .annotate(claim_count=Count("claims", filter=Q(claims__is_published=True)))
+    )
     return render(
-        request, "briefings/briefing_detail.html", {"briefing": briefing, "articles": articles}
+        request,
+        "briefings/briefing_detail.html",
+        {"briefing": briefing, "articles": articles},
     )
 
 
@@ -61,13 +77,17 @@ def article_detail(request, pk: int, slug: str | None = None):
         return gone(request, "article")
     if slug != article.slug:
         return redirect(article.get_absolute_url(), permanent=True)
-    claims = article.claims.filter(is_published=True, is_in_source=True).select_related(
-        "speaker"
-    ).prefetch_related("figures")
+    claims = (
+        article.claims.filter(is_published=True, is_in_source=True)
+        .select_related("speaker")
+        .prefetch_related("figures")
+    )
     context = {
         "article": article,
         "briefing": article.briefing,
-        "authors": [link.person for link in article.articleauthor_set.select_related("person")],
+        "authors": [
+            link.person for link in article.articleauthor_set.select_related("person")
+        ],
         "topics": article.topics.order_by("-articletopic__score"),
         "claims": claims,
         "blocks": body_blocks(article.body, article.subheadings, claims),
@@ -96,9 +116,12 @@ def publication_detail(request, slug: str):
 
 def topic_detail(request, slug: str):
     topic = get_object_or_404(Topic, slug=slug)
-    articles = public_articles().filter(topics=topic).select_related(
-        "briefing__publication"
-    ).order_by("-briefing__published_on", "position")[:200]
+    articles = (
+        public_articles()
+        .filter(topics=topic)
+        .select_related("briefing__publication")
+        .order_by("-briefing__published_on", "position")[:200]
+    )
     return render(
         request, "briefings/topic_detail.html", {"topic": topic, "articles": articles}
     )

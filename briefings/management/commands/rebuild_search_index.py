@@ -1,0 +1,23 @@
+"""``manage.py rebuild_search_index``: rebuild the full-text index and vocabulary."""
+
+from django.core.management.base import BaseCommand
+
+from briefings.models import Article
+from briefings.search import get_backend
+from briefings.search.vocabulary import rebuild_vocabulary
+
+
+class Command(BaseCommand):
+    help = (
+        "Rebuild the search index (and the did-you-mean vocabulary) from the database."
+    )
+
+    def handle(self, *args, **options) -> None:
+        backend = get_backend()
+        rows = backend.rebuild()
+        words = rebuild_vocabulary(Article.objects.all())
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Re-indexed {rows} rows on {backend.vendor}; {words} words known."
+            )
+        )

@@ -1,0 +1,117 @@
+"""Full-text search: one small interface, one backend module per database.
+
+    search(queryset, text)   -> queryset filtered and annotated with ``rank`` and
+                                ``headline`` (escaped HTML with <mark>, or None)
+    matching(queryset, query) -> queryset filtered only (for facet counts)
+
+Article and Claim querysets are searchable. The index itself lives in the database
+(PostgreSQL: a generated tsvector column; SQLite: FTS5 tables kept by triggers), is
+created by a migration and is named only in the backend modules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
+from django.db.models import QuerySet
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .expressions import START, STOP
+from .postgres import PostgresBackend
+from .query import Query, Term, parse_query
+from .sqlite import SqliteBackend
+
+__all__ = [
+    "Query",
+    "Term",
+    "get_backend",
+    "highlight",
+    "matching",
+    "parse_query",
+    "search",
+]
+
+BACKENDS = {"postgresql": PostgresBackend, "sqlite": SqliteBackend}
+SNIPPET_CHARS = 260
+
+
+def get_backend():
+    """The backend for the default database's vendor."""
+    try:
+        return BACKENDS[connection.vendor]()
+    except KeyError:
+        raise ImproperlyConfigured(
+            f"No search backend for {connection.vendor}"
+        ) from None
+
+
+def matching(queryset: QuerySet, query: Query) -> QuerySet:
+    """The queryset narrowed to records that match the query (no ranking)."""
+    if query.is_empty:
+        return queryset
+    return get_backend().filter(queryset, query)
+
+
+def search(queryset: QuerySet, text: str | Query) -> QuerySet:
+    """Filter by the query and annotate ``rank`` and ``headline_raw``."""
+    query = text if isinstance(text, Query) else parse_query(text)
+    if query.is_empty:
+        return queryset
+    backend = get_backend()
+    return backend.annotate(backend.filter(queryset, query), query)
+
+
+def marked_html(raw: str) -> SafeString:
+    """Escape text carrying START/STOP markers, then turn the markers into <mark>."""
+    html = escape(raw).replace(START, "<mark>").replace(STOP, "</mark>")
+    return mark_safe(html)
+
+
+def term_pattern(query: Query) -> re.Pattern | None:
+    """A regex finding the query's terms in plain text (words by their stem)."""
+    parts = []
+    for term in query.positive_terms:
+        if term.is_cjk or term.is_phrase:
+            parts.append(re.escape(term.text).replace(r"\ ", r"\W+"))
+        else:
+            parts.append(rf"\b{re.escape(_rough_stem(term.text))}\w*")
+    if not parts:
+        return None
+    return re.compile("|".join(sorted(parts, key=len, reverse=True)), re.IGNORECASE)
+
+
+def _rough_stem(word: str) -> str:
+    """Strip common English endings so highlights find inflected forms."""
+    word = word.lower()
+    for ending in (
+        "ations",
+        "ation",
+        "ings",
+        "ing",
+        "ions",
+        "ion",
+        "ies",
+        "es",
+        "ed",
+        "s",
+    ):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def highlight(text: str, query: Query, *, snippet: bool = False) -> SafeString:
+    """Text with the query's terms marked; with ``snippet`` only the part around the
+    first match."""
+    pattern = term_pattern(query)
+    if pattern is None:
+        return escape(text[:SNIPPET_CHARS] if snippet else text)
+    if snippet:
+        first = pattern.search(text)
+        start = max(0, (first.start() if first else 0) - SNIPPET_CHARS // 3)
+        text = ("…" if start else "") + text[start : start + SNIPPET_CHARS] + "…"
+    marked = pattern.sub(lambda m: f"{START}{m.group(0)}{STOP}", text)
+    return marked_html(marked)

@@ -1,0 +1,127 @@
+"""The web-search query language, parsed once for both backends.
+
+Words are ANDed; ``"exact phrase"``; ``-word`` or ``-"phrase"`` excludes; ``OR``
+between two terms makes them alternatives. Chinese, Japanese and Korean runs are
+matched as substrings. Curly and full-width quotes are normalised, an unbalanced quote
+or parenthesis is repaired, and nothing here ever raises on user input.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .stopwords import STOP_WORDS
+
+MAX_QUERY_CHARS = 500
+MAX_CLAUSES = 12
+
+QUOTES = str.maketrans(
+    {c: '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u300c\u300d"}
+)
+CJK_RUN = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u3100-\u312f]+"
+)
+TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    is_phrase: bool = False
+    is_cjk: bool = False
+
+
+@dataclass
+class Query:
+    """Clauses are ANDed; the terms inside one clause are alternatives (OR)."""
+
+    text: str = ""
+    clauses: list[list[Term]] = field(default_factory=list)
+    excluded: list[Term] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.clauses and not self.excluded
+
+    @property
+    def positive_terms(self) -> list[Term]:
+        return [term for clause in self.clauses for term in clause]
+
+    def fulltext_clauses(self) -> list[list[Term]]:
+        """Clauses without a CJK alternative: what a full-text index answers alone."""
+        return [c for c in self.clauses if not any(term.is_cjk for term in c)]
+
+    def substring_clauses(self) -> list[list[Term]]:
+        """Clauses with a CJK alternative: matched by substring, term by term."""
+        return [c for c in self.clauses if any(term.is_cjk for term in c)]
+
+    def words(self) -> list[str]:
+        """Every searched word (not phrase, not CJK), for suggestions and highlights."""
+        return [t.text for t in self.positive_terms if not t.is_phrase and not t.is_cjk]
+
+
+def normalise(text: str) -> str:
+    """NFKC (full-width → ASCII), one kind of double quote, no control characters."""
+    text = unicodedata.normalize("NFKC", text or "").translate(QUOTES)
+    return "".join(char if char.isprintable() else " " for char in text).strip()
+
+
+def split_terms(raw: str, *, phrase: bool) -> list[Term]:
+    """A raw token or phrase as terms: CJK runs apart, words cleaned of punctuation."""
+    terms: list[Term] = []
+    for index, part in enumerate(CJK_RUN.split(raw)):
+        words = [w for w in WORD.findall(part)]
+        if phrase and len(words) > 1:
+            terms.append(Term(" ".join(words), is_phrase=True))
+        else:
+            terms += [Term(w) for w in words if w.lower() not in STOP_WORDS or phrase]
+        runs = CJK_RUN.findall(raw)
+        if index < len(runs):
+            terms.append(Term(runs[index], is_cjk=True))
+    return terms
+
+
+def parse_query(text: str) -> Query:
+    """Parse what a reader typed into a Query (see module docstring)."""
+    text = normalise(text)
+    query = Query(text=text)
+    if len(text) > MAX_QUERY_CHARS:
+        text = text[:MAX_QUERY_CHARS]
+        query.notices.append(
+            f"Your search was shortened to its first {MAX_QUERY_CHARS} characters."
+        )
+    text = text.replace("(", " ").replace(")", " ")
+    join_next = False
+    for match in TOKEN.finditer(text):
+        negated, phrase, word = match.group(1), match.group(2), match.group(3)
+        if word == "OR":
+            join_next = bool(query.clauses)
+            continue
+        is_phrase = phrase is not None
+        if word and word.startswith("-") and len(word) > 1:
+            negated, word = "-", word[1:]
+        terms = split_terms(phrase if is_phrase else word, phrase=is_phrase)
+        if not terms:
+            continue
+        if negated:
+            query.excluded += terms
+        elif join_next and len(terms) == 1:
+            query.clauses[-1].append(terms[0])
+        else:
+            query.clauses += [[term] for term in terms]
+        join_next = False
+    _limit_clauses(query)
+    return query
+
+
+def _limit_clauses(query: Query) -> None:
+    if len(query.clauses) + len(query.excluded) > MAX_CLAUSES:
+        query.clauses = query.clauses[:MAX_CLAUSES]
+        query.excluded = query.excluded[: max(0, MAX_CLAUSES - len(query.clauses))]
+        query.notices.append(
+            f"Only the first {MAX_CLAUSES} terms of your search were used."
+        )

@@ -1,0 +1,167 @@
+"""SQLite backend: external-content FTS5 tables kept in sync by triggers.
+
+Porter stemming over unicode61 with diacritics removed (``Grunberg`` finds Grünberg).
+FTS5 does not segment Chinese, so CJK terms are matched as substrings (LIKE), which
+finds two-character words such as 内卷 that a trigram index would miss.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import Q, QuerySet, Value
+from django.db.models.expressions import RawSQL
+
+from .expressions import TableSQL, table_text
+from .query import Query, Term
+
+TOKENIZER = "porter unicode61 remove_diacritics 2"
+
+
+@dataclass(frozen=True)
+class Index:
+    table: str  # the content table
+    columns: tuple[str, ...]  # indexed columns, in FTS order
+    weights: tuple[float, ...]  # bm25 weight of each column
+    headline_column: int  # the column snippets come from
+    like_columns: tuple[str, ...]  # fields searched for CJK substrings
+
+    @property
+    def fts(self) -> str:
+        return f"{self.table}_fts"
+
+
+INDEXES = {
+    "article": Index(
+        "briefings_article",
+        ("title", "subtitle", "section", "outlet", "body"),
+        (10.0, 4.0, 2.0, 2.0, 1.0),
+        4,
+        ("title", "body"),
+    ),
+    "claim": Index("briefings_claim", ("text",), (1.0,), 0, ("text",)),
+}
+
+
+def quote(text: str) -> str:
+    """An FTS5 string: every token quoted, so user text is never FTS5 syntax."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def match_expression(terms: list[list[Term]]) -> str:
+    """AND of clauses, each an OR of quoted words and phrases (CJK terms left out)."""
+    clauses = []
+    for clause in terms:
+        alternatives = [quote(term.text) for term in clause if not term.is_cjk]
+        if len(alternatives) == 1:
+            clauses.append(alternatives[0])
+        elif alternatives:
+            clauses.append("(" + " OR ".join(alternatives) + ")")
+    return " ".join(clauses)
+
+
+def cjk_condition(index: Index, term: Term) -> Q:
+    condition = Q()
+    for column in index.like_columns:
+        condition |= Q(**{f"{column}__contains": term.text})
+    return condition
+
+
+def ddl(index: Index) -> list[str]:
+    """The FTS5 table and its triggers for one index."""
+    cols = ", ".join(index.columns)
+    new = ", ".join(f"new.{c}" for c in index.columns)
+    old = ", ".join(f"old.{c}" for c in index.columns)
+    fts, table = index.fts, index.table
+    remove = (
+        f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old});"
+    )
+    add = f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new});"
+    return [
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({cols}, "
+        f"content='{table}', content_rowid='id', tokenize='{TOKENIZER}')",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_ai AFTER INSERT ON {table} BEGIN {add} END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_ad AFTER DELETE ON {table} BEGIN {remove} END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_au AFTER UPDATE ON {table} "
+        f"BEGIN {remove} {add} END",
+        f"INSERT INTO {fts}({fts}) VALUES ('rebuild')",
+    ]
+
+
+def drop_ddl(index: Index) -> list[str]:
+    fts = index.fts
+    triggers = [
+        f"DROP TRIGGER IF EXISTS {fts}_{suffix}" for suffix in ("ai", "ad", "au")
+    ]
+    return [*triggers, f"DROP TABLE IF EXISTS {fts}"]
+
+
+class SqliteBackend:
+    vendor = "sqlite"
+
+    def index_for(self, queryset: QuerySet) -> Index:
+        return INDEXES[queryset.model._meta.model_name]
+
+    def filter(self, queryset: QuerySet, query: Query) -> QuerySet:
+        """Narrow the queryset to matches (FTS5 for words, LIKE for CJK)."""
+        index = self.index_for(queryset)
+        plain = query.fulltext_clauses()
+        if plain:
+            queryset = queryset.filter(
+                id__in=self._matches(index, match_expression(plain))
+            )
+        for clause in query.substring_clauses():
+            queryset = queryset.filter(self._condition(index, clause))
+        for term in query.excluded:
+            queryset = queryset.exclude(self._condition(index, [term]))
+        return queryset
+
+    def _condition(self, index: Index, alternatives: list[Term]) -> Q:
+        """A Q matching any of the terms: CJK by substring, others through FTS5."""
+        condition = Q(pk__in=[])
+        for term in alternatives:
+            if term.is_cjk:
+                condition |= cjk_condition(index, term)
+            else:
+                condition |= Q(id__in=self._matches(index, quote(term.text)))
+        return condition
+
+    def _matches(self, index: Index, expression: str) -> RawSQL:
+        return RawSQL(
+            f"SELECT rowid FROM {index.fts} WHERE {index.fts} MATCH %s", [expression]
+        )
+
+    def annotate(self, queryset: QuerySet, query: Query) -> QuerySet:
+        """Add ``rank`` (higher is better; title matches first) and ``headline_raw``."""
+        index = self.index_for(queryset)
+        expression = match_expression(query.fulltext_clauses())
+        if not expression:
+            return queryset.annotate(rank=Value(0.0), headline_raw=Value(None))
+        fts = index.fts
+        weights = ", ".join(str(w) for w in index.weights)
+        correlated = f"FROM {fts} WHERE {fts} MATCH %s AND {fts}.rowid = {{table}}.id"
+        title_match = f"{{{index.columns[0]}}} : ({expression})"
+        rank = TableSQL(
+            f"COALESCE((SELECT -bm25({fts}, {weights}) {correlated}), 0)"
+            f" + (CASE WHEN EXISTS(SELECT 1 {correlated}) THEN 1000.0 ELSE 0 END)",
+            [expression, title_match],
+        )
+        headline = table_text(
+            f"(SELECT snippet({fts}, {index.headline_column}, char(2), char(3), '…', 40)"
+            f" {correlated})",
+            [expression],
+        )
+        return queryset.annotate(rank=rank, headline_raw=headline)
+
+    def rebuild(self) -> int:
+        """Rebuild every FTS5 table from its content table; the number of rows indexed."""
+        total = 0
+        with connection.cursor() as cursor:
+            for index in INDEXES.values():
+                cursor.execute(
+                    f"INSERT INTO {index.fts}({index.fts}) VALUES ('rebuild')"
+                )
+                cursor.execute(f"SELECT count(*) FROM {index.table}")
+                total += cursor.fetchone()[0]
+        return total
