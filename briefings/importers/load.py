@@ -321,7 +321,8 @@ class _Writer:
 
 def create_topic(slug: str) -> Topic:
     """A topic row for a taxonomy slug (editors may change it afterwards)."""
-    entry = load_taxonomy().topic(slug)
+    taxonomy = load_taxonomy()
+    entry = taxonomy[slug]
     parent = None
     if entry.parent:
         parent = Topic.objects.filter(slug=entry.parent).first() or create_topic(
@@ -330,7 +331,7 @@ def create_topic(slug: str) -> Topic:
     return Topic.objects.create(
         slug=slug,
         name=entry.name,
-        group=entry.group,
+        group=taxonomy.groups[entry.group].name,
         description=entry.description,
         keywords=[keyword.term for keyword in entry.keywords],
         parent=parent,
@@ -347,26 +348,22 @@ def unique_slug(model, slug: str) -> str:
 def match_articles(
     existing: list[Article], parsed_articles: list[ParsedArticle]
 ) -> list[Article | None]:
-    """For each parsed article, the stored one it is (by source title, then position)."""
-    by_title = {}
+    """For each parsed article, the stored one it is: first by the title the importer
+    last wrote, then (for the rest, e.g. a retitled article) by position."""
+    by_title: dict[str, Article] = {}
     for article in existing:
         title = article.imported_values.get("title", article.title)
         if title:
             by_title.setdefault(comparable(title), article)
     matched: list[Article | None] = []
-    taken = set()
     for parsed in parsed_articles:
-        article = by_title.get(comparable(parsed.title)) if parsed.title else None
-        matched.append(article if article and article.pk not in taken else None)
-        if matched[-1]:
-            taken.add(article.pk)
-    free = [a for a in existing if a.pk not in taken]
-    for index, parsed in enumerate(parsed_articles):
-        if matched[index] is None and not parsed.title:
-            by_position = [a for a in free if a.position == index + 1]
-            if by_position:
-                matched[index] = by_position[0]
-                free.remove(by_position[0])
+        article = by_title.pop(comparable(parsed.title), None) if parsed.title else None
+        matched.append(article)
+    taken = {article.pk for article in matched if article}
+    free = {a.position: a for a in existing if a.pk not in taken}
+    for index, article in enumerate(matched):
+        if article is None:
+            matched[index] = free.pop(index + 1, None)
     return matched
 
 

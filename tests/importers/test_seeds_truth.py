@@ -73,8 +73,16 @@ def test_every_truth_claim_is_found(seed):
     stem, report, truth = seed
     claims = [claim for article in report["articles"] for claim in article["claims"]]
     for truth_claim in truth["claims"]:
-        near = [c for c in claims if comparable(truth_claim["contains"]) in comparable(c["text"])]
-        assert any(claim_matches(c, truth_claim) for c in near), (stem, truth_claim, near)
+        near = [
+            c
+            for c in claims
+            if comparable(truth_claim["contains"]) in comparable(c["text"])
+        ]
+        assert any(claim_matches(c, truth_claim) for c in near), (
+            stem,
+            truth_claim,
+            near,
+        )
 
 
 def test_every_article_has_a_topic(seed):

@@ -1,0 +1,132 @@
+"""Who is speaking, paragraph by paragraph: pronouns, quotations and quoted blocks.
+
+``SpeakerContext`` remembers the speakers an article has named so that a sentence
+without its own attribution can take one from context:
+
+- a pronoun ("He states that ...") takes the last person named in the paragraph
+  (as a speaker or as the subject opening a sentence), or else the previous
+  paragraph's;
+- a sentence inside a quotation ("“... ,” said X. “The leadership will ...”") takes
+  the last speaker named in the same paragraph;
+- a paragraph after an introducing line that ends with a colon ("In the words of
+  Ryan Manuel at Hong Kong University:") takes that line's speaker, and so do the
+  bullets right after it;
+- in an interview, the answers take the interviewee.
+
+A surname alone ("Wang hopes ...") becomes the full name already named ("Wang
+Tiancheng") when exactly one known speaker has it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .checkable import is_question
+from .names import Speaker, looks_like_person
+from .speakers import (
+    Attribution,
+    find_attribution,
+    introduced_person,
+    is_quotation,
+    mentioned_person,
+)
+
+BULLETS = ("• ", "- ", "* ", "· ")
+
+
+@dataclass(frozen=True)
+class Voice:
+    """The speaker of a sentence and how the text attributes it."""
+
+    speaker: Speaker | None = None
+    is_quote: bool = False  # said/says, a quotation, a quoted block or an answer
+    is_explicit: bool = False  # the text itself attributes it (not only an interview)
+
+
+@dataclass
+class SpeakerContext:
+    """The speakers named so far in an article, for sentences that name none."""
+
+    interviewee: str | None = None
+    current: Speaker | None = None  # the last speaker named in this paragraph
+    person: Speaker | None = None  # the last person named in this paragraph
+    previous_person: Speaker | None = None  # the last person before it
+    block: Speaker | None = None  # the speaker of the quoted block being read
+    block_bullets: bool = False  # the block is a run of bullets
+    intro: Attribution | None = None  # an introducing line just read
+    answering: bool = False  # in an interview, after the first question
+    known: list[Speaker] = field(default_factory=list)
+
+    def begin_paragraph(self, paragraph: str) -> None:
+        """Start a paragraph: take up a pending intro, drop a finished block."""
+        is_bullet = paragraph.startswith(BULLETS)
+        if self.intro is not None:
+            self.block, self.block_bullets = self.intro.speaker, is_bullet
+            self.intro = None
+        elif not (self.block_bullets and is_bullet):
+            self.block, self.block_bullets = None, False
+        self.current = self.person = None
+
+    def end_paragraph(self, paragraph: str) -> None:
+        """Finish a paragraph; an interview's question starts the answers."""
+        self.previous_person = self.person
+        if self.interviewee and is_question(paragraph):
+            self.answering = True
+
+    def skip_paragraph(self) -> None:
+        """A paragraph that is no prose (heading, link) ends any quoted block."""
+        self.block, self.block_bullets, self.intro = None, False, None
+        self.previous_person = None
+
+    def voice_for(self, sentence: str, open_quote: bool) -> Voice:
+        """The speaker of a sentence, from its own words or from context."""
+        self._note_mention(sentence)
+        attribution = find_attribution(sentence, open_quote)
+        quotation = is_quotation(sentence, open_quote)
+        if attribution is not None and sentence.rstrip().endswith(":"):
+            self.intro = attribution
+        if attribution and attribution.speaker:
+            speaker = self._note(attribution.speaker)
+            return Voice(speaker, attribution.is_speech or quotation, True)
+        if attribution and attribution.is_pronoun:
+            speaker = self.person or self.previous_person
+            if speaker:
+                self.current = self.person = speaker
+            return Voice(
+                speaker, attribution.is_speech or quotation, speaker is not None
+            )
+        return self._voice_from_context(quotation)
+
+    def _voice_from_context(self, quotation: bool) -> Voice:
+        if quotation and self.current:
+            return Voice(self.current, True, True)
+        if self.block:
+            return Voice(self.block, True, True)
+        if self.answering and self.interviewee:
+            return Voice(Speaker(self.interviewee), True, False)
+        return Voice()
+
+    def _note_mention(self, sentence: str) -> None:
+        """Remember a person a sentence opens with, for a later "he" or "she"."""
+        person = introduced_person(sentence) or mentioned_person(sentence)
+        if person and looks_like_person(person):
+            if person not in self.known:
+                self.known.append(person)
+            self.person = person
+
+    def _note(self, speaker: Speaker) -> Speaker:
+        """Remember a named speaker; a lone surname becomes the known full name."""
+        if " " not in speaker.name:
+            matches = [
+                known
+                for known in self.known
+                if speaker.name in (known.name.split()[0], known.name.split()[-1])
+            ]
+            if len({known.name for known in matches}) == 1:
+                speaker = matches[0]
+        if speaker not in self.known:
+            self.known.append(speaker)
+        self.current = speaker
+        if looks_like_person(speaker):
+            self.person = speaker
+        return speaker
