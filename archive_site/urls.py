@@ -1,9 +1,12 @@
-"""The site's URLs: the archive's pages and the editors' admin."""
+"""The site's URLs: the archive's pages, its sitemap and the editors' admin."""
 
 from django.contrib import admin
 from django.urls import include, path
 
+from briefings.urls import sitemap_urlpatterns
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    *sitemap_urlpatterns,
     path("", include("briefings.urls")),
 ]

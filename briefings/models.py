@@ -20,6 +20,10 @@ def make_slug(text: str | None, fallback: str = "untitled") -> str:
     return slug or fallback
 
 
+# Claims a reader may see, as a filter from Article (e.g. for counting).
+PUBLIC_CLAIMS = models.Q(claims__is_published=True, claims__is_in_source=True)
+
+
 class DatePrecision(models.TextChoices):
     DAY = "day", "day"
     MONTH = "month", "month"
@@ -65,7 +69,7 @@ class Publication(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("briefings:publication_detail", args=[self.slug])
+        return reverse("briefings:publication_detail", args=[self.pk, self.slug])
 
 
 class Person(models.Model):
@@ -84,6 +88,9 @@ class Person(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("briefings:person_detail", args=[self.pk, self.slug])
+
 
 class Topic(models.Model):
     name = models.CharField(max_length=200)
@@ -98,6 +105,14 @@ class Topic(models.Model):
         on_delete=models.SET_NULL,
         related_name="children",
     )
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_topics",
+        help_text="Set when this topic was merged into another: its URL redirects there.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -106,7 +121,7 @@ class Topic(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("briefings:topic_detail", args=[self.slug])
+        return reverse("briefings:topic_detail", args=[self.pk, self.slug])
 
 
 class Briefing(models.Model):
@@ -164,6 +179,12 @@ class Briefing(models.Model):
         return make_slug(self.title or self.display_title, fallback="briefing")
 
 
+class ArticleQuerySet(models.QuerySet):
+    def public(self) -> ArticleQuerySet:
+        """Articles a reader may see: published and still in their source."""
+        return self.filter(is_published=True, is_in_source=True)
+
+
 class Article(models.Model):
     briefing = models.ForeignKey(
         Briefing, on_delete=models.CASCADE, related_name="articles"
@@ -206,6 +227,8 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ArticleQuerySet.as_manager()
+
     class Meta:
         ordering = ["briefing", "position"]
         indexes = [models.Index(fields=["briefing", "position"])]
@@ -217,6 +240,41 @@ class Article(models.Model):
         return reverse("briefings:article_detail", args=[self.pk, self.slug])
 
     @property
+    def is_public(self) -> bool:
+        return self.is_published and self.is_in_source
+
+    def neighbours(self) -> tuple[Article | None, Article | None]:
+        """The previous and next public articles in the same briefing."""
+        siblings = list(
+            Article.objects.public()
+            .filter(briefing_id=self.briefing_id)
+            .select_related("briefing__publication")
+            .prefetch_related("articleauthor_set__person")
+            .order_by("position")
+        )
+        index = next(i for i, a in enumerate(siblings) if a.pk == self.pk)
+        previous = siblings[index - 1] if index > 0 else None
+        following = siblings[index + 1] if index + 1 < len(siblings) else None
+        return previous, following
+
+    def related(self, count: int) -> list[Article]:
+        """Public articles elsewhere that share the most topics with this one."""
+        topic_ids = ArticleTopic.objects.filter(article=self).values("topic_id")
+        return list(
+            Article.objects.public()
+            .exclude(briefing_id=self.briefing_id)
+            .filter(articletopic__topic__in=topic_ids)
+            .annotate(shared=models.Count("articletopic"))
+            .select_related("briefing__publication")
+            .prefetch_related("articleauthor_set__person")
+            .order_by("-shared", "-briefing__published_on", "position")[:count]
+        )
+
+    def ordered_authors(self) -> list[Person]:
+        """The authors in byline order (uses a prefetched ``articleauthor_set``)."""
+        return [link.person for link in self.articleauthor_set.all()]
+
+    @property
     def display_title(self) -> str:
         if self.title:
             return self.title
@@ -226,7 +284,7 @@ class Article(models.Model):
             if publication
             else "Untitled article"
         )
-        names = [author.name for author in self.authors.all()]
+        names = [author.name for author in self.ordered_authors()]
         return f"{label} by {', '.join(names)}" if names else label
 
     @property
@@ -274,6 +332,17 @@ class ArticleTopic(models.Model):
         return f"{self.topic} ({self.score:.2f})"
 
 
+class ClaimQuerySet(models.QuerySet):
+    def public(self) -> ClaimQuerySet:
+        """Claims a reader may see: published, in the source, in a public article."""
+        return self.filter(
+            is_published=True,
+            is_in_source=True,
+            article__is_published=True,
+            article__is_in_source=True,
+        )
+
+
 class Claim(models.Model):
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="claims"
@@ -296,6 +365,8 @@ class Claim(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ClaimQuerySet.as_manager()
+
     class Meta:
         ordering = ["article", "position"]
 
@@ -303,7 +374,20 @@ class Claim(models.Model):
         return self.text[:80]
 
     def get_absolute_url(self) -> str:
-        return reverse("briefings:claim_detail", args=[self.pk])
+        return reverse("briefings:claim_detail", args=[self.pk, self.slug])
+
+    @property
+    def slug(self) -> str:
+        return make_slug(" ".join(self.text.split()[:10]), fallback="claim")
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.is_published
+            and self.is_in_source
+            and self.article.is_published
+            and self.article.is_in_source
+        )
 
 
 class Figure(models.Model):

@@ -1,4 +1,4 @@
-"""Turning an article body into HTML blocks, with claims marked where they stand."""
+"""Turning an article body into HTML blocks, with claims and search terms marked."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from .search import Query, highlight
+
 PARAGRAPH_SEPARATOR = "\n\n"
 BULLET = "• "
+FIRST_MATCH = '<mark id="first-match">'
 
 
 @dataclass
@@ -28,39 +31,46 @@ def paragraph_spans(body: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _marked(body: str, start: int, end: int, claims) -> SafeString:
-    """Escaped text of body[start:end] with each claim inside it wrapped in a link."""
+def _text(text: str, query: Query | None) -> str:
+    return highlight(text, query) if query and not query.is_empty else escape(text)
+
+
+def _marked(body: str, start: int, end: int, claims, query: Query | None) -> str:
+    """Escaped body[start:end], each claim inside it a link, search terms marked."""
     pieces, cursor = [], start
     for claim in claims:
-        if claim.start < cursor or claim.end > end:
+        if claim.start < cursor or claim.end > end or claim.start < start:
             continue
-        pieces.append(escape(body[cursor : claim.start]))
+        pieces.append(_text(body[cursor : claim.start], query))
         pieces.append(
             format_html(
                 '<a class="claim claim-{}" id="claim-{}" href="{}">{}</a>',
                 claim.kind,
                 claim.pk,
                 claim.get_absolute_url(),
-                body[claim.start : claim.end],
+                mark_safe(_text(body[claim.start : claim.end], query)),
             )
         )
         cursor = claim.end
-    pieces.append(escape(body[cursor:end]))
-    return mark_safe("".join(pieces))
+    pieces.append(_text(body[cursor:end], query))
+    return "".join(pieces)
 
 
-def body_blocks(body: str, subheadings, claims) -> list[Block]:
-    """The body as headings, list items and paragraphs, claims marked inline."""
+def body_blocks(body: str, subheadings, claims, query: Query | None = None) -> list[Block]:
+    """The body as headings, list items and paragraphs; the first search match gets
+    ``id="first-match"`` so a result link can scroll to it."""
     headings = set(subheadings)
     claims = sorted(claims, key=lambda claim: claim.start)
-    blocks = []
+    blocks, found_first = [], False
     for start, end in paragraph_spans(body):
         text = body[start:end]
         if text in headings:
-            blocks.append(Block("heading", escape(text)))
+            kind, html = "heading", _text(text, query)
         elif text.startswith(BULLET):
-            inner = _marked(body, start + len(BULLET), end, claims)
-            blocks.append(Block("item", inner))
+            kind, html = "item", _marked(body, start + len(BULLET), end, claims, query)
         else:
-            blocks.append(Block("paragraph", _marked(body, start, end, claims)))
+            kind, html = "paragraph", _marked(body, start, end, claims, query)
+        if not found_first and "<mark>" in html:
+            html, found_first = html.replace("<mark>", FIRST_MATCH, 1), True
+        blocks.append(Block(kind, mark_safe(html)))
     return blocks

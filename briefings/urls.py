@@ -1,18 +1,64 @@
-"""The archive's public pages."""
+"""The archive's public URLs. Records are keyed on their id; the slug after it is
+cosmetic, and a wrong or old slug answers 301 to the canonical URL."""
 
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
-from . import views
+from . import feeds, views
+from .sitemaps import SITEMAPS
 
 app_name = "briefings"
 
+
+def record(prefix: str, view, name: str) -> list:
+    """A record's URL with and without its slug."""
+    return [
+        path(f"{prefix}/<int:pk>/", view, name=name),
+        path(f"{prefix}/<int:pk>/<slug:slug>/", view, name=name),
+    ]
+
+
 urlpatterns = [
     path("", views.home, name="home"),
-    path("briefings/<int:pk>/", views.briefing_detail, name="briefing_detail"),
-    path("briefings/<int:pk>/<slug:slug>/", views.briefing_detail, name="briefing_detail"),
-    path("articles/<int:pk>/", views.article_detail, name="article_detail"),
-    path("articles/<int:pk>/<slug:slug>/", views.article_detail, name="article_detail"),
-    path("claims/<int:pk>/", views.claim_detail, name="claim_detail"),
-    path("publications/<slug:slug>/", views.publication_detail, name="publication_detail"),
-    path("topics/<slug:slug>/", views.topic_detail, name="topic_detail"),
+    *record("briefings", views.briefing_detail, "briefing_detail"),
+    *record("articles", views.article_detail, "article_detail"),
+    path(
+        "articles/<int:pk>/cite/<str:fmt>/",
+        views.article_citation,
+        name="article_citation",
+    ),
+    *record("claims", views.claim_detail, "claim_detail"),
+    *record("publications", views.publication_detail, "publication_detail"),
+    path("topics/", views.topic_list, name="topic_list"),
+    *record("topics", views.topic_detail, "topic_detail"),
+    *record("people", views.person_detail, "person_detail"),
+    path("search/", views.search, name="search"),
+    path("search/claims/", views.search_claims, name="search_claims"),
+    path("browse/", views.browse, name="browse"),
+    path("browse/<int:year>/", views.browse_period, name="browse_year"),
+    path("browse/<int:year>/<int:month>/", views.browse_period, name="browse_month"),
+    path("feeds/latest/", feeds.BriefingFeed(), name="feed_latest"),
+    path(
+        "feeds/publications/<int:pk>/",
+        feeds.PublicationFeed(),
+        name="feed_publication",
+    ),
+    path("feeds/topics/<int:pk>/", feeds.TopicFeed(), name="feed_topic"),
+    path("feeds/search/", feeds.SearchFeed(), name="feed_search"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+]
+
+sitemap_urlpatterns = [
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
 ]

@@ -1,127 +1,211 @@
-"""Public pages: home, publication, briefing, article, claim, topic."""
+"""Browsing pages: home, publications, topics, people, and briefings by date."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q
-from django.http import HttpResponseGone
+import calendar
+
+from django.db.models import Count, Max, Min, Prefetch, Q
+from django.db.models.functions import ExtractMonth, ExtractYear
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 
-from ..models import Article, ArticleAuthor, Briefing, Claim, Publication, Topic
-from ..rendering import body_blocks
+from ..timeline import bar_chart
+from ..metadata import simple_page
+from ..models import (
+    Article,
+    ArticleAuthor,
+    Briefing,
+    Claim,
+    Person,
+    Publication,
+    Topic,
+)
 
-PUBLIC_ARTICLES = Q(is_published=True, is_in_source=True)
+LATEST_COUNT = 20
+LIST_LIMIT = 200
+PUBLIC_ARTICLES = Q(articles__is_published=True, articles__is_in_source=True)
+AUTHORS = Prefetch("articleauthor_set", ArticleAuthor.objects.select_related("person"))
 
 
-def public_articles():
-    return Article.objects.filter(PUBLIC_ARTICLES)
+def briefings_with_counts():
+    return Briefing.objects.select_related("publication").annotate(
+        article_count=Count("articles", filter=PUBLIC_ARTICLES)
+    )
 
 
-def gone(request, what: str) -> HttpResponseGone:
-    html = render_to_string("briefings/gone.html", {"what": what}, request=request)
-    return HttpResponseGone(html)
+def topics_with_counts():
+    return Topic.objects.filter(merged_into=None).annotate(
+        article_count=Count("articles", filter=PUBLIC_ARTICLES)
+    )
+
+
+def archive_totals() -> dict:
+    span = Briefing.objects.aggregate(first=Min("published_on"), last=Max("published_on"))
+    return {
+        "briefings": Briefing.objects.count(),
+        "articles": Article.objects.public().count(),
+        "claims": Claim.objects.public().count(),
+        **span,
+    }
 
 
 def home(request):
-    briefings = (
-        Briefing.objects.select_related("publication")
-        .annotate(
-            article_count=Count("articles", filter=Q(articles__is_published=True))
-        )
-        .order_by("-published_on", "-id")[:50]
-    )
-    publications = Publication.objects.annotate(briefing_count=Count("briefings"))
-    topics = (
-        Topic.objects.annotate(
-            article_count=Count("articles", filter=Q(articles__is_published=True))
-        )
-        .filter(article_count__gt=0)
-        .order_by("-article_count", "name")[:30]
-    )
-    return render(
-        request,
-        "briefings/home.html",
-        {"briefings": briefings, "publications": publications, "topics": topics},
-    )
-
-
-def briefing_detail(request, pk: int, slug: str | None = None):
-    briefing = get_object_or_404(
-        Briefing.objects.select_related("publication").prefetch_related("editors"),
-        pk=pk,
-    )
-    if slug != briefing.slug:
-        return redirect(briefing.get_absolute_url(), permanent=True)
-    articles = (
-        public_articles()
-        .filter(briefing=briefing)
-        .prefetch_related(
-            Prefetch(
-                "articleauthor_set", ArticleAuthor.objects.select_related("person")
-            )
-        )
-        .annotate(claim_count=Count("claims", filter=Q(claims__is_published=True)))
-    )
-    return render(
-        request,
-        "briefings/briefing_detail.html",
-        {"briefing": briefing, "articles": articles},
-    )
-
-
-def article_detail(request, pk: int, slug: str | None = None):
-    article = get_object_or_404(
-        Article.objects.select_related("briefing__publication"), pk=pk
-    )
-    if not (article.is_published and article.is_in_source):
-        return gone(request, "article")
-    if slug != article.slug:
-        return redirect(article.get_absolute_url(), permanent=True)
-    claims = (
-        article.claims.filter(is_published=True, is_in_source=True)
-        .select_related("speaker")
-        .prefetch_related("figures")
-    )
     context = {
-        "article": article,
-        "briefing": article.briefing,
-        "authors": [
-            link.person for link in article.articleauthor_set.select_related("person")
-        ],
-        "topics": article.topics.order_by("-articletopic__score"),
-        "claims": claims,
-        "blocks": body_blocks(article.body, article.subheadings, claims),
+        "briefings": briefings_with_counts().order_by("-published_on", "-id")[:LATEST_COUNT],
+        "publications": Publication.objects.annotate(briefing_count=Count("briefings")),
+        "topics": topics_with_counts()
+        .filter(article_count__gt=0)
+        .order_by("-article_count", "name")[:30],
+        "totals": archive_totals(),
+        "meta": simple_page(
+            "China Briefings Archive",
+            request.build_absolute_uri("/"),
+            "Searchable, citable archive of China-policy newsletter briefings.",
+        ),
     }
-    return render(request, "briefings/article_detail.html", context)
+    return render(request, "briefings/home.html", context)
 
 
-def claim_detail(request, pk: int):
-    claim = get_object_or_404(
-        Claim.objects.select_related("article__briefing__publication", "speaker"), pk=pk
+def publication_detail(request, pk: int, slug: str | None = None):
+    publication = get_object_or_404(Publication, pk=pk)
+    if slug != publication.slug:
+        return redirect(publication.get_absolute_url(), permanent=True)
+    briefings = briefings_with_counts().filter(publication=publication)
+    context = {
+        "publication": publication,
+        "briefings": briefings.order_by("-published_on", "-id")[:LIST_LIMIT],
+        "meta": simple_page(
+            publication.name,
+            request.build_absolute_uri(publication.get_absolute_url()),
+            publication.description or f"Every briefing of {publication.name}.",
+        ),
+    }
+    return render(request, "briefings/publication_detail.html", context)
+
+
+def topic_list(request):
+    topics = topics_with_counts().select_related("parent").order_by("group", "name")
+    context = {
+        "topics": topics,
+        "meta": simple_page("Topics", request.build_absolute_uri(request.path)),
+    }
+    return render(request, "briefings/topic_list.html", context)
+
+
+def topic_timeline(topic: Topic):
+    counts = (
+        Article.objects.public()
+        .filter(topics=topic)
+        .exclude(briefing__published_on=None)
+        .annotate(year=ExtractYear("briefing__published_on"))
+        .values("year")
+        .annotate(count=Count("id"))
+        .order_by("year")
     )
-    if not (claim.is_published and claim.is_in_source and claim.article.is_published):
-        return gone(request, "claim")
-    return render(request, "briefings/claim_detail.html", {"claim": claim})
-
-
-def publication_detail(request, slug: str):
-    publication = get_object_or_404(Publication, slug=slug)
-    briefings = publication.briefings.order_by("-published_on", "-id")
-    return render(
-        request,
-        "briefings/publication_detail.html",
-        {"publication": publication, "briefings": briefings},
+    return bar_chart(
+        [(str(row["year"]), row["count"], None) for row in counts],
+        label=f"Articles on {topic.name} by year",
     )
 
 
-def topic_detail(request, slug: str):
-    topic = get_object_or_404(Topic, slug=slug)
+def topic_detail(request, pk: int, slug: str | None = None):
+    topic = get_object_or_404(Topic.objects.select_related("parent", "merged_into"), pk=pk)
+    if topic.merged_into_id:
+        return redirect(topic.merged_into.get_absolute_url(), permanent=True)
+    if slug != topic.slug:
+        return redirect(topic.get_absolute_url(), permanent=True)
     articles = (
-        public_articles()
+        Article.objects.public()
         .filter(topics=topic)
         .select_related("briefing__publication")
-        .order_by("-briefing__published_on", "position")[:200]
+        .prefetch_related(AUTHORS)
+        .order_by("-briefing__published_on", "position")
     )
-    return render(
-        request, "briefings/topic_detail.html", {"topic": topic, "articles": articles}
+    context = {
+        "topic": topic,
+        "articles": articles[:LIST_LIMIT],
+        "subtopics": topics_with_counts().filter(parent=topic).order_by("name"),
+        "timeline": topic_timeline(topic),
+        "meta": simple_page(
+            topic.name, request.build_absolute_uri(topic.get_absolute_url()), topic.description
+        ),
+    }
+    return render(request, "briefings/topic_detail.html", context)
+
+
+def person_detail(request, pk: int, slug: str | None = None):
+    person = get_object_or_404(Person, pk=pk)
+    if slug != person.slug:
+        return redirect(person.get_absolute_url(), permanent=True)
+    written = (
+        Article.objects.public()
+        .filter(authors=person)
+        .select_related("briefing__publication")
+        .prefetch_related(AUTHORS)
+        .order_by("-briefing__published_on", "position")
     )
+    said = (
+        Claim.objects.public()
+        .filter(speaker=person)
+        .select_related("article__briefing__publication")
+        .order_by("-article__briefing__published_on", "article__position", "position")
+    )
+    context = {
+        "person": person,
+        "written": written[:LIST_LIMIT],
+        "said": said[:LIST_LIMIT],
+        "edited": person.edited_briefings.select_related("publication")[:LIST_LIMIT],
+        "meta": simple_page(person.name, request.build_absolute_uri(person.get_absolute_url())),
+    }
+    return render(request, "briefings/person_detail.html", context)
+
+
+def browse(request):
+    """Every year with briefings, and how many."""
+    years = (
+        Briefing.objects.exclude(published_on=None)
+        .annotate(year=ExtractYear("published_on"))
+        .values("year")
+        .annotate(count=Count("id"))
+        .order_by("-year")
+    )
+    context = {
+        "years": years,
+        "undated": briefings_with_counts().filter(published_on=None).order_by("-id"),
+        "chart": bar_chart(
+            [(str(y["year"]), y["count"], f"/browse/{y['year']}/") for y in reversed(years)],
+            label="Briefings by year",
+        ),
+        "meta": simple_page("Browse by date", request.build_absolute_uri(request.path)),
+    }
+    return render(request, "briefings/browse.html", context)
+
+
+def browse_period(request, year: int, month: int | None = None):
+    """Briefings of one year (with a month chart) or one month."""
+    if not 1 <= year <= 9999 or (month is not None and not 1 <= month <= 12):
+        raise Http404("No such date")
+    briefings = briefings_with_counts().filter(published_on__year=year)
+    if month:
+        briefings = briefings.filter(published_on__month=month)
+    months = (
+        Briefing.objects.filter(published_on__year=year)
+        .annotate(month=ExtractMonth("published_on"))
+        .values("month")
+        .annotate(count=Count("id"))
+        .order_by("month")
+    )
+    bars = [
+        (calendar.month_abbr[m["month"]], m["count"], f"/browse/{year}/{m['month']:02d}/")
+        for m in months
+    ]
+    label = f"{calendar.month_name[month]} {year}" if month else str(year)
+    context = {
+        "label": label,
+        "year": year,
+        "month": month,
+        "briefings": briefings.order_by("published_on", "id"),
+        "chart": bar_chart(bars, label=f"Briefings in {year} by month"),
+        "meta": simple_page(f"Briefings of {label}", request.build_absolute_uri(request.path)),
+    }
+    return render(request, "briefings/browse_period.html", context)

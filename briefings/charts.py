@@ -1,0 +1,141 @@
+"""The year chart on the search page: a small server-side SVG bar chart.
+
+Bars by year (from the year facet's disjunctive counts), or by month when one year is
+chosen or the from/to range lies within one year. Each bar links to that year (toggle)
+or narrows from/to to that month. Geometry is computed here; the template draws it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import math
+from dataclasses import asdict, dataclass
+
+from django.db.models import Count, QuerySet
+from django.db.models.functions import ExtractMonth
+
+from . import timeline
+from .facets import Facet, Params, valid_selection
+from .filters import SearchFilterSet, filtered, iso_date
+
+
+@dataclass
+class ChartBar(timeline.Bar):
+    """A bar of the shared timeline layout, with what the search chart adds."""
+
+    title: str = ""
+    selected: bool = False
+    show_label: bool = True
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    bars: list[ChartBar]
+    width: int = timeline.WIDTH
+    height: int = timeline.HEIGHT
+    baseline: int = timeline.HEIGHT - timeline.LABEL_ROOM
+    reset_url: str | None = None  # back to every year, in the month view
+
+
+Item = tuple[str, str, int, str | None, bool]  # label, title, count, url, selected
+
+
+def lay_out(items: list[Item]) -> list[ChartBar]:
+    """The site's timeline geometry; empty bars are not links; labels thinned out."""
+    laid = timeline.layout([(i[0], i[2], i[3] if i[2] else None) for i in items])
+    every = max(1, math.ceil(len(laid) / timeline.MAX_LABELS))
+    return [
+        ChartBar(
+            **asdict(bar), title=title, selected=selected, show_label=n % every == 0
+        )
+        for n, (bar, (_, title, _, _, selected)) in enumerate(
+            zip(laid, items, strict=True)
+        )
+    ]
+
+
+def counted(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def chart_year(params: Params, filterset_class: type[SearchFilterSet]) -> int | None:
+    """The year to show by month: from/to within one year, or a single year chosen."""
+    start, end = iso_date(params.data.get("from")), iso_date(params.data.get("to"))
+    if start and end and start.year == end.year:
+        return start.year
+    years = set(valid_selection(filterset_class, "year", params.values("year")))
+    if len(years) == 1 and not (start or end):
+        return int(years.pop())
+    return None
+
+
+def year_chart(year_facet: Facet, noun: str) -> Chart | None:
+    """Bars by year from the year facet's counts, gaps filled with empty years."""
+    counts = {int(value.value): value for value in year_facet.values}
+    if not counts:
+        return None
+    first, last = min(counts), max(counts)
+    years = range(first, last + 1) if last - first < 80 else sorted(counts)
+    items: list[Item] = []
+    for year in years:
+        value = counts.get(year)
+        count = value.count if value else 0
+        url = value.toggle_url if value else None
+        selected = bool(value and value.selected)
+        items.append(
+            (str(year), f"{year}: {counted(count, noun)}", count, url, selected)
+        )
+    return Chart(f"{noun.capitalize()}s by year", lay_out(items))
+
+
+def month_chart(
+    filterset_class: type[SearchFilterSet],
+    params: Params,
+    base: QuerySet,
+    year: int,
+    noun: str,
+) -> Chart:
+    """Bars by month of one year; each bar narrows from/to to that month."""
+    date_field = filterset_class.date_field
+    queryset = filtered(filterset_class, params.data, base, ("year", "from", "to"))
+    counts = dict(
+        queryset.filter(**{f"{date_field}__year": year})
+        .annotate(month=ExtractMonth(date_field))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .order_by("month")
+        .values_list("month", "n")
+    )
+    start, end = iso_date(params.data.get("from")), iso_date(params.data.get("to"))
+    items: list[Item] = []
+    for month in range(1, 13):
+        first = datetime.date(year, month, 1)
+        last = first.replace(day=calendar.monthrange(year, month)[1])
+        chosen = bool(start and end and start <= last and end >= first)
+        if start == first and end == last:
+            url = params.url({"from": None, "to": None, "year": str(year)})
+        else:
+            url = params.url({"year": None, "from": str(first), "to": str(last)})
+        count = counts.get(month, 0)
+        title = f"{first:%B} {year}: {counted(count, noun)}"
+        items.append((f"{first:%b}", title, count, url, chosen))
+    reset = params.url({"year": None, "from": None, "to": None})
+    title = f"{noun.capitalize()}s by month in {year}"
+    return Chart(title, lay_out(items), reset_url=reset)
+
+
+def build_chart(
+    filterset_class: type[SearchFilterSet],
+    params: Params,
+    base: QuerySet,
+    facets: list[Facet],
+    noun: str,
+) -> Chart | None:
+    """The chart for this page: by month within one year, else by year."""
+    year = chart_year(params, filterset_class)
+    if year is not None:
+        return month_chart(filterset_class, params, base, year, noun)
+    year_facet = next((facet for facet in facets if facet.name == "year"), None)
+    return year_chart(year_facet, noun) if year_facet else None
