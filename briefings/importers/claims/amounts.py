@@ -125,7 +125,6 @@ class Amount:
 
     value: float
     unit: str | None
-    number: float  # the number as written, before its scale
     digits: str  # the number's digits as written ("2019", "1,420")
     factor: float  # the scale: 1 when none was written
     has_prefix: bool  # a currency sign or code came before the number
@@ -176,7 +175,7 @@ def read_amount(match: re.Match, n: int = 1) -> Amount | None:
     factor = scale_factor(scale)
     # Decimal arithmetic: 129.14 billion is 129140000000, not 129139999999.99998.
     value = float(written * Decimal(factor))
-    return Amount(value, unit, float(written), number, factor, bool(prefix))
+    return Amount(value, unit, number, factor, bool(prefix))
 
 
 # What the sentence says about a "¥" amount.
