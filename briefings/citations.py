@@ -89,24 +89,30 @@ def to_text(citation: Citation) -> str:
     return " ".join(parts)
 
 
-def _bibtex_value(text: str) -> str:
+def _bibtex_escape(text: str) -> str:
     text = text.replace("\\", "").replace("{", "(").replace("}", ")")
-    return "{" + BIBTEX_SPECIALS.sub(r"\\\1", text) + "}"
+    return BIBTEX_SPECIALS.sub(r"\\\1", text)
+
+
+def _bibtex_value(text: str) -> str:
+    return "{" + _bibtex_escape(text) + "}"
 
 
 def to_bibtex(citation: Citation) -> str:
     """A BibTeX @article entry; each author's full name is kept whole in braces."""
     fields = [("title", _bibtex_value(citation.title))]
     if citation.authors:
-        names = " and ".join("{" + name + "}" for name in citation.authors)
-        fields.append(("author", _bibtex_value(names)[1:-1].join("{}")))
+        names = " and ".join(_bibtex_value(name) for name in citation.authors)
+        fields.append(("author", "{" + names + "}"))
     if citation.container:
         fields.append(("journal", _bibtex_value(citation.container)))
     if citation.issue:
         fields.append(("number", f"{{{citation.issue}}}"))
     if citation.date:
         fields.append(("year", f"{{{citation.date.year}}}"))
-        fields.append(("date", "{" + "-".join(f"{p:02d}" for p in _date_parts(citation)) + "}"))
+        fields.append(
+            ("date", "{" + "-".join(f"{p:02d}" for p in _date_parts(citation)) + "}")
+        )
     if citation.note:
         fields.append(("note", _bibtex_value(citation.note)))
     fields.append(("url", "{" + citation.url + "}"))
@@ -140,7 +146,9 @@ def to_csl_json(citation: Citation) -> str:
         "type": "article-journal",
         "title": citation.title,
         "URL": citation.url,
-        "accessed": {"date-parts": [[*map(int, citation.accessed.isoformat().split("-"))]]},
+        "accessed": {
+            "date-parts": [[*map(int, citation.accessed.isoformat().split("-"))]]
+        },
     }
     if citation.authors:
         item["author"] = [{"literal": name} for name in citation.authors]
@@ -155,7 +163,12 @@ def to_csl_json(citation: Citation) -> str:
     return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
 
 
-RENDERERS = {"text": to_text, "bibtex": to_bibtex, "ris": to_ris, "csl-json": to_csl_json}
+RENDERERS = {
+    "text": to_text,
+    "bibtex": to_bibtex,
+    "ris": to_ris,
+    "csl-json": to_csl_json,
+}
 
 
 def render(citation: Citation, fmt: str) -> str:

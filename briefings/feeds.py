@@ -43,7 +43,9 @@ class BriefingFeed(Feed):
         return item.display_title
 
     def item_description(self, item: Briefing) -> str:
-        titles = [a.title or "Untitled article" for a in item.articles.all() if a.is_public]
+        titles = [
+            a.title or "Untitled article" for a in item.articles.all() if a.is_public
+        ]
         return "Contents: " + "; ".join(titles)
 
     def item_pubdate(self, item: Briefing) -> dt.datetime:
@@ -66,9 +68,11 @@ class PublicationFeed(BriefingFeed):
         return obj.get_absolute_url()
 
     def items(self, obj: Publication):
-        return self.briefings().filter(publication=obj).order_by("-published_on", "-id")[
-            :FEED_SIZE
-        ]
+        return (
+            self.briefings()
+            .filter(publication=obj)
+            .order_by("-published_on", "-id")[:FEED_SIZE]
+        )
 
 
 class ArticleFeed(Feed):
@@ -111,9 +115,11 @@ class TopicFeed(ArticleFeed):
         return obj.get_absolute_url()
 
     def items(self, obj: Topic):
-        return self.articles().filter(topics=obj).order_by(
-            "-briefing__published_on", "-id"
-        )[:FEED_SIZE]
+        return (
+            self.articles()
+            .filter(topics=obj)
+            .order_by("-briefing__published_on", "-id")[:FEED_SIZE]
+        )
 
 
 class SearchFeed(ArticleFeed):
@@ -132,4 +138,3 @@ class SearchFeed(ArticleFeed):
     def items(self, params):
         filtered = ArticleFilter(params, queryset=self.articles()).qs
         return filtered.order_by("-briefing__published_on", "-id")[:FEED_SIZE]
-

@@ -27,7 +27,9 @@ class PageMeta:
         if not self.jsonld:
             return mark_safe("")
         text = json.dumps(self.jsonld, ensure_ascii=False, indent=1)
-        escaped = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        escaped = (
+            text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        )
         return mark_safe(escaped)
 
 
@@ -74,13 +76,18 @@ def article_meta(article, absolute, authors, topics) -> PageMeta:
     if published:
         citation.append(("citation_publication_date", published))
     if publication:
-        citation += [("citation_journal_title", publication), ("citation_publisher", publication)]
+        citation += [
+            ("citation_journal_title", publication),
+            ("citation_publisher", publication),
+        ]
     if briefing.issue_number:
         citation.append(("citation_issue", str(briefing.issue_number)))
     citation += [("citation_public_url", canonical), ("citation_language", "en")]
     jsonld = {
         "@context": "https://schema.org",
-        "@type": "NewsArticle" if article.outlet or article.kind == "news" else "Article",
+        "@type": "NewsArticle"
+        if article.outlet or article.kind == "news"
+        else "Article",
         "headline": article.display_title[:110],
         "name": article.display_title,
         "url": canonical,
@@ -155,10 +162,18 @@ def claim_meta(claim, absolute) -> PageMeta:
         "@type": "Claim",
         "text": claim.text,
         "url": canonical,
-        "author": {"@type": "Person", "name": claim.speaker.name} if claim.speaker else None,
-        "appearance": {"@type": "Article", "url": article_url, "headline": article.display_title},
+        "author": {"@type": "Person", "name": claim.speaker.name}
+        if claim.speaker
+        else None,
+        "appearance": {
+            "@type": "Article",
+            "url": article_url,
+            "headline": article.display_title,
+        },
         "firstAppearance": {"@type": "Article", "url": article_url},
-        "datePublished": _iso(article.briefing.published_on, article.briefing.date_precision),
+        "datePublished": _iso(
+            article.briefing.published_on, article.briefing.date_precision
+        ),
     }
     return PageMeta(
         title=f"Claim: {describe(claim.text)[:80]}",

@@ -56,7 +56,9 @@ def _marked(body: str, start: int, end: int, claims, query: Query | None) -> str
     return "".join(pieces)
 
 
-def body_blocks(body: str, subheadings, claims, query: Query | None = None) -> list[Block]:
+def body_blocks(
+    body: str, subheadings, claims, query: Query | None = None
+) -> list[Block]:
     """The body as headings, list items and paragraphs; the first search match gets
     ``id="first-match"`` so a result link can scroll to it."""
     headings = set(subheadings)

@@ -9,7 +9,6 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from ..timeline import bar_chart
 from ..metadata import simple_page
 from ..models import (
     Article,
@@ -20,6 +19,7 @@ from ..models import (
     Publication,
     Topic,
 )
+from ..timeline import bar_chart
 
 LATEST_COUNT = 20
 LIST_LIMIT = 200
@@ -40,7 +40,9 @@ def topics_with_counts():
 
 
 def archive_totals() -> dict:
-    span = Briefing.objects.aggregate(first=Min("published_on"), last=Max("published_on"))
+    span = Briefing.objects.aggregate(
+        first=Min("published_on"), last=Max("published_on")
+    )
     return {
         "briefings": Briefing.objects.count(),
         "articles": Article.objects.public().count(),
@@ -51,7 +53,9 @@ def archive_totals() -> dict:
 
 def home(request):
     context = {
-        "briefings": briefings_with_counts().order_by("-published_on", "-id")[:LATEST_COUNT],
+        "briefings": briefings_with_counts().order_by("-published_on", "-id")[
+            :LATEST_COUNT
+        ],
         "publications": Publication.objects.annotate(briefing_count=Count("briefings")),
         "topics": topics_with_counts()
         .filter(article_count__gt=0)
@@ -109,7 +113,9 @@ def topic_timeline(topic: Topic):
 
 
 def topic_detail(request, pk: int, slug: str | None = None):
-    topic = get_object_or_404(Topic.objects.select_related("parent", "merged_into"), pk=pk)
+    topic = get_object_or_404(
+        Topic.objects.select_related("parent", "merged_into"), pk=pk
+    )
     if topic.merged_into_id:
         return redirect(topic.merged_into.get_absolute_url(), permanent=True)
     if slug != topic.slug:
@@ -127,7 +133,9 @@ def topic_detail(request, pk: int, slug: str | None = None):
         "subtopics": topics_with_counts().filter(parent=topic).order_by("name"),
         "timeline": topic_timeline(topic),
         "meta": simple_page(
-            topic.name, request.build_absolute_uri(topic.get_absolute_url()), topic.description
+            topic.name,
+            request.build_absolute_uri(topic.get_absolute_url()),
+            topic.description,
         ),
     }
     return render(request, "briefings/topic_detail.html", context)
@@ -155,7 +163,9 @@ def person_detail(request, pk: int, slug: str | None = None):
         "written": written[:LIST_LIMIT],
         "said": said[:LIST_LIMIT],
         "edited": person.edited_briefings.select_related("publication")[:LIST_LIMIT],
-        "meta": simple_page(person.name, request.build_absolute_uri(person.get_absolute_url())),
+        "meta": simple_page(
+            person.name, request.build_absolute_uri(person.get_absolute_url())
+        ),
     }
     return render(request, "briefings/person_detail.html", context)
 
@@ -173,7 +183,10 @@ def browse(request):
         "years": years,
         "undated": briefings_with_counts().filter(published_on=None).order_by("-id"),
         "chart": bar_chart(
-            [(str(y["year"]), y["count"], f"/browse/{y['year']}/") for y in reversed(years)],
+            [
+                (str(y["year"]), y["count"], f"/browse/{y['year']}/")
+                for y in reversed(years)
+            ],
             label="Briefings by year",
         ),
         "meta": simple_page("Browse by date", request.build_absolute_uri(request.path)),
@@ -196,7 +209,11 @@ def browse_period(request, year: int, month: int | None = None):
         .order_by("month")
     )
     bars = [
-        (calendar.month_abbr[m["month"]], m["count"], f"/browse/{year}/{m['month']:02d}/")
+        (
+            calendar.month_abbr[m["month"]],
+            m["count"],
+            f"/browse/{year}/{m['month']:02d}/",
+        )
         for m in months
     ]
     label = f"{calendar.month_name[month]} {year}" if month else str(year)
@@ -206,6 +223,8 @@ def browse_period(request, year: int, month: int | None = None):
         "month": month,
         "briefings": briefings.order_by("published_on", "id"),
         "chart": bar_chart(bars, label=f"Briefings in {year} by month"),
-        "meta": simple_page(f"Briefings of {label}", request.build_absolute_uri(request.path)),
+        "meta": simple_page(
+            f"Briefings of {label}", request.build_absolute_uri(request.path)
+        ),
     }
     return render(request, "briefings/browse_period.html", context)

@@ -24,7 +24,8 @@ def gone(request, what: str) -> HttpResponseGone:
 
 def briefing_detail(request, pk: int, slug: str | None = None):
     briefing = get_object_or_404(
-        Briefing.objects.select_related("publication").prefetch_related("editors"), pk=pk
+        Briefing.objects.select_related("publication").prefetch_related("editors"),
+        pk=pk,
     )
     if slug != briefing.slug:
         return redirect(briefing.get_absolute_url(), permanent=True)
@@ -44,7 +45,9 @@ def briefing_detail(request, pk: int, slug: str | None = None):
 
 def _public_article(pk: int) -> Article:
     article = get_object_or_404(
-        Article.objects.select_related("briefing__publication").prefetch_related(AUTHORS),
+        Article.objects.select_related("briefing__publication").prefetch_related(
+            AUTHORS
+        ),
         pk=pk,
     )
     return article
@@ -111,8 +114,9 @@ def article_citation(request, pk: int, fmt: str):
 
 def claim_detail(request, pk: int, slug: str | None = None):
     claim = get_object_or_404(
-        Claim.objects.select_related("article__briefing__publication", "speaker")
-        .prefetch_related("figures"),
+        Claim.objects.select_related(
+            "article__briefing__publication", "speaker"
+        ).prefetch_related("figures"),
         pk=pk,
     )
     if not claim.is_public:
@@ -128,4 +132,3 @@ def claim_detail(request, pk: int, slug: str | None = None):
         "meta": claim_meta(claim, request.build_absolute_uri),
     }
     return render(request, "briefings/claim_detail.html", context)
-
