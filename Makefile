@@ -6,7 +6,7 @@ DEV_ENV := DJANGO_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-sqlite test-postgres lint format clean
+.PHONY: install run serve-prod test test-sqlite test-postgres test-e2e lint format clean
 
 install: $(VENV)/.installed
 
@@ -21,7 +21,7 @@ run: install
 	$(DEV_ENV) $(BIN)/python manage.py import_briefings seeds/
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install lint test-sqlite test-postgres
+test: install lint test-sqlite test-postgres test-e2e
 
 lint: install
 	$(BIN)/ruff check .
@@ -37,6 +37,14 @@ test-postgres: install
 	else \
 		bash .ci/with-postgres $(BIN)/python -m pytest; \
 	fi
+
+# The production topology as bare processes (PostgreSQL + gunicorn, DEBUG off).
+serve-prod: install
+	bash .ci/serve-prod
+
+# Smoke tests against that live production-mode server.
+test-e2e: install
+	bash .ci/serve-prod -- $(BIN)/python -m pytest tests/e2e
 
 format: install
 	$(BIN)/ruff format .

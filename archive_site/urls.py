@@ -5,7 +5,11 @@ from django.urls import include, path
 
 from briefings.urls import sitemap_urlpatterns
 
+from .health import healthz, readyz
+
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path("admin/", admin.site.urls),
     *sitemap_urlpatterns,
     path("", include("briefings.urls")),

@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+# The test client speaks plain HTTP; production-mode tests check the redirect apart.
+os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
 
 from archive_site.settings import *  # noqa: E402,F403
 
@@ -14,3 +16,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+
+# Tests log in with the test client; the throttling test turns axes on itself.
+AXES_ENABLED = False

@@ -1,0 +1,94 @@
+"""Production mode: hardened settings, a clean `check --deploy`, clear errors."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+
+from tests.truth import ROOT
+
+PRODUCTION_ENV = {
+    "DJANGO_SECRET_KEY": "x" * 20 + "-a-long-random-production-secret-" + "y" * 20,
+    "DJANGO_ALLOWED_HOSTS": "archive.example.org",
+    "DATABASE_URL": "sqlite:////tmp/archive-deploy-check.sqlite3",
+}
+
+
+def manage(*args: str, env: dict) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_clean_in_production_mode():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_missing_secret_key_is_a_clear_error_in_production_mode():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "DJANGO_SECRET_KEY"}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off" in result.stderr
+
+
+def test_debug_is_off_unless_asked_for():
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.DEBUG)",
+        env=PRODUCTION_ENV,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+@pytest.mark.django_db
+def test_security_headers_are_sent(client):
+    response = client.get("/", secure=True)
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "unsafe-inline" not in policy
+
+
+def test_production_mode_redirects_to_https():
+    code = (
+        "from django.test import Client; "
+        "print(Client().get('/', HTTP_HOST='archive.example.org').status_code)"
+    )
+    result = manage("shell", "-c", code, env=PRODUCTION_ENV)
+    assert result.stdout.strip().splitlines()[-1] == "301", result.stderr
+
+
+@pytest.mark.django_db
+def test_health_endpoints(client):
+    assert client.get(reverse("healthz")).json() == {"status": "ok"}
+    assert client.get(reverse("readyz")).json() == {"status": "ready"}
+
+
+@pytest.mark.django_db
+@override_settings(AXES_ENABLED=True)
+def test_admin_login_is_throttled(client, django_user_model):
+    django_user_model.objects.create_superuser(
+        "editor", "e@example.org", "right-password"
+    )
+    for _ in range(5):
+        client.post("/admin/login/", {"username": "editor", "password": "wrong"})
+    response = client.post(
+        "/admin/login/", {"username": "editor", "password": "right-password"}
+    )
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
