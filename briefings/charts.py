@@ -19,6 +19,8 @@ from . import timeline
 from .facets import Facet, Params, valid_selection
 from .filters import SearchFilterSet, filtered, iso_date
 
+MIN_SLOTS = 8
+
 
 @dataclass
 class ChartBar(timeline.Bar):
@@ -43,14 +45,19 @@ Item = tuple[str, str, int, str | None, bool]  # label, title, count, url, selec
 
 
 def lay_out(items: list[Item]) -> list[ChartBar]:
-    """The site's timeline geometry; empty bars are not links; labels thinned out."""
-    laid = timeline.layout([(i[0], i[2], i[3] if i[2] else None) for i in items])
+    """The site's timeline geometry; empty bars are not links; labels thinned out.
+    A chart of a few bars keeps MIN_SLOTS slots, centred, so no bar is a slab."""
+    pad = max(0, MIN_SLOTS - len(items))
+    slots = [("", 0, None)] * (pad // 2)
+    slots += [
+        (label, count, url if count else None) for label, _, count, url, _ in items
+    ]
+    laid = timeline.layout(slots + [("", 0, None)] * (pad - pad // 2))
+    laid = laid[pad // 2 : pad // 2 + len(items)]
     every = max(1, math.ceil(len(laid) / timeline.MAX_LABELS))
     return [
-        ChartBar(
-            **asdict(bar), title=title, selected=selected, show_label=n % every == 0
-        )
-        for n, (bar, (_, title, _, _, selected)) in enumerate(
+        ChartBar(**asdict(bar), title=title, selected=chosen, show_label=n % every == 0)
+        for n, (bar, (_, title, _, _, chosen)) in enumerate(
             zip(laid, items, strict=True)
         )
     ]

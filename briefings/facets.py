@@ -168,7 +168,9 @@ class FacetSpec:
         return {value: self.choices.get(value, value) for value in values}
 
 
-def valid_selection(filterset_class: type[SearchFilterSet], name: str, raw: list[str]):
+def valid_selection(
+    filterset_class: type[SearchFilterSet], name: str, raw: list[str]
+) -> list[str]:
     """The selected values the filter accepts: ignored (invalid) ones are not shown."""
     convert = filterset_class.base_filters[name].extra.get("convert", text_value)
     valid = []

@@ -15,7 +15,8 @@ from typing import Any
 from django import forms
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.db.models.expressions import OrderBy
-from django_filters import CharFilter, DateFilter, Filter, FilterSet
+from django.http import QueryDict
+from django_filters import DateFilter, Filter, FilterSet
 
 from .models import Article, ArticleAuthor, ArticleTopic, Claim, Figure
 from .search import matching, parse_query
@@ -48,8 +49,8 @@ def published_claims_of(article_ref: str = "pk") -> QuerySet[Claim]:
 
 def text_value(raw: str) -> str:
     value = raw.strip()
-    if not value or len(value) > MAX_VALUE_CHARS:
-        raise ValueError(raw)
+    if not value or len(value) > MAX_VALUE_CHARS or min(map(ord, value)) < 32:
+        raise ValueError(raw)  # PostgreSQL refuses NUL; no stored value has controls
     return value
 
 
@@ -161,10 +162,12 @@ class SearchFilterSet(FilterSet):
 
     date_field = ""
     orderings: dict[str, list] = {}
-    q = CharFilter(method="filter_q", label="Search")
+    # A plain Field: CharField would reject a NUL byte and silently drop the query
+    # from the facet counts; parse_query cleans any text.
+    q = Filter(method="filter_q", label="Search")
 
     @classmethod
-    def get_filters(cls):
+    def get_filters(cls) -> dict[str, Filter]:
         """The declared filters plus ``from``/``to`` (Python keywords, so added here)."""
         filters = super().get_filters()
         if cls.date_field:
@@ -233,7 +236,7 @@ class ClaimFilter(SearchFilterSet):
 
 def filtered(
     filterset_class: type[SearchFilterSet],
-    params,
+    params: QueryDict,
     queryset: QuerySet,
     without: tuple[str, ...] = (),
 ) -> QuerySet:

@@ -64,5 +64,6 @@ def bar_chart(bars: list[tuple[str, int, str | None]], *, label: str) -> SafeStr
         "height": HEIGHT,
         "baseline": HEIGHT - LABEL_ROOM,
         "label_every": max(1, -(-len(laid) // MAX_LABELS)),
+        "has_links": any(bar.url for bar in laid),
     }
     return mark_safe(render_to_string("briefings/_bar_chart.html", context))

@@ -17,7 +17,7 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import connection
-from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
+from django.db.models import Case, F, FloatField, Q, QuerySet, TextField, Value, When
 
 from .expressions import START, STOP, TableSQL
 from .query import Query, Term
@@ -148,7 +148,9 @@ class PostgresBackend:
         index = self.index_for(queryset)
         fulltext = clauses_query(query.fulltext_clauses())
         if fulltext is None:
-            return queryset.annotate(rank=Value(0.0), headline_raw=Value(None))
+            return queryset.annotate(
+                rank=Value(0.0), headline_raw=Value(None, output_field=TextField())
+            )
         title_vector = SearchVector(index.title_column, config=CONFIG)
         title_bonus = Case(
             When(_title_vector=fulltext, then=Value(TITLE_BONUS)),

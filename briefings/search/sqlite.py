@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Q, QuerySet, Value
+from django.db.models import Q, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
 
 from .expressions import TableSQL, table_text
@@ -137,7 +137,9 @@ class SqliteBackend:
         index = self.index_for(queryset)
         expression = match_expression(query.fulltext_clauses())
         if not expression:
-            return queryset.annotate(rank=Value(0.0), headline_raw=Value(None))
+            return queryset.annotate(
+                rank=Value(0.0), headline_raw=Value(None, output_field=TextField())
+            )
         fts = index.fts
         weights = ", ".join(str(w) for w in index.weights)
         correlated = f"FROM {fts} WHERE {fts} MATCH %s AND {fts}.rowid = {{table}}.id"

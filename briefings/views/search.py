@@ -44,12 +44,14 @@ from ..filters import (
 from ..models import Article, ArticleAuthor, ArticleTopic, Claim, Figure, Person, Topic
 from ..search import Query, highlight, marked_html, parse_query
 from ..search import search as ranked
+from ..search.expressions import START, STOP
 from ..search.vocabulary import suggest
 
 PER_PAGE = 20
 SNIPPET_CHARS = 260
 SHARED_PARAMS = ("q", "publication", "topic", "year", "from", "to", "sort")
 SORT_LABELS = {"relevance": "Relevance", "newest": "Newest", "oldest": "Oldest"}
+NO_DATES: dict[str, None] = {"from": None, "to": None}
 EMPTY_QUERY_NOTICE = (
     "Your search has no words the archive indexes (very common words such as “the” "
     "and punctuation are left out), so everything is shown, newest first."
@@ -112,26 +114,18 @@ def search_page(request: HttpRequest, tab: Tab) -> HttpResponse:
     page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "tab": tab,
-        "tabs": tab_links(params),
-        "q": raw_q,
-        "query": query,
-        "notices": notices_for(raw_q, query),
         "facets": [facet for facet in facets if facet.values],
         "chips": build_chips(facets, params),
-        "clear_url": params.url({s.name: None for s in tab.facets} | DATES),
+        "clear_url": params.url({spec.name: None for spec in tab.facets} | NO_DATES),
         "chart": build_chart(tab.filterset, params, base, facets, tab.noun),
         "sort": sort,
-        "sorts": sort_choices(query),
         "page": page,
         "page_range": page.paginator.get_elided_page_range(page.number, on_ends=1),
         "hits": tab.hits(list(page.object_list), query),
-        "hidden_params": hidden_params(params),
+        **form_context(raw_q, query, params),
         **suggestion_for(page, query, params),
     }
     return render(request, "briefings/search.html", context)
-
-
-DATES: dict[str, None] = {"from": None, "to": None}
 
 
 def ranked_results(
@@ -142,6 +136,18 @@ def ranked_results(
     if not query.is_empty:
         queryset = ranked(queryset, query)
     return ordered(tab.prepare(queryset), tab.filterset, sort)
+
+
+def form_context(raw_q: str, query: Query, params: Params) -> dict:
+    """The query box, its notices, the tabs and the sort links."""
+    return {
+        "q": raw_q,
+        "query": query,
+        "notices": notices_for(raw_q, query),
+        "tabs": tab_links(params),
+        "sorts": sort_choices(query),
+        "hidden_params": hidden_params(params),
+    }
 
 
 def notices_for(raw_q: str, query: Query) -> list[str]:
@@ -270,11 +276,18 @@ def prepare_claims(queryset: QuerySet) -> QuerySet:
     )
 
 
+def claim_sentence(claim: Claim, query: Query) -> SafeString:
+    """The whole sentence, marked: the index's headline unless it was shortened."""
+    raw = getattr(claim, "headline_raw", None)
+    if raw and raw.replace(START, "").replace(STOP, "") == claim.text:
+        return marked_html(raw)
+    return highlight(claim.text, query)
+
+
 def claim_hits(claims: list[Claim], query: Query) -> list[ClaimHit]:
     hits = []
     for claim in claims:
-        raw = getattr(claim, "headline_raw", None)
-        text_html = marked_html(raw) if raw else highlight(claim.text, query)
+        text_html = claim_sentence(claim, query)
         article_url = with_query(claim.article.get_absolute_url(), query)
         hits.append(
             ClaimHit(

@@ -184,3 +184,9 @@ def test_claims_are_searchable(articles):
 def test_rebuild_search_index_keeps_hits(articles):
     call_command("rebuild_search_index", stdout=None)
     assert hits("youth unemployment") == {"unemployment"}
+
+
+@pytest.mark.parametrize("text", ["统战", "-cranes", "内卷 -Huawei"])
+def test_queries_without_fulltext_words_still_annotate(articles, text):
+    found = list(search(Article.objects.all(), text))
+    assert all(article.headline_raw is None for article in found)
