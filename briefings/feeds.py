@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
@@ -13,6 +14,13 @@ from .filters import ArticleFilter
 from .models import Article, Briefing, Publication, Topic
 
 FEED_SIZE = 30
+# Characters XML 1.0 cannot carry (all C0 controls but tab, newline, return).
+NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str | None) -> str:
+    """Text with the characters XML 1.0 forbids removed (user input, odd sources)."""
+    return NOT_XML.sub("", text or "")
 
 
 def _moment(date: dt.date | None, fallback: dt.datetime) -> dt.datetime:
@@ -40,13 +48,13 @@ class BriefingFeed(Feed):
         return self.briefings().order_by("-published_on", "-id")[:FEED_SIZE]
 
     def item_title(self, item: Briefing) -> str:
-        return item.display_title
+        return xml_safe(item.display_title)
 
     def item_description(self, item: Briefing) -> str:
         titles = [
             a.title or "Untitled article" for a in item.articles.all() if a.is_public
         ]
-        return "Contents: " + "; ".join(titles)
+        return xml_safe("Contents: " + "; ".join(titles))
 
     def item_pubdate(self, item: Briefing) -> dt.datetime:
         return _moment(item.published_on, item.imported_at)
@@ -88,14 +96,14 @@ class ArticleFeed(Feed):
         )
 
     def item_title(self, item: Article) -> str:
-        return item.display_title
+        return xml_safe(item.display_title)
 
     def item_description(self, item: Article) -> str:
-        return item.subtitle or item.body[:600]
+        return xml_safe(item.subtitle or item.body[:600])
 
     def item_author_name(self, item: Article) -> str | None:
         names = [person.name for person in item.ordered_authors()]
-        return ", ".join(names) or None
+        return xml_safe(", ".join(names)) or None
 
     def item_pubdate(self, item: Article) -> dt.datetime:
         return _moment(item.briefing.published_on, item.created_at)
@@ -129,7 +137,7 @@ class SearchFeed(ArticleFeed):
         return request.GET.copy()
 
     def title(self, params) -> str:
-        query = params.get("q", "").strip()[:100]
+        query = xml_safe(params.get("q", "")).strip()[:100]
         return f"Search: {query}" if query else "Search: all articles"
 
     def link(self, params) -> str:

@@ -12,6 +12,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from briefings.models import Briefing
+
 from tests.truth import SEEDS_DIR
 
 # End-to-end tests need a live server; `make test-e2e` starts one and sets BASE_URL.
@@ -59,3 +61,10 @@ def imported_seeds(db):
     report, status = run_import(str(SEEDS_DIR))
     assert status == 0, report["stderr"]
     return report
+
+
+@pytest.fixture
+def imported_seeds_once(db):
+    """The seeds, imported once per test (hypothesis examples share them)."""
+    if not Briefing.objects.exists():
+        run_import(str(SEEDS_DIR))

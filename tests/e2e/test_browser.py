@@ -130,3 +130,58 @@ def test_public_pages_have_no_serious_accessibility_violations(browser, base_url
     for name, path in public_paths(base_url, browser).items():
         violations = axe_violations(browser, base_url, path)
         assert not violations, (name, [(v["id"], v["help"]) for v in violations])
+
+
+@pytest.fixture
+def editor_state(browser, base_url, tmp_path) -> str:
+    """A logged-in editor's browser state (cookies), saved to a file."""
+    context = browser.new_context(base_url=base_url)
+    page = context.new_page()
+    page.goto("/admin/login/")
+    page.fill("#id_username", os.environ["E2E_EDITOR"])
+    page.fill("#id_password", os.environ["E2E_PASSWORD"])
+    page.click("input[type=submit]")
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+    path = tmp_path / "editor.json"
+    context.storage_state(path=str(path))
+    context.close()
+    return str(path)
+
+
+def test_editor_renames_an_article_and_the_old_url_redirects(
+    browser, base_url, editor_state
+):
+    context = browser.new_context(base_url=base_url, storage_state=editor_state)
+    page = context.new_page()
+    page.goto("/search/?q=Meituan")
+    old_url = page.locator("ol.results li a[href*='/articles/']").first.get_attribute(
+        "href"
+    )
+    old_path = old_url.split("?")[0]
+    article_id = re.search(r"/articles/(\d+)/", old_path).group(1)
+
+    page.goto(f"/admin/briefings/article/{article_id}/change/")
+    screenshot(page, "admin-article-change")
+    page.fill("#id_title", "Takeout delivery and a professor's career change")
+    page.click("input[name=_save]")
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+
+    response = page.request.get(old_path, max_redirects=0)
+    assert response.status == 301
+    assert response.headers["location"].endswith(
+        f"/articles/{article_id}/takeout-delivery-and-a-professors-career-change/"
+    )
+    page.goto(old_path)
+    expect(page.locator("h1")).to_have_text(
+        "Takeout delivery and a professor's career change"
+    )
+    context.close()
+
+
+def test_admin_change_page_has_no_serious_accessibility_violations(
+    browser, base_url, editor_state
+):
+    violations = axe_violations(
+        browser, base_url, "/admin/briefings/article/1/change/", editor_state
+    )
+    assert not violations, [(v["id"], v["help"]) for v in violations]
