@@ -13,7 +13,6 @@ from django.core.management import call_command
 from django.db import connection
 
 from briefings.models import Briefing
-
 from tests.truth import SEEDS_DIR
 
 # End-to-end tests need a live server; `make test-e2e` starts one and sets BASE_URL.
