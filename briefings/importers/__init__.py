@@ -11,6 +11,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from .claims import extract_claims
+from .consistency import inconsistent_totals
 from .decode import SourceError
 from .formats import (
     china_neican,
@@ -60,5 +61,6 @@ def parse_text(text: str) -> ParsedBriefing:
         if not article.title:
             article.warnings.append(NO_TITLE_WARNING)
         article.claims = extract_claims(article)
+        article.warnings.extend(inconsistent_totals(article))
         article.topics = tag_article(article)
     return briefing

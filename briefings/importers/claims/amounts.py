@@ -88,7 +88,7 @@ CHINESE_SCALES = {"十": 10, "百": 100, "千": 1e3, "万": 1e4, "亿": 1e8}
 # Scale abbreviations that are also units of length or memory unless money is meant.
 MONEY_ONLY_SCALES = frozenset({"m", "k"})
 
-_PREFIX = r"(?P<prefix{n}>US\$|HK\$|NT\$|AU\$|A\$|CA\$|C\$|S\$|USD|HKD|RMB|CNY|EUR|GBP|JPY|[€£¥￥$])"
+_PREFIX = r"(?P<prefix{n}>US\$|HK\$|NT\$|AU\$|A\$|CA\$|C\$|S\$|USD|HKD|RMB|Rmb|CNY|EUR|GBP|JPY|[€£¥￥$])"
 _NUMBER = r"(?P<number{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = (
     r"(?P<scale{n}>[十百千万亿]+"
@@ -110,11 +110,14 @@ def amount_pattern(n: int = 1) -> str:
     )
 
 
+# A minus sign before a percentage that stands apart ("CPI was -0.3%"); a hyphen
+# glued to a word or number ("2019-20", "COVID-19") is no sign.
+_SIGN = r"(?P<sign>(?<![^\s(])[-−](?=\d[\d.,]*\s?(?:[%％]|per\s?cent)))"
 # A candidate amount. The number must not be glued to a word, a decimal point, a
 # date, a time, an ID or a phone prefix ("COVID-19", "2024/745", "+49", "#42"),
 # nor run into letters or a date ("5G", "19th", "1990s", "24/02/23").
 AMOUNT = re.compile(
-    rf"(?<![^\W\u4e00-\u9fff]|[.,/#:+\-–$€£¥￥])(?:{amount_pattern()})"
+    rf"(?<![^\W\u4e00-\u9fff]|[.,/#:+\-–$€£¥￥])(?:{_SIGN}?{amount_pattern()})"
     r"(?![A-Za-z\d]|/\d|\.\d)"
 )
 
@@ -173,6 +176,8 @@ def read_amount(match: re.Match, n: int = 1) -> Amount | None:
         return None
     written = Decimal(number.replace(",", ""))
     factor = scale_factor(scale)
+    if n == 1 and match.groupdict().get("sign"):
+        written = -written  # only before a percentage (see ``_SIGN``)
     # Decimal arithmetic: 129.14 billion is 129140000000, not 129139999999.99998.
     value = float(written * Decimal(factor))
     return Amount(value, unit, number, factor, bool(prefix))

@@ -18,7 +18,7 @@ from decimal import Decimal
 from ..types import ParsedFigure
 from .amounts import AMOUNT, Amount, amount_pattern, read_amount, resolve_unit
 from .lexicon import words
-from .periods import find_periods, period_for
+from .periods import Period, find_periods, period_for
 
 # The second half of a range: "RMB 6,000–8,000", "5 to 7 million".
 RANGE_TAIL = re.compile(
@@ -27,6 +27,14 @@ RANGE_TAIL = re.compile(
 CLAUSE_END = re.compile(r"[,;:，；]")
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# "fell by 43,000 to 21.84 million": a change, then the level it reached.
+BY_BEFORE = re.compile(r"\bby\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+# Verbs that take an object: "raised RMB 1.2 billion" is money raised, not a change,
+# unless "by" follows ("raised tariffs by 10 percent", "cut by RMB 5 billion").
+OBJECT_VERB = re.compile(
+    r"\b(?:rais\w*|cut|cuts|reduc\w*|lower\w*|hike\w*|expand\w*|gain\w*)\s*$",
+    re.IGNORECASE,
+)
 
 # Qualifiers just before a figure, normalised.
 QUALIFIERS = {
@@ -75,7 +83,8 @@ CHANGE_BEFORE = re.compile(
     r"|falling|drop\w*|declin\w*|decreas\w*|gr[eo]w|grows|growing|growth|gain\w*"
     r"|jump\w*|surg\w*|plummet\w*|plung\w*|slump\w*|soar\w*|climb\w*|shr[ai]nk"
     r"|shrunk|contract\w*|expand\w*|slid|sank|tumbl\w*|cut|reduc\w*|lower\w*"
-    r"|rais\w*|hike\w*)(?:\s+(?:by|of))?\s*$"
+    r"|rais\w*|hike\w*)(?:\s+(?:by|of))?"
+    r"(?:\s+(?:a full|a further|another|an additional|a record|a|an))?\s*$"
     r"|(?:同比|环比|增长|下降|上涨|下跌|增加|减少)\s*$",
     re.IGNORECASE,
 )
@@ -155,11 +164,14 @@ def _names_something(sentence: str, start: int) -> bool:
     return mid_sentence and is_name and word.lower() not in COUNT_OPENERS
 
 
-def _is_not_a_figure(sentence: str, candidate: Candidate) -> bool:
-    """Whether a bare number is a year, date, name, enumerator, time or compound."""
+def _is_not_a_figure(
+    sentence: str, candidate: Candidate, periods: list[Period]
+) -> bool:
+    """Whether a number is a year, date, name, enumerator, time, compound or part
+    of a time expression ("during the past 20 years")."""
     start, end = candidate.start, candidate.end
     after, before = sentence[end:], sentence[:start]
-    if _is_year(candidate):
+    if _is_year(candidate) or any(p.start <= start and end <= p.end for p in periods):
         return True
     if not candidate.low.is_bare or (candidate.high and not candidate.high.is_bare):
         return bool(COMPOUND_AFTER.match(after))
@@ -187,11 +199,37 @@ def _candidates(sentence: str) -> list[Candidate]:
         tail = RANGE_TAIL.match(sentence, match.end())
         if tail and _is_range_joiner(sentence, match.start(), tail.group("joiner")):
             high = read_amount(tail, 2)
-            if high and low.unit and high.unit and low.unit != high.unit:
-                high = None  # "rose 46.9% to $110.97 billion" is no range
+            if high and not _forms_range(low, high):
+                high = None
             end = tail.end() if high else end
         found.append(Candidate(low, high, match.start(), end))
     return found
+
+
+def _forms_range(low: Amount, high: Amount) -> bool:
+    """Whether two amounts joined by "–" or "to" are the ends of one range.
+
+    Not "rose 46.9% to $110.97 billion" (two units), "in 2023 to CNY 1.2 trillion"
+    (a year, then an amount), nor "fell by 43,000 to 21.84 million" (a change, then
+    the level it reached: the low end would exceed the high one).
+    """
+    if low.unit and high.unit and low.unit != high.unit:
+        return False
+    if _looks_like_year(low) and not _looks_like_year(high):
+        return False
+    if high.has_prefix and not low.has_prefix:
+        return False
+    low_value = _scaled_low(low, high)
+    if low_value == low.value and high.factor != 1 and high.value > 100 * low_value:
+        return False  # "43,000 to 21.84 million": no range spans a factor of 500
+    return low_value <= high.value
+
+
+def _scaled_low(low: Amount, high: Amount) -> float:
+    """The low end with the high end's scale word: "5 to 7 million" -> 5 million."""
+    if low.factor != 1 or high.factor == 1 or "," in low.digits:
+        return low.value
+    return float(Decimal(low.digits) * Decimal(high.factor))
 
 
 def _is_range_joiner(sentence: str, start: int, joiner: str) -> bool:
@@ -200,7 +238,7 @@ def _is_range_joiner(sentence: str, start: int, joiner: str) -> bool:
     if joiner == "and":
         return bool(BETWEEN_BEFORE.search(before))
     if joiner == "to":
-        return not FROM_BEFORE.search(before)
+        return not (FROM_BEFORE.search(before) or BY_BEFORE.search(before))
     return True
 
 
@@ -209,10 +247,7 @@ def _range_values(candidate: Candidate) -> tuple[float, float | None, str | None
     low, high = candidate.low, candidate.high
     if high is None:
         return low.value, None, low.unit
-    low_value = low.value
-    if low.factor == 1 and high.factor != 1:
-        low_value = float(Decimal(low.digits.replace(",", "")) * Decimal(high.factor))
-    return low_value, high.value, low.unit or high.unit
+    return _scaled_low(low, high), high.value, low.unit or high.unit
 
 
 def find_figures(sentence: str, offset: int = 0) -> list[ParsedFigure]:
@@ -222,7 +257,7 @@ def find_figures(sentence: str, offset: int = 0) -> list[ParsedFigure]:
     figures = []
     for index, candidate in enumerate(candidates):
         written = sentence[candidate.start : candidate.end]
-        if _is_not_a_figure(sentence, candidate):
+        if _is_not_a_figure(sentence, candidate, periods):
             continue
         low, high, unit = _range_values(candidate)
         unit = resolve_unit(unit, sentence)
@@ -267,6 +302,8 @@ def _is_change(sentence: str, candidate: Candidate) -> bool:
     if candidate.low.is_bare:
         return False
     before = QUALIFIER_BEFORE.sub("", sentence[: candidate.start])
-    return bool(
-        CHANGE_BEFORE.search(before) or CHANGE_AFTER.match(sentence[candidate.end :])
-    )
+    if CHANGE_AFTER.match(sentence[candidate.end :]):
+        return True
+    if not CHANGE_BEFORE.search(before):
+        return False
+    return candidate.low.unit == "%" or not OBJECT_VERB.search(before)

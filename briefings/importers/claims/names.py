@@ -73,6 +73,8 @@ PREPOSITIONS = words(
 )
 # "Ryan Manuel at Hong Kong University": a role; "Southern Daily in China": a place.
 AFFILIATION = re.compile(r"\s+(at|from|in)\s+")
+# "Zhang Wei of Peking University": a person, then the organisation they belong to.
+OF_AFFILIATION = re.compile(r"\s+of\s+(?:the\s+)?")
 QUOTE_MARKS = re.compile(r"[“”\"«»]")
 # "Mr. Xi" is Xi; "Dr. Junhua Zhang" is Junhua Zhang.
 HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sir|Madam)\.?\s+(?=[A-Z])")
@@ -173,12 +175,35 @@ def _trailing_name(phrase: str) -> Speaker | None:
     return Speaker(name, role or None)
 
 
+def _person_of_organisation(phrase: str) -> Speaker | None:
+    """ "Zhang Wei of Peking University" -> Zhang Wei, "Peking University"."""
+    parts = OF_AFFILIATION.split(phrase, maxsplit=1)
+    if len(parts) != 2:
+        return None
+    person, organisation = parts
+    tokens = _tokens(person)
+    if not 2 <= len(tokens) <= 3 or not is_proper_name(person):
+        return None
+    if any(t.lower() in TITLE_WORDS for t in tokens):
+        return None
+    if not looks_like_person(Speaker(person)) or not is_proper_name(organisation):
+        return None
+    is_organisation = any(
+        t.lower() in ORGANISATION_WORDS or (t.isupper() and len(t) > 1)
+        for t in _tokens(organisation)
+    )
+    return Speaker(person, organisation) if is_organisation else None
+
+
 def resolve_subject(phrase: str) -> Speaker | str | None:
     """The Speaker a subject names, ``PRONOUN`` for he/she, or None when vague."""
     phrase = clean_phrase(phrase)
     if phrase.lower() in PRONOUNS:
         return PRONOUN
     phrase = HONORIFIC.sub("", _drop_leading_fillers(phrase))
+    member = _person_of_organisation(phrase)
+    if member:
+        return member
     affiliation = None
     parts = AFFILIATION.split(phrase, maxsplit=1)
     if len(parts) == 3 and is_proper_name(parts[0]) and _is_capitalised(parts[2]):

@@ -30,7 +30,25 @@ _PART_OF = (
     r"(?:\s+(?:half|quarter|\w+\s+months|\w+\s+weeks))?\s+of\s+"
     rf"(?:{_MONTH}\.?,?\s+{_YEAR}|{_YEAR}|{_RELATIVE}|{_MONTH}|the year)"
 )
-_MONTH_RANGE = rf"{_MONTH}\s+(?:to|through|until|[-–])\s+{_MONTH}(?:,?\s+{_YEAR})?"
+_MONTH_RANGE = (
+    rf"{_MONTH}(?:\s+(?:to|through|until)\s+|\s*[-–]\s*){_MONTH}(?:,?\s+{_YEAR})?"
+)
+# "2020 to 2022", "between 2020 and 2022".
+_YEAR_TO_YEAR = rf"(?:between\s+{_YEAR}\s+and|{_YEAR}\s+(?:to|through|until))\s+{_YEAR}"
+# "end-2023", "mid-2024", "early 2024"; "Q2 2023", "H1 2023", "2023Q4".
+_EDGE_OF_YEAR = rf"(?:end|mid|early|late|start)[- ]{_YEAR}"
+_QUARTER = rf"(?:[QH][1-4]|[1-4]Q)\s*{_YEAR}|{_YEAR}\s*[QH][1-4]"
+_COUNT = (
+    r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+    r"|twenty|thirty|forty|fifty|few|several)"
+)
+# A stretch of time counted back or forward: "the past 20 years", "the next five
+# years", "the first six months".
+_STRETCH = (
+    rf"the\s+(?:past|last|previous|next|coming|following|first|recent)\s+{_COUNT}"
+    r"\s+(?:years?|months?|weeks?|days?|decades?|quarters?)"
+)
+_QUARTER_ALONE = r"the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter)\b"
 
 # Time expressions, most specific first. A bare year or month counts only after a
 # preposition, so "the 2014 version" or "May be" is no period.
@@ -44,11 +62,15 @@ PERIOD_PATTERNS = [
         re.IGNORECASE,
     ),
     re.compile(rf"\b(?:from\s+)?(?P<period>{_MONTH_RANGE})"),
+    re.compile(rf"\b(?:from\s+)?(?P<period>{_YEAR_TO_YEAR})\b", re.IGNORECASE),
+    re.compile(rf"\b(?P<period>{_QUARTER}|{_EDGE_OF_YEAR})\b", re.IGNORECASE),
+    re.compile(rf"\b(?P<period>{_STRETCH})\b", re.IGNORECASE),
     re.compile(
         rf"\b(?i:as of|by|at|in|on|during|from|until|through|for|of)\s+"
         rf"(?P<period>{_POINT})\b"
     ),
     re.compile(rf"\b(?P<period>{_RELATIVE})\b", re.IGNORECASE),
+    re.compile(rf"\b(?P<period>{_QUARTER_ALONE})(?!\s+of)", re.IGNORECASE),
 ]
 # How far after a figure its period may stand ("21.3 percent in June").
 MAX_GAP_AFTER = 40
@@ -95,11 +117,13 @@ def period_for(
 ) -> str | None:
     """The period a figure at [start, end) refers to, or None.
 
-    First a period right after the figure (before the next figure), then the
-    nearest one before it, then one later in the same clause ("rose 46.9% to
-    $110.97 billion in 2023").
+    First a period right after the figure in the same clause (before the next
+    figure), then the nearest one before it, then one later in the same clause
+    ("rose 46.9% to $110.97 billion in 2023").
     """
     limit = min(end + MAX_GAP_AFTER, next_figure if next_figure is not None else 10**9)
+    if clause_end is not None:
+        limit = min(limit, clause_end)  # "US$4 trillion, but in December 2016 ..."
     after = [p for p in periods if end <= p.start <= limit]
     before = [p for p in periods if p.end <= start]
     later = [p for p in periods if end <= p.start <= (clause_end or end)]

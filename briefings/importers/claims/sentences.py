@@ -27,9 +27,11 @@ class Span:
 
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-# Western terminal punctuation, then any closing quotes or brackets, possibly
-# repeated ("?)." or ".”"), then white space before the next sentence.
-WESTERN_END = re.compile(r"(?:[.!?…]+[”\"’'»)\]]*)+(?=\s)")
+# Western terminal punctuation, then any run of more of it and closing quotes or
+# brackets ("?)." or ".”"); it ends a sentence when white space follows. One flat,
+# possessive run: a long "??????" (Chinese text through a lossy encoding) must not
+# make the regex backtrack exponentially.
+WESTERN_END = re.compile(r"[.!?…][.!?…”\"’'»)\]]*+")
 # Chinese sentence ends need no following space.
 CHINESE_END = re.compile(r"[。！？；]+[」』”’）)]*")
 # Besides capitals and digits, what may start a sentence: an opening quote or
@@ -118,7 +120,11 @@ def _can_start_sentence(char: str) -> bool:
 
 def _candidate_ends(text: str) -> list[tuple[int, int]]:
     """Positions of terminal punctuation runs, in order."""
-    found = [(m.start(), m.end()) for m in WESTERN_END.finditer(text)]
+    found = [
+        (m.start(), m.end())
+        for m in WESTERN_END.finditer(text)
+        if text[m.end() : m.end() + 1].isspace()
+    ]
     found += [(m.start(), m.end()) for m in CHINESE_END.finditer(text)]
     found += [(m.start(), m.start()) for m in LINE_BREAK.finditer(text)]
     return sorted(found)

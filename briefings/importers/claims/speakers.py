@@ -74,6 +74,10 @@ LEADING_NAME = re.compile(
     r"^(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’.\-]*){1,3})(?=\s+[a-z])"
 )
 QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<subject>.+?)\s+as saying\b")
+# "added" is speech only before what was said: "he added that", "…,” she added.";
+# "The department added 12 firms to its list" adds things.
+ADDED = frozenset({"added", "adds"})
+SPEECH_FOLLOWS = re.compile(r"\s*(?:that\b|[,:;.!?“”\"‘'«]|$)")
 OPENING_QUOTES = "“«„"
 CLOSING_QUOTES = "”»"
 QUOTE_CLOSE = re.compile(r"[”»\"]")
@@ -174,6 +178,10 @@ def _forward(sentence: str, open_quote: bool) -> Attribution | None:
     vague = None
     for match in ATTRIBUTION_VERB.finditer(sentence):
         if quoted[match.start()]:
+            continue
+        if match.group("verb") in ADDED and not SPEECH_FOLLOWS.match(
+            sentence, match.end()
+        ):
             continue
         is_speech = bool(SPEECH_VERB.fullmatch(match.group("verb")))
         found = _speaker_before(sentence[: match.start()], is_speech)

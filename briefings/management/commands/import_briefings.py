@@ -12,8 +12,14 @@ from django.db import transaction
 
 from briefings.importers import parse_text
 from briefings.importers.decode import SourceError, read_source
-from briefings.importers.load import Source, import_briefing, planned_status
+from briefings.importers.load import (
+    Source,
+    import_briefing,
+    import_ref,
+    planned_status,
+)
 from briefings.importers.report import file_report, totals
+from briefings.indicators import indicator_conflicts
 
 SOURCE_SUFFIXES = {".txt", ".text", ".md"}
 PROGRESS_THRESHOLD = 10  # files; fewer than this need no progress bar
@@ -83,6 +89,9 @@ class Command(BaseCommand):
         try:
             text, data = read_source(path, options["max_bytes"])
             parsed = parse_text(text)
+            parsed.warnings += indicator_conflicts(
+                parsed, exclude_ref=import_ref(parsed, path.name)
+            )
             source = Source(name=path.name, data=data, text=text)
             if options["dry_run"]:
                 status = planned_status(parsed, source)

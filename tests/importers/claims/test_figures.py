@@ -45,6 +45,23 @@ def values(text: str) -> list[tuple[float, str | None]]:
         ("over 200 Chinese container cranes", [(200, None)]),
         ("7 operational units from 4 departments", [(7, None), (4, None)]),
         ("worth 5k dollars", [(5000, "USD")]),
+        ("local debt reached Rmb92tn", [(9.2e13, "CNY")]),
+        ("The company raised Rmb1.2bn", [(1.2e9, "CNY")]),
+        ("CPI was -0.3% in July", [(-0.3, "%")]),
+        ("PPI fell to −2.5 percent", [(-2.5, "%")]),
+        ("the 2019-20 season had 5 percent growth", [(5, "%")]),
+        (
+            "Revenue rose 12% in H1 2023 to CNY 1.2 trillion ($165 billion).",
+            [(12, "%"), (1.2e12, "CNY"), (1.65e11, "USD")],
+        ),
+        (
+            "Beijing's population fell by 43,000 to 21.84 million in 2022.",
+            [(43_000, None), (21_840_000, None)],
+        ),
+        (
+            "more than 17 percent of GDP during the past 20 years",
+            [(17, "%")],
+        ),
     ],
 )
 def test_values_have_scale_applied_and_units_normalised(text, expected):
@@ -73,6 +90,8 @@ def test_values_have_scale_applied_and_units_normalised(text, expected):
         "also known as the “20 Data Guidelines”",
         "From 2020 to 2022 and (1959-1961)",
         "a 5m tall wall",
+        "during the past 20 years and over the next five years",
+        "In the first 3 months and the last 6 weeks",
     ],
 )
 def test_years_dates_names_and_enumerators_are_no_figures(text):
@@ -87,6 +106,8 @@ def test_years_dates_names_and_enumerators_are_no_figures(text):
         ("between 5 and 7 percent", 5, 7, "%"),
         ("5 to 7 million people", 5e6, 7e6, None),
         ("US$3-4 billion", 3e9, 4e9, "USD"),
+        ("between 900,000 and 1.2 million people", 900_000, 1.2e6, None),
+        ("growth of 4.5% to 5%", 4.5, 5, "%"),
     ],
 )
 def test_ranges_give_low_and_high_values(text, low, high, unit):
@@ -133,6 +154,11 @@ def test_qualifiers_are_normalised(text, qualifier):
         ("surging to 21.3 percent in June", False),
         ("a coupon of 4.8 percent", False),
         ("climbing 110 floors", False),
+        ("the figure was reduced by a full US$1 trillion", True),
+        ("grew by a further 3 percent", True),
+        ("The company raised Rmb1.2bn", False),
+        ("The ministry cut RMB 5 billion from the budget", False),
+        ("The ministry cut spending by RMB 5 billion", False),
     ],
 )
 def test_changes_are_told_from_levels(text, is_change):
@@ -156,6 +182,23 @@ def test_changes_are_told_from_levels(text, is_change):
         ("In 2022 the area plummeted 53.4 percent.", "2022"),
         ("Exports fell 7.5% year-on-year in May, customs data showed.", "May"),
         ("A database of 2.4 million people has been leaked.", None),
+        ("From 2020 to 2022, net inflows amounted to US$2 trillion.", "2020 to 2022"),
+        ("Between 2020 and 2022 it lost US$2 trillion.", "Between 2020 and 2022"),
+        (
+            "In June 2014 reserves were nearly US$4 trillion, but in December 2016 "
+            "the figure was lower.",
+            "June 2014",
+        ),
+        ("It held 17 percent of GDP during the past 20 years.", "the past 20 years"),
+        ("As of end-2023, there were 1.09 billion internet users.", "end-2023"),
+        ("Revenue rose 12% in H1 2023.", "H1 2023"),
+        ("Output grew 5% in Q2 2023.", "Q2 2023"),
+        ("Sales dropped 8.5% y/y in January-February.", "January-February"),
+        ("1,234 officials were punished in the first quarter.", "the first quarter"),
+        (
+            "The firm will invest USD 3 billion over the next five years.",
+            "the next five years",
+        ),
         ("the 2014 version had 64% fewer provisions", None),
     ],
 )

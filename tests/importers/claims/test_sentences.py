@@ -69,10 +69,15 @@ def split(text: str) -> list[str]:
         ),
         ("The problem...is dominance. Yes.", ["The problem...is dominance.", "Yes."]),
         ("A line\nAnother line.", ["A line", "Another line."]),
+        ("Done.) Next one.", ["Done.)", "Next one."]),
+        ("Really?!” she asked. Yes.", ["Really?!” she asked.", "Yes."]),
+        # Chinese through a lossy encoding: a long run of "?" glued to a word is no
+        # sentence end (and must not make the splitter backtrack for ever).
+        ("Xi said ????????????????????????????????????????????x today.", None),
     ],
 )
 def test_sentences_survive_abbreviations_quotes_and_enumerators(text, expected):
-    assert split(text) == expected
+    assert split(text) == (expected or [text])
 
 
 def test_paragraph_spans_skip_blank_lines_and_keep_offsets():

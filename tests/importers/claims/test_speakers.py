@@ -99,6 +99,19 @@ from briefings.importers.claims.speakers import (
             "Mao Ning",
             "Chinese Foreign Ministry spokesperson",
         ),
+        (
+            "Dr. Zhang Wei of Peking University said the move was expected.",
+            "Zhang Wei",
+            "Peking University",
+        ),
+        (
+            "Li Qiang of the State Council said growth would reach 5 percent.",
+            "Li Qiang",
+            "State Council",
+        ),
+        ("The Bank of China said profits rose.", "Bank of China", None),
+        ('"It is late," Jacob Gunter added.', "Jacob Gunter", None),
+        ("Jacob Gunter added that the EU will respond.", "Jacob Gunter", None),
     ],
 )
 def test_named_speakers_and_roles_are_found(sentence, speaker, role):
@@ -140,6 +153,8 @@ def test_vague_sources_give_no_speaker(sentence):
         "China absorbed RMB766.71 billion of foreign capital.",
         "The Party leads all.",
         "Censors quickly deleted posts about the poll.",
+        # "added" with an object adds things; it says nothing.
+        "The U.S. Commerce Department added 12 Chinese firms to its entity list.",
     ],
 )
 def test_sentences_without_attribution_give_none(sentence):
