@@ -1,13 +1,17 @@
 """The archive's records: Publication → Briefing → Article → Claim → Figure, with Topics
 and People. Import-derived fields remember what the importer last wrote
-(``imported_values``) so that editors' changes survive a re-import.
+(``imported_values``) so that editors' changes survive a re-import. Editors' changes
+are kept as history (django-simple-history); what needs their attention is a
+ReviewItem.
 """
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
 
 SLUG_LENGTH = 80
 
@@ -57,6 +61,30 @@ class ClaimStatus(models.TextChoices):
     RETRACTED = "retracted", "Retracted"
 
 
+# Fields the importer owns and rewrites on every import: history leaves them out
+# (a revert keeps their current values), so a revert never undoes an import's
+# bookkeeping and history rows stay small.
+BRIEFING_IMPORT_FIELDS = [
+    "import_ref",
+    "format",
+    "source_name",
+    "source_sha256",
+    "source_text",
+    "parsed_digest",
+    "warnings",
+    "imported_values",
+]
+ARTICLE_IMPORT_FIELDS = [
+    "position",
+    "line_start",
+    "line_end",
+    "warnings",
+    "is_in_source",
+    "imported_values",
+]
+CLAIM_IMPORT_FIELDS = ["position", "is_in_source", "imported_values"]
+
+
 class Publication(models.Model):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=SLUG_LENGTH, unique=True)
@@ -80,6 +108,8 @@ class Person(models.Model):
     slug = models.SlugField(max_length=SLUG_LENGTH, unique=True)
     variants = models.JSONField(default=list, blank=True)
     role = models.CharField(max_length=300, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -113,6 +143,8 @@ class Topic(models.Model):
         related_name="merged_topics",
         help_text="Set when this topic was merged into another: its URL redirects there.",
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -151,6 +183,8 @@ class Briefing(models.Model):
     imported_values = models.JSONField(default=dict, blank=True, editable=False)
     imported_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=BRIEFING_IMPORT_FIELDS)
 
     class Meta:
         ordering = ["-published_on", "-id"]
@@ -228,6 +262,7 @@ class Article(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=ARTICLE_IMPORT_FIELDS)
 
     class Meta:
         ordering = ["briefing", "position"]
@@ -359,6 +394,20 @@ class Claim(models.Model):
     status = models.CharField(
         max_length=20, choices=ClaimStatus.choices, default=ClaimStatus.UNREVIEWED
     )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_claims",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_note = models.TextField(blank=True)
+    evidence_links = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="URLs of sources that bear out or refute the claim.",
+    )
     is_published = models.BooleanField(default=True)
     is_in_source = models.BooleanField(default=True)
     imported_values = models.JSONField(default=dict, blank=True, editable=False)
@@ -366,6 +415,7 @@ class Claim(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ClaimQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=CLAIM_IMPORT_FIELDS)
 
     class Meta:
         ordering = ["article", "position"]
@@ -379,6 +429,15 @@ class Claim(models.Model):
     @property
     def slug(self) -> str:
         return make_slug(" ".join(self.text.split()[:10]), fallback="claim")
+
+    @property
+    def evidence_urls(self) -> list[str]:
+        """The evidence links that are web addresses, safe to link to."""
+        return [
+            url
+            for url in self.evidence_links
+            if isinstance(url, str) and url.startswith(("http://", "https://"))
+        ]
 
     @property
     def is_public(self) -> bool:
@@ -420,3 +479,88 @@ class SearchWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class ReviewKind(models.TextChoices):
+    NO_DATE = "no_date", "No date"
+    NO_TITLE = "no_title", "No title"
+    SUSPECTED_TEASER = "suspected_teaser", "Suspected teaser"
+    LOW_CONFIDENCE = "low_confidence", "Low-confidence structure"
+    INCONSISTENT_FIGURES = "inconsistent_figures", "Inconsistent figures"
+    CONFLICT = "conflict", "Re-import conflict"
+    OTHER = "other", "Other"
+
+
+class ReviewStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    RESOLVED = "resolved", "Resolved"
+    DISMISSED = "dismissed", "Dismissed"
+
+
+class ReviewItemQuerySet(models.QuerySet):
+    def open(self) -> ReviewItemQuerySet:
+        """Items still waiting for an editor."""
+        return self.filter(status=ReviewStatus.OPEN)
+
+
+class ReviewItem(models.Model):
+    """Something an import found that an editor should look at, linked to its record:
+    the briefing always, the article or claim when the finding is about one."""
+
+    briefing = models.ForeignKey(
+        Briefing, on_delete=models.CASCADE, related_name="review_items"
+    )
+    article = models.ForeignKey(
+        Article,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="review_items",
+    )
+    claim = models.ForeignKey(
+        Claim,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="review_items",
+    )
+    kind = models.CharField(
+        max_length=30, choices=ReviewKind.choices, default=ReviewKind.OTHER
+    )
+    status = models.CharField(
+        max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.OPEN
+    )
+    message = models.TextField()
+    details = models.JSONField(default=dict, blank=True)
+    key = models.CharField(
+        max_length=64,
+        editable=False,
+        help_text="A hash of the finding: a re-import finds the item again.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resolved_review_items",
+    )
+    resolution_note = models.TextField(blank=True)
+
+    objects = ReviewItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "kind"]),
+            models.Index(fields=["briefing", "key"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.message[:80]}"
+
+    @property
+    def record(self) -> Briefing | Article | Claim:
+        """The most specific record the item is about."""
+        return self.claim or self.article or self.briefing

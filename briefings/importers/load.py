@@ -5,7 +5,8 @@ articles by the title the importer last wrote (else their position), claims by t
 sentence. Every import-derived field goes through a three-way merge with what the
 importer last wrote (``imported_values``): a field an editor changed is kept; a field
 only the source changed is updated; where both changed, the editor's value is kept
-and the conflict is reported.
+and the conflict is reported. Warnings and conflicts also become review items for
+editors (``briefings.review``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from ..models import (
     Topic,
     make_slug,
 )
+from ..review import Finding, conflict_finding, record_findings, warning_finding
 from ..search.vocabulary import record_words, words_in
 from .people import name_key
 from .report import briefing_report
@@ -117,21 +119,28 @@ class _Writer:
 
     def __init__(self) -> None:
         self.conflicts: list[str] = []
+        self.findings: list[Finding] = []  # for the review queue
+        self.reason = "import"  # the change reason in the records' history
         self.people: dict[str, Person] = {}
         self.topics: dict[str, Topic] = {}
 
     def merge(self, record, values: dict, label: str) -> None:
         """Three-way merge of import-derived values into record (see module doc)."""
         last = dict(record.imported_values or {})
+        record._change_reason = self.reason
         for name, new in values.items():
             new_json = jsonable(new)
             current = jsonable(self._current(record, name))
             if record.pk is None or name not in last or current == last[name]:
                 self._assign(record, name, new)
             elif new_json != last[name] and new_json != current:
-                self.conflicts.append(
+                message = (
                     f"conflict: {label} {name}: kept the editor's {current!r}; "
                     f"the source now says {new_json!r}"
+                )
+                self.conflicts.append(message)
+                self.findings.append(
+                    conflict_finding(record, name, current, new_json, message)
                 )
             last[name] = new_json
         record.imported_values = last
@@ -162,6 +171,7 @@ class _Writer:
     def write_briefing(
         self, briefing: Briefing, parsed: ParsedBriefing, source: Source
     ) -> Briefing:
+        self.reason = f"import of {source.name}"
         briefing.publication = self.publication(parsed.publication)
         briefing.format = parsed.format
         briefing.source_name = source.name
@@ -182,7 +192,11 @@ class _Writer:
         self.write_articles(briefing, parsed.articles)
         record_words(words_in(*(f"{a.title or ''} {a.body}" for a in parsed.articles)))
         briefing.warnings = list(parsed.warnings) + self.conflicts
+        briefing.skip_history_when_saving = True  # import bookkeeping only
         briefing.save(update_fields=["warnings"])
+        del briefing.skip_history_when_saving
+        findings = [warning_finding(warning) for warning in parsed.warnings]
+        record_findings(briefing, findings + self.findings, source=source.name)
         return briefing
 
     def write_articles(
@@ -214,16 +228,21 @@ class _Writer:
         article.is_in_source = True
         article.save()
         self._save_people(article)
+        self.findings += [warning_finding(w, article) for w in parsed.warnings]
         self.write_topics(article, parsed)
         self.write_claims(article, parsed.claims)
 
     def write_topics(self, article: Article, parsed: ParsedArticle) -> None:
-        """Replace the automatic topics; manual assignments are never touched."""
+        """Replace the automatic topics; manual assignments are never touched.
+        A taxonomy slug whose topic an editor merged tags the topic it went into."""
         links = {
             link.topic.slug: link
             for link in article.articletopic_set.select_related("topic")
         }
-        wanted = {topic.slug: topic.score for topic in parsed.topics}
+        wanted: dict[str, float] = {}
+        for found in parsed.topics:
+            slug = self.topic(found.slug).slug
+            wanted[slug] = max(found.score, wanted.get(slug, found.score))
         for slug, link in links.items():
             if not link.is_manual and slug not in wanted:
                 link.delete()
@@ -313,9 +332,14 @@ class _Writer:
         return self.people[key]
 
     def topic(self, slug: str) -> Topic:
+        """The topic for a taxonomy slug, following merges to the surviving topic."""
         if slug not in self.topics:
-            topic = Topic.objects.filter(slug=slug).first()
-            self.topics[slug] = topic or create_topic(slug)
+            topic = Topic.objects.filter(slug=slug).first() or create_topic(slug)
+            seen = {topic.pk}
+            while topic.merged_into_id and topic.merged_into_id not in seen:
+                topic = topic.merged_into
+                seen.add(topic.pk)
+            self.topics[slug] = topic
         return self.topics[slug]
 
 

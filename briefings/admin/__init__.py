@@ -1,0 +1,12 @@
+"""The editors' workbench (issue "Editorial curation in the admin"): every record with
+useful columns, filters and full-text search; the review queue; claim verification;
+topic merging; publish / hide; history with revert (django-simple-history).
+
+Lists select their related rows up front, so a page takes the same number of queries
+whatever its length. The logic lives in ``briefings/review.py``, ``merge.py`` and
+``editing.py``; this package only wires it into the admin.
+"""
+
+from . import records, review_queue, topics
+
+__all__ = ["records", "review_queue", "topics"]
