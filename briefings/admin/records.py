@@ -22,6 +22,7 @@ from ..models import (
 from .common import (
     PROVENANCE_FIELDS,
     FullTextSearch,
+    LabelledTabularInline,
     PublishActions,
     ReviewItemsOnForm,
     article_label,
@@ -45,7 +46,7 @@ class PersonAdmin(SimpleHistoryAdmin):
     readonly_fields = ("name_key",)
 
 
-class ArticleInline(admin.TabularInline):
+class ArticleInline(LabelledTabularInline):
     model = Article
     form = CurationForm
     fields = ("position", "title", "section", "kind", "outlet", "is_published")
@@ -95,13 +96,13 @@ class BriefingAdmin(ReviewItemsOnForm, SimpleHistoryAdmin):
         return numbered_lines(briefing.source_text, 1, None)
 
 
-class ArticleAuthorInline(admin.TabularInline):
+class ArticleAuthorInline(LabelledTabularInline):
     model = ArticleAuthor
     autocomplete_fields = ("person",)
     extra = 0
 
 
-class ArticleTopicInline(admin.TabularInline):
+class ArticleTopicInline(LabelledTabularInline):
     model = ArticleTopic
     form = ArticleTopicForm
     autocomplete_fields = ("topic",)
@@ -109,7 +110,7 @@ class ArticleTopicInline(admin.TabularInline):
     extra = 0
 
 
-class ClaimInline(admin.TabularInline):
+class ClaimInline(LabelledTabularInline):
     model = Claim
     form = CurationForm
     fields = ("position", "text", "kind", "speaker", "status", "is_published")
@@ -215,7 +216,7 @@ class ArticleAdmin(
         super().save_formset(request, form, formset, change)
 
 
-class FigureInline(admin.TabularInline):
+class FigureInline(LabelledTabularInline):
     model = Figure
     fields = (
         "value",
