@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from .claim_checks import validate_claim_span
+
 SLUG_LENGTH = 80
 
 
@@ -425,6 +427,11 @@ class Claim(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("briefings:claim_detail", args=[self.pk, self.slug])
+
+    def clean(self) -> None:
+        """A claim's span must stand verbatim in its article's body (pages mark it)."""
+        super().clean()
+        validate_claim_span(self)
 
     @property
     def slug(self) -> str:

@@ -88,3 +88,11 @@ def test_an_edited_body_moves_claims_and_names_the_lost_ones(claim):
     moved, lost = realign_claims(article)
     assert [c.pk for c in moved] == [claim.pk] and [c.pk for c in lost] == [other.pk]
     assert article.body[moved[0].start : moved[0].end] == TEXT
+
+
+@pytest.mark.django_db
+def test_claim_clean_rejects_text_not_in_the_body(imported_seeds):
+    claim = Claim.objects.select_related("article").first()
+    claim.text = "A sentence that is nowhere in the article."
+    with pytest.raises(ValidationError):
+        claim.full_clean()
