@@ -90,6 +90,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django_filters",
+    "rest_framework",  # the read-only JSON API under /api/v1/
+    "drf_spectacular",  # its OpenAPI schema
+    "simple_history",  # records' history with revert in the admin (editorial curation)
     "csp",
     "axes",
     "briefings",
@@ -187,6 +190,35 @@ STORAGES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 5 * 1024 * 1024))
+
+# The JSON API (/api/v1/, docs/api.md): read-only and anonymous, JSON only in
+# production (the browsable HTML renderer needs inline scripts the CSP forbids).
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        *(["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
+    ],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_PAGINATION_CLASS": "briefings.api.pagination.Pages",
+    "PAGE_SIZE": 20,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "China Briefings Archive API",
+    "DESCRIPTION": "Read-only access to the archive's public briefings, articles, "
+    "claims, topics, people and publications, and to its search with facet counts.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ArticleKindEnum": "briefings.models.ArticleKind",
+        "ClaimKindEnum": "briefings.models.ClaimKind",
+    },
+}
 
 LOGGING = {
     "version": 1,

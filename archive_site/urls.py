@@ -1,4 +1,5 @@
-"""The site's URLs: the archive's pages, its sitemap and the editors' admin."""
+"""The site's URLs: the archive's pages, its sitemap, the JSON API and the editors'
+admin."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -11,6 +12,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("briefings.api.urls")),
     *sitemap_urlpatterns,
     path("", include("briefings.urls")),
 ]

@@ -6,6 +6,7 @@ from django.urls import path
 
 from . import feeds, views
 from .sitemaps import SITEMAPS
+from .views import exports
 
 app_name = "briefings"
 
@@ -34,6 +35,12 @@ urlpatterns = [
     *record("people", views.person_detail, "person_detail"),
     path("search/", views.search, name="search"),
     path("search/claims/", views.search_claims, name="search_claims"),
+    path("search/export.<str:fmt>", exports.search_export, name="search_export"),
+    path(
+        "search/claims/export.<str:fmt>",
+        exports.search_claims_export,
+        name="search_claims_export",
+    ),
     path("browse/", views.browse, name="browse"),
     path("browse/<int:year>/", views.browse_period, name="browse_year"),
     path("browse/<int:year>/<int:month>/", views.browse_period, name="browse_month"),

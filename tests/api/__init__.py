@@ -1,0 +1,1 @@
+"""Tests of the data exits: the JSON API and the search exports."""

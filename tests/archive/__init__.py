@@ -1,0 +1,1 @@
+"""Tests of the archive format: export, import, round trips, bad lines."""
