@@ -6,7 +6,7 @@ DEV_ENV := DJANGO_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve-prod test test-sqlite test-postgres test-e2e lint format clean
+.PHONY: install run serve-prod browser test test-sqlite test-postgres test-e2e lint format clean load-test
 
 install: $(VENV)/.installed
 
@@ -42,9 +42,23 @@ test-postgres: install
 serve-prod: install
 	bash .ci/serve-prod
 
-# Smoke tests against that live production-mode server.
-test-e2e: install
+# What the browser tests need: Debian's Chromium (never a downloaded browser) and
+# axe-core from npm, pinned in tests/e2e/package-lock.json.
+browser:
+	@command -v chromium >/dev/null || { \
+		[ "$$(id -u)" = 0 ] || { echo "browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; }; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@[ -f tests/e2e/node_modules/axe-core/axe.min.js ] || npm ci --prefix tests/e2e --no-audit --no-fund --silent
+
+# Smoke, browser and accessibility tests against the live production-mode server.
+test-e2e: install browser
 	bash .ci/serve-prod -- $(BIN)/python -m pytest tests/e2e
+
+# A bounded load test on loopback (not part of `make test`): results go to
+# docs/BENCHMARKS.md by hand.
+load-test: install
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+	bash .ci/serve-prod -- bash bench/load_test.sh
 
 format: install
 	$(BIN)/ruff format .
