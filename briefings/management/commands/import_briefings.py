@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from briefings.archive import Progress
 from briefings.importers import parse_text
 from briefings.importers.decode import SourceError, read_source
 from briefings.importers.load import (
@@ -69,11 +70,12 @@ class Command(BaseCommand):
         paths = options["paths"] or [str(Path(settings.BASE_DIR) / "seeds")]
         files = source_files(paths)
         show_progress = not options["json"] and len(files) >= PROGRESS_THRESHOLD
+        progress = Progress(sys.stderr if show_progress else None, len(files), "files")
         entries = []
         for number, path in enumerate(files, start=1):
             entries.append(self.import_file(path, options))
-            if show_progress:
-                self.draw_progress(number, len(files))
+            progress.update(number, number, force=number == len(files))
+        progress.close()
         report = {"files": entries, "totals": totals(entries)}
         if options["json"]:
             self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2))
@@ -120,14 +122,6 @@ class Command(BaseCommand):
     def failed(self, path: Path, reason: str) -> dict:
         self.stderr.write(f"error: {path}: {reason}")
         return file_report(str(path), "failed", error=reason)
-
-    def draw_progress(self, done: int, total: int, width: int = 30) -> None:
-        filled = width * done // total
-        bar = "█" * filled + "·" * (width - filled)
-        sys.stderr.write(f"\rimporting [{bar}] {done}/{total}")
-        if done == total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
 
     def print_summary(self, report: dict, *, dry_run: bool) -> None:
         for entry in report["files"]:
