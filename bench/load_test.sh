@@ -28,14 +28,15 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
   echo "/"
 } > "$WORK/urls.txt"
 
-# An import running at the same time: the seeds, changed a little each round.
+# An import running at the same time: the seeds, changed each round (a line appended,
+# so every file is "updated" and rewritten while the permalinks being read stay valid).
 import_loop() {
   local round=0
   while true; do
     round=$((round + 1))
     mkdir -p "$WORK/seeds"
     for f in seeds/*.txt; do
-      sed "s/ of this year/ of this year (round $round)/" "$f" > "$WORK/seeds/$(basename "$f")"
+      { cat "$f"; printf '\n\nLoad-test round %d.\n' "$round"; } > "$WORK/seeds/$(basename "$f")"
     done
     ${PYTHON:-.venv/bin/python} manage.py import_briefings "$WORK/seeds" >/dev/null 2>&1 || echo "import failed" >&2
   done
