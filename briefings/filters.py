@@ -28,7 +28,7 @@ YES, NO = "yes", "no"
 
 
 def public_articles() -> QuerySet[Article]:
-    """Articles readers may see."""
+    """Articles readers may see (the search tabs take a callable base)."""
     return Article.objects.public()
 
 

@@ -28,6 +28,8 @@ def make_slug(text: str | None, fallback: str = "untitled") -> str:
 
 # Claims a reader may see, as a filter from Article (e.g. for counting).
 PUBLIC_CLAIMS = models.Q(claims__is_published=True, claims__is_in_source=True)
+# Articles a reader may see, as a filter from a briefing, topic or person.
+PUBLIC_ARTICLES = models.Q(articles__is_published=True, articles__is_in_source=True)
 
 
 class DatePrecision(models.TextChoices):

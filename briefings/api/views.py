@@ -9,7 +9,7 @@ search endpoints add the page's facet counts and highlighted snippets. Pages of 
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django_filters import FilterSet
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -33,6 +33,7 @@ from ..filters import (
     year_value,
 )
 from ..models import (
+    PUBLIC_ARTICLES,
     PUBLIC_CLAIMS,
     Article,
     ArticleAuthor,
@@ -62,7 +63,6 @@ from .filtering import (
 )
 from .pagination import MAX_PAGE_SIZE, PAGE_SIZE, Pages
 
-PUBLIC_ARTICLES = Q(articles__is_published=True, articles__is_in_source=True)
 ERRORS = {
     400: OpenApiResponse(description="A parameter is invalid (e.g. q too long)."),
     404: OpenApiResponse(description="No such record, or no such page."),

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import calendar
 
-from django.db.models import Count, Max, Min, Prefetch, Q
+from django.db.models import Count, Max, Min, Prefetch
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from ..metadata import simple_page
 from ..models import (
+    PUBLIC_ARTICLES,
     Article,
     ArticleAuthor,
     Briefing,
@@ -23,7 +24,6 @@ from ..timeline import bar_chart
 
 LATEST_COUNT = 20
 LIST_LIMIT = 200
-PUBLIC_ARTICLES = Q(articles__is_published=True, articles__is_in_source=True)
 AUTHORS = Prefetch("articleauthor_set", ArticleAuthor.objects.select_related("person"))
 
 
