@@ -19,6 +19,7 @@ from django.contrib.postgres.search import (
 from django.db import connection
 from django.db.models import Case, F, FloatField, Q, QuerySet, TextField, Value, When
 
+from .conditions import narrow
 from .expressions import START, STOP, TableSQL
 from .query import Query, Term
 
@@ -127,21 +128,12 @@ class PostgresBackend:
         fulltext = clauses_query(query.fulltext_clauses())
         if fulltext is not None:
             queryset = queryset.filter(_search_vector=fulltext)
-        for clause in query.substring_clauses():
-            queryset = queryset.filter(self._condition(index, clause))
-        for term in query.excluded:
-            queryset = queryset.exclude(self._condition(index, [term]))
-        return queryset
-
-    def _condition(self, index: Index, alternatives: list[Term]) -> Q:
-        condition = Q(pk__in=[])
-        for term in alternatives:
-            if term.is_cjk:
-                for column in index.like_columns:
-                    condition |= Q(**{f"{column}__contains": term.text})
-            else:
-                condition |= Q(_search_vector=term_query(term))
-        return condition
+        return narrow(
+            queryset,
+            query,
+            index.like_columns,
+            lambda term: Q(_search_vector=term_query(term)),
+        )
 
     def annotate(self, queryset: QuerySet, query: Query) -> QuerySet:
         """Add ``rank`` (title matches first) and ``headline_raw``."""

@@ -13,6 +13,7 @@ from django.db import connection
 from django.db.models import Q, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
 
+from .conditions import narrow
 from .expressions import TableSQL, table_text
 from .query import Query, Term
 
@@ -61,13 +62,6 @@ def match_expression(terms: list[list[Term]]) -> str:
     return " ".join(clauses)
 
 
-def cjk_condition(index: Index, term: Term) -> Q:
-    condition = Q()
-    for column in index.like_columns:
-        condition |= Q(**{f"{column}__contains": term.text})
-    return condition
-
-
 def ddl(index: Index) -> list[str]:
     """The FTS5 table and its triggers for one index."""
     cols = ", ".join(index.columns)
@@ -111,21 +105,12 @@ class SqliteBackend:
             queryset = queryset.filter(
                 id__in=self._matches(index, match_expression(plain))
             )
-        for clause in query.substring_clauses():
-            queryset = queryset.filter(self._condition(index, clause))
-        for term in query.excluded:
-            queryset = queryset.exclude(self._condition(index, [term]))
-        return queryset
-
-    def _condition(self, index: Index, alternatives: list[Term]) -> Q:
-        """A Q matching any of the terms: CJK by substring, others through FTS5."""
-        condition = Q(pk__in=[])
-        for term in alternatives:
-            if term.is_cjk:
-                condition |= cjk_condition(index, term)
-            else:
-                condition |= Q(id__in=self._matches(index, quote(term.text)))
-        return condition
+        return narrow(
+            queryset,
+            query,
+            index.like_columns,
+            lambda term: Q(id__in=self._matches(index, quote(term.text))),
+        )
 
     def _matches(self, index: Index, expression: str) -> RawSQL:
         return RawSQL(
