@@ -92,7 +92,7 @@ class ArticleFeed(Feed):
         return (
             Article.objects.public()
             .select_related("briefing__publication")
-            .prefetch_related("articleauthor_set__person")
+            .with_authors()
         )
 
     def item_title(self, item: Article) -> str:

@@ -222,6 +222,16 @@ class ArticleQuerySet(models.QuerySet):
         """Articles a reader may see: published and still in their source."""
         return self.filter(is_published=True, is_in_source=True)
 
+    def with_authors(self) -> ArticleQuerySet:
+        """Authors prefetched in byline order, as ``ordered_authors()`` reads them."""
+        authors = ArticleAuthor.objects.select_related("person").order_by("position")
+        return self.prefetch_related(models.Prefetch("articleauthor_set", authors))
+
+    def with_topics(self) -> ArticleQuerySet:
+        """Topic links prefetched with their topics, best score first."""
+        links = ArticleTopic.objects.select_related("topic").order_by("-score")
+        return self.prefetch_related(models.Prefetch("articletopic_set", links))
+
 
 class Article(models.Model):
     briefing = models.ForeignKey(
@@ -288,7 +298,7 @@ class Article(models.Model):
             Article.objects.public()
             .filter(briefing_id=self.briefing_id)
             .select_related("briefing__publication")
-            .prefetch_related("articleauthor_set__person")
+            .with_authors()
             .order_by("position")
         )
         index = next(i for i, a in enumerate(siblings) if a.pk == self.pk)
@@ -305,7 +315,7 @@ class Article(models.Model):
             .filter(articletopic__topic__in=topic_ids)
             .annotate(shared=models.Count("articletopic"))
             .select_related("briefing__publication")
-            .prefetch_related("articleauthor_set__person")
+            .with_authors()
             .order_by("-shared", "-briefing__published_on", "position")[:count]
         )
 

@@ -26,7 +26,7 @@ class ArticleSitemap(Sitemap):
         return (
             Article.objects.public()
             .select_related("briefing__publication")
-            .prefetch_related("articleauthor_set__person")
+            .with_authors()
             .order_by("id")
         )
 

@@ -4,7 +4,6 @@ publications, with history and revert, inlines, claim review and publish / hide.
 from __future__ import annotations
 
 from django.contrib import admin
-from django.db.models import Prefetch
 from simple_history.admin import SimpleHistoryAdmin
 
 from .. import editing
@@ -60,10 +59,7 @@ class ArticleInline(LabelledTabularInline):
 
 def with_bylines(articles):
     """Articles with what ``str(article)`` needs (an untitled one names its authors)."""
-    authors = ArticleAuthor.objects.select_related("person")
-    return articles.select_related("briefing__publication").prefetch_related(
-        Prefetch("articleauthor_set", queryset=authors)
-    )
+    return articles.select_related("briefing__publication").with_authors()
 
 
 @admin.register(Briefing)

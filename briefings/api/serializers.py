@@ -160,7 +160,7 @@ class BriefingDetailSerializer(BriefingSerializer):
         articles = (
             briefing.articles.public()
             .select_related("briefing__publication")
-            .prefetch_related("articleauthor_set__person")
+            .with_authors()
             .order_by("position")
         )
         return ArticleRefSerializer(articles, many=True, context=self.context).data

@@ -9,7 +9,7 @@ search endpoints add the page's facet counts and highlighted snippets. Pages of 
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, QuerySet
 from django_filters import FilterSet
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -36,8 +36,6 @@ from ..models import (
     PUBLIC_ARTICLES,
     PUBLIC_CLAIMS,
     Article,
-    ArticleAuthor,
-    ArticleTopic,
     Briefing,
     Claim,
     Person,
@@ -146,16 +144,7 @@ class BriefingViewSet(RecordViewSet):
 
 
 def with_people_and_topics(queryset: QuerySet) -> QuerySet:
-    return queryset.select_related("briefing__publication").prefetch_related(
-        Prefetch(
-            "articleauthor_set",
-            ArticleAuthor.objects.select_related("person").order_by("position"),
-        ),
-        Prefetch(
-            "articletopic_set",
-            ArticleTopic.objects.select_related("topic").order_by("-score"),
-        ),
-    )
+    return queryset.select_related("briefing__publication").with_authors().with_topics()
 
 
 class SearchableViewSet(RecordViewSet):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 
-from django.db.models import Count, Max, Min, Prefetch
+from django.db.models import Count, Max, Min
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,7 +13,6 @@ from ..metadata import simple_page
 from ..models import (
     PUBLIC_ARTICLES,
     Article,
-    ArticleAuthor,
     Briefing,
     Claim,
     Person,
@@ -24,7 +23,6 @@ from ..timeline import bar_chart
 
 LATEST_COUNT = 20
 LIST_LIMIT = 200
-AUTHORS = Prefetch("articleauthor_set", ArticleAuthor.objects.select_related("person"))
 
 
 def briefings_with_counts():
@@ -124,7 +122,7 @@ def topic_detail(request, pk: int, slug: str | None = None):
         Article.objects.public()
         .filter(topics=topic)
         .select_related("briefing__publication")
-        .prefetch_related(AUTHORS)
+        .with_authors()
         .order_by("-briefing__published_on", "position")
     )
     context = {
@@ -149,7 +147,7 @@ def person_detail(request, pk: int, slug: str | None = None):
         Article.objects.public()
         .filter(authors=person)
         .select_related("briefing__publication")
-        .prefetch_related(AUTHORS)
+        .with_authors()
         .order_by("-briefing__published_on", "position")
     )
     said = (

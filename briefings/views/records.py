@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.http import Http404, HttpResponse, HttpResponseGone
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 
 from .. import citations
 from ..metadata import article_meta, briefing_meta, claim_meta
-from ..models import PUBLIC_CLAIMS, Article, ArticleAuthor, Briefing, Claim
+from ..models import PUBLIC_CLAIMS, Article, Briefing, Claim
 from ..rendering import body_blocks
 from ..search import parse_query
 
-AUTHORS = Prefetch("articleauthor_set", ArticleAuthor.objects.select_related("person"))
 RELATED_COUNT = 5
 
 
@@ -32,7 +31,7 @@ def briefing_detail(request, pk: int, slug: str | None = None):
     articles = (
         Article.objects.public()
         .filter(briefing=briefing)
-        .prefetch_related(AUTHORS)
+        .with_authors()
         .annotate(claim_count=Count("claims", filter=PUBLIC_CLAIMS))
     )
     context = {
@@ -45,9 +44,7 @@ def briefing_detail(request, pk: int, slug: str | None = None):
 
 def _public_article(pk: int) -> Article:
     article = get_object_or_404(
-        Article.objects.select_related("briefing__publication").prefetch_related(
-            AUTHORS
-        ),
+        Article.objects.select_related("briefing__publication").with_authors(),
         pk=pk,
     )
     return article

@@ -41,7 +41,7 @@ from ..filters import (
     published_claims_of,
     resolve_sort,
 )
-from ..models import Article, ArticleAuthor, ArticleTopic, Claim, Figure, Person, Topic
+from ..models import Article, ArticleAuthor, Claim, Figure, Person, Topic
 from ..search import Query, highlight, marked_html, parse_query
 from ..search import search as ranked
 from ..search.expressions import START, STOP
@@ -218,16 +218,8 @@ def prepare_articles(queryset: QuerySet) -> QuerySet:
     return (
         queryset.select_related("briefing__publication")
         .defer("briefing__source_text", "briefing__imported_values")
-        .prefetch_related(
-            Prefetch(
-                "articleauthor_set",
-                ArticleAuthor.objects.select_related("person").order_by("position"),
-            ),
-            Prefetch(
-                "articletopic_set",
-                ArticleTopic.objects.select_related("topic").order_by("-score"),
-            ),
-        )
+        .with_authors()
+        .with_topics()
         .annotate(claim_count=Coalesce(Subquery(claim_counts), 0))
     )
 
