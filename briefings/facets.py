@@ -2,21 +2,24 @@
 
 Counts are disjunctive: each facet is counted over the results filtered by every
 active filter but its own, so choosing publication A still shows B's count (and
-ticking B ORs it in). One grouped query per facet, ``size + 1`` rows fetched to know
-whether the list was truncated; selected values sort first so they are always shown.
+ticking B ORs it in). The counting itself is in ``counting.py``: one read of the
+matching rows for every facet, exact up to ``SEARCH_EXACT_LIMIT`` matches and
+estimated from a sample above. Selected values sort first so they are always shown.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any
 
-from django.db.models import Case, Count, Exists, Model, Q, QuerySet, Value, When
-from django.db.models.functions import ExtractYear
+from django.db.models import Exists, Model, Q, QuerySet
 from django.http import QueryDict
 from django.utils.formats import date_format
 
+from .counting import Counting
 from .filters import (
     NO,
     YES,
@@ -86,6 +89,7 @@ class Facet:
     title: str
     values: list[FacetValue]
     truncated: bool = False
+    estimated: bool = False  # counted on a sample: "about N"
 
     @property
     def selected(self) -> list[FacetValue]:
@@ -103,61 +107,41 @@ class Chip:
 Rows = list[tuple[str, str, int]]  # (value, label, count)
 
 
-def count_grouped(spec: FacetSpec, queryset: QuerySet, selected: list[str]) -> Rows:
-    """One GROUP BY over the rows, most frequent first, selected values first of all."""
-    rows = spec.rows(queryset) if spec.rows else queryset
-    value, label = spec.value_field, spec.label_field or spec.value_field
-    order = ["-n", label]
-    if selected:
-        first = When(**{f"{value}__in": selected}, then=Value(0))
-        order.insert(0, Case(first, default=Value(1)))
-    grouped = (
-        rows.filter(**{f"{value}__isnull": False})
-        .exclude(**{value: ""})
-        .values(*dict.fromkeys([value, label]))
-        .annotate(n=Count(spec.count_field, distinct=spec.distinct))
-        .order_by(*order)
-    )
-    return [(str(r[value]), r[label], r["n"]) for r in grouped[: spec.size + 1]]
+@dataclass(frozen=True)
+class Links:
+    """Keys found through a link table: ``model`` rows whose ``owner`` is the record's
+    ``via`` column (its own id, or e.g. a claim's article) hold the key in ``value``."""
 
-
-def count_years(spec: FacetSpec, queryset: QuerySet, selected: list[str]) -> Rows:
-    """Counts by the year of ``value_field`` (a date), latest first."""
-    grouped = (
-        queryset.filter(**{f"{spec.value_field}__isnull": False})
-        .annotate(year=ExtractYear(spec.value_field))
-        .values("year")
-        .annotate(n=Count("pk"))
-        .order_by("-year")
-    )
-    return [(str(r["year"]), str(r["year"]), r["n"]) for r in grouped[: spec.size + 1]]
-
-
-def count_has_claims(spec: FacetSpec, queryset: QuerySet, selected: list[str]) -> Rows:
-    """Articles with and without a public claim, in one aggregate query."""
-    exists = Q(Exists(published_claims_of()))
-    totals = queryset.aggregate(
-        yes=Count("pk", filter=exists), no=Count("pk", filter=~exists)
-    )
-    return [(key, spec.choices[key], totals[key]) for key in (YES, NO) if totals[key]]
+    model: type[Model]
+    owner: str
+    value: str
+    via: str = "pk"
 
 
 @dataclass(frozen=True)
 class FacetSpec:
-    """How to count one facet. ``rows`` maps the filtered queryset to the rows that
-    are grouped (e.g. ArticleTopic rows of the matching articles)."""
+    """One facet: where its keys come from (a ``column`` of the record, optionally
+    computed by ``expression``, or ``links``), how a key becomes the URL value
+    (``named``: ids of a model, shown by slug and name; ``key``: a conversion such as
+    date → year) and in which order values are listed."""
 
     name: str
     title: str
-    value_field: str
-    label_field: str = ""
-    rows: Callable[[QuerySet], QuerySet] | None = None
-    count_field: str = "pk"
-    distinct: bool = False
-    named: type[Model] | None = None  # slug → name lookup for selected values
+    column: str = ""
+    links: Links | None = None
+    expression: Any = None
+    named: type[Model] | None = None
+    key: Callable[[Any], Any] | None = None
     choices: dict[str, str] = field(default_factory=dict)
-    counter: Callable[[FacetSpec, QuerySet, list[str]], Rows] = count_grouped
+    order: str = "count"  # "count" (most first), "latest" (years), "choices"
     size: int = FACET_SIZE
+
+    def keyed(self, pairs: Iterable[tuple[int, Any]]) -> list[tuple[int, Any]]:
+        """(record, key) pairs without empty keys, converted by ``key``."""
+        kept = [(record, raw) for record, raw in pairs if raw is not None and raw != ""]
+        if self.key is None:
+            return kept
+        return [(record, self.key(raw)) for record, raw in kept]
 
     def labels(self, values: list[str]) -> dict[str, str]:
         """Labels for selected values that were not counted (one query, if named)."""
@@ -166,6 +150,53 @@ class FacetSpec:
                 self.named.objects.filter(slug__in=values).values_list("slug", "name")
             )
         return {value: self.choices.get(value, value) for value in values}
+
+    def chosen_keys(self, values: list[str], convert: Callable) -> set:
+        """The keys the selected URL values stand for (slugs → ids: one query)."""
+        if self.named is not None:
+            if not values:
+                return set()
+            found = self.named.objects.filter(slug__in=values)
+            return set(found.values_list("pk", flat=True))
+        return {convert(value) for value in values}
+
+    def rows(self, counts: Counter, selected: list[str]) -> Rows:
+        """(URL value, label, count) of the values to show: selected ones first, then
+        in the facet's order, ``size + 1`` of them (to know whether more exist)."""
+        if self.named is not None:
+            return self.named_rows(counts, selected)
+        rows = [
+            (str(key), self.choices.get(str(key), str(key)), n)
+            for key, n in counts.items()
+        ]
+        return self.in_order(rows, selected)
+
+    def named_rows(self, counts: Counter, selected: list[str]) -> Rows:
+        """Rows for ids of a model: slugs and names of the leading ids (one query)."""
+        leading = counts.most_common()
+        if len(leading) > self.size:
+            floor = leading[self.size][1]  # keep ties at the cut, to sort by name
+            leading = [(key, n) for key, n in leading if n >= floor][:MAX_TIED]
+        names = self.named.objects.filter(
+            Q(pk__in=[key for key, _ in leading]) | Q(slug__in=selected)
+        ).values_list("pk", "slug", "name")
+        by_id = {pk: (slug, name) for pk, slug, name in names}
+        rows = [(*by_id[key], counts[key]) for key, _ in leading if key in by_id]
+        return self.in_order(rows, selected)
+
+    def in_order(self, rows: Rows, selected: list[str]) -> Rows:
+        if self.order == "latest":
+            rows.sort(key=lambda row: -int(row[0]))
+        elif self.order == "choices":
+            rank = {value: n for n, value in enumerate(self.choices)}
+            rows.sort(key=lambda row: rank.get(row[0], len(rank)))
+        else:
+            rows.sort(key=lambda row: (-row[2], row[1]))
+        rows.sort(key=lambda row: row[0] not in selected)  # stable: selected first
+        return rows[: self.size + 1]
+
+
+MAX_TIED = 500  # values tied at the cut that are sorted by name
 
 
 def valid_selection(
@@ -212,14 +243,58 @@ def build_facets(
     base: QuerySet,
 ) -> list[Facet]:
     """Every facet, each counted without its own parameter (disjunctive counts)."""
+    return count_results(filterset_class, specs, params, base).facets
+
+
+@dataclass(frozen=True)
+class Counted:
+    """The facets and the number of results, either possibly an estimate."""
+
+    facets: list[Facet]
+    total: int
+    total_estimated: bool
+
+
+def count_results(
+    filterset_class: type[SearchFilterSet],
+    specs: list[FacetSpec],
+    params: Params,
+    base: QuerySet,
+) -> Counted:
+    """Facet counts and the number of results (see briefings/counting.py)."""
+    names = tuple(spec.name for spec in specs)
+    selected = {
+        spec.name: valid_selection(filterset_class, spec.name, params.values(spec.name))
+        for spec in specs
+    }
+    chosen = {
+        spec.name: spec.chosen_keys(
+            selected[spec.name], converter(filterset_class, spec)
+        )
+        for spec in specs
+        if selected[spec.name]
+    }
+    counting = Counting(
+        specs,
+        chosen,
+        matching=filtered(filterset_class, params.data, base, without=names),
+        narrowed=lambda left_out: filtered(
+            filterset_class, params.data, base, without=left_out
+        ),
+    )
+    result = counting.count()
     facets = []
     for spec in specs:
-        queryset = filtered(filterset_class, params.data, base, without=(spec.name,))
-        raw = params.values(spec.name)
-        selected = valid_selection(filterset_class, spec.name, raw)
-        rows = spec.counter(spec, queryset, selected)
-        facets.append(make_facet(spec, rows, selected, params))
-    return facets
+        rows = spec.rows(result.counts[spec.name], selected[spec.name])
+        facet = make_facet(spec, rows, selected[spec.name], params)
+        if spec.name in result.estimated:
+            facet = replace(facet, estimated=True)
+        facets.append(facet)
+    return Counted(facets, result.total, result.total_estimated)
+
+
+def converter(filterset_class: type[SearchFilterSet], spec: FacetSpec) -> Callable:
+    return filterset_class.base_filters[spec.name].extra.get("convert", text_value)
 
 
 def long_date(day: datetime.date) -> str:
@@ -240,47 +315,36 @@ def build_chips(facets: list[Facet], params: Params) -> list[Chip]:
     return chips
 
 
-def article_topics(articles: QuerySet) -> QuerySet:
-    return ArticleTopic.objects.filter(article_id__in=articles.values("pk"))
+def year_of(day: datetime.date) -> int:
+    return day.year
 
 
-def article_authors(articles: QuerySet) -> QuerySet:
-    return ArticleAuthor.objects.filter(article_id__in=articles.values("pk"))
-
-
-def claim_topics(claims: QuerySet) -> QuerySet:
-    # One row per (topic of the article, matching claim): counts claims, not articles.
-    return ArticleTopic.objects.filter(article__claims__in=claims.values("pk"))
-
-
-def claim_figures(claims: QuerySet) -> QuerySet:
-    return Figure.objects.filter(claim_id__in=claims.values("pk"))
+def yes_or_no(has: bool) -> str:
+    return YES if has else NO
 
 
 ARTICLE_FACETS = [
     FacetSpec(
-        "publication",
-        "Publication",
-        "briefing__publication__slug",
-        "briefing__publication__name",
-        named=Publication,
+        "publication", "Publication", "briefing__publication_id", named=Publication
     ),
     FacetSpec(
         "year",
         "Year",
         "briefing__published_on",
-        counter=count_years,
+        key=year_of,
+        order="latest",
         size=YEAR_FACET_SIZE,
     ),
     FacetSpec(
-        "topic", "Topic", "topic__slug", "topic__name", article_topics, named=Topic
+        "topic",
+        "Topic",
+        links=Links(ArticleTopic, "article_id", "topic_id"),
+        named=Topic,
     ),
     FacetSpec(
         "author",
         "Author",
-        "person__slug",
-        "person__name",
-        article_authors,
+        links=Links(ArticleAuthor, "article_id", "person_id"),
         named=Person,
     ),
     FacetSpec("outlet", "Original outlet", "outlet"),
@@ -289,39 +353,36 @@ ARTICLE_FACETS = [
     FacetSpec(
         "has_claims",
         "Claims",
-        "",
+        "has_public_claims",
+        expression=Exists(published_claims_of()),
+        key=yes_or_no,
         choices={YES: "With claims", NO: "Without claims"},
-        counter=count_has_claims,
+        order="choices",
     ),
 ]
 
 CLAIM_FACETS = [
-    FacetSpec("speaker", "Speaker", "speaker__slug", "speaker__name", named=Person),
+    FacetSpec("speaker", "Speaker", "speaker_id", named=Person),
     FacetSpec("kind", "Kind of claim", "kind", choices=dict(ClaimKind.choices)),
-    FacetSpec(
-        "unit", "Unit", "unit", rows=claim_figures, count_field="claim", distinct=True
-    ),
+    FacetSpec("unit", "Unit", links=Links(Figure, "claim_id", "unit")),
     FacetSpec(
         "topic",
         "Topic",
-        "topic__slug",
-        "topic__name",
-        claim_topics,
-        count_field="article__claims",
+        links=Links(ArticleTopic, "article_id", "topic_id", via="article_id"),
         named=Topic,
     ),
     FacetSpec(
         "publication",
         "Publication",
-        "article__briefing__publication__slug",
-        "article__briefing__publication__name",
+        "article__briefing__publication_id",
         named=Publication,
     ),
     FacetSpec(
         "year",
         "Year",
         "article__briefing__published_on",
-        counter=count_years,
+        key=year_of,
+        order="latest",
         size=YEAR_FACET_SIZE,
     ),
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import postgres, sqlite
+from . import postgres, sampling, sqlite
 
 
 def statements(vendor: str) -> list[str]:
@@ -11,23 +11,26 @@ def statements(vendor: str) -> list[str]:
         ddl = [
             sql for index in postgres.INDEXES.values() for sql in postgres.ddl(index)
         ]
-        return [*postgres.SETUP_SQL, *ddl]
+        return [*postgres.SETUP_SQL, *ddl, *sampling.ddl()]
     if vendor == "sqlite":
-        return [sql for index in sqlite.INDEXES.values() for sql in sqlite.ddl(index)]
+        ddl = [sql for index in sqlite.INDEXES.values() for sql in sqlite.ddl(index)]
+        return [*ddl, *sampling.ddl()]
     return []
 
 
 def drop_statements(vendor: str) -> list[str]:
     if vendor == "postgresql":
-        return [
+        drops = [
             sql
             for index in postgres.INDEXES.values()
             for sql in postgres.drop_ddl(index)
         ]
+        return [*sampling.drop_ddl(), *drops]
     if vendor == "sqlite":
-        return [
+        drops = [
             sql for index in sqlite.INDEXES.values() for sql in sqlite.drop_ddl(index)
         ]
+        return [*sampling.drop_ddl(), *drops]
     return []
 
 
@@ -39,3 +42,15 @@ def create_index(apps, schema_editor) -> None:
 def drop_index(apps, schema_editor) -> None:
     for sql in drop_statements(schema_editor.connection.vendor):
         schema_editor.execute(sql, params=None)
+
+
+def create_sample_index(apps, schema_editor) -> None:
+    if schema_editor.connection.vendor in ("postgresql", "sqlite"):
+        for sql in sampling.ddl():
+            schema_editor.execute(sql, params=None)
+
+
+def drop_sample_index(apps, schema_editor) -> None:
+    if schema_editor.connection.vendor in ("postgresql", "sqlite"):
+        for sql in sampling.drop_ddl():
+            schema_editor.execute(sql, params=None)

@@ -28,7 +28,7 @@ from ..facets import (
     FacetSpec,
     Params,
     build_chips,
-    build_facets,
+    count_results,
 )
 from ..filters import (
     ArticleFilter,
@@ -42,6 +42,7 @@ from ..filters import (
     resolve_sort,
 )
 from ..models import Article, ArticleAuthor, Claim, Figure, Person, Topic
+from ..results import Results, rank_window
 from ..search import Query, highlight, marked_html, parse_query
 from ..search import search as ranked
 from ..search.expressions import START, STOP
@@ -108,11 +109,20 @@ def search_page(request: HttpRequest, tab: Tab) -> HttpResponse:
     query = parse_query(raw_q)
     params = Params(request.path, request.GET)
     base = tab.base()
-    facets = build_facets(tab.filterset, tab.facets, params, base)
+    counted = count_results(tab.filterset, tab.facets, params, base)
+    facets = counted.facets
     sort = resolve_sort(request.GET.get("sort"), has_query=not query.is_empty)
-    results = ranked_results(tab, params, base, query, sort)
+    results = Results(
+        filtered(tab.filterset, params.data, base),
+        counted.total,
+        query,
+        sort,
+        tab.filterset,
+        tab.prepare,
+    )
     page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
     context = {
+        "total_estimated": counted.total_estimated,
         "tab": tab,
         "facets": [facet for facet in facets if facet.values],
         "chips": build_chips(facets, params),
@@ -122,7 +132,7 @@ def search_page(request: HttpRequest, tab: Tab) -> HttpResponse:
         "page": page,
         "page_range": page.paginator.get_elided_page_range(page.number, on_ends=1),
         "hits": tab.hits(list(page.object_list), query),
-        **form_context(raw_q, query, params),
+        **form_context(raw_q, query, params, ranking_note(counted.total, sort)),
         **suggestion_for(page, query, params),
     }
     return render(request, "briefings/search.html", context)
@@ -138,16 +148,30 @@ def ranked_results(
     return ordered(tab.prepare(queryset), tab.filterset, sort)
 
 
-def form_context(raw_q: str, query: Query, params: Params) -> dict:
+def form_context(
+    raw_q: str, query: Query, params: Params, *extra_notices: str | None
+) -> dict:
     """The query box, its notices, the tabs and the sort links."""
+    notices = notices_for(raw_q, query) + [n for n in extra_notices if n]
     return {
         "q": raw_q,
         "query": query,
-        "notices": notices_for(raw_q, query),
+        "notices": notices,
         "tabs": tab_links(params),
         "sorts": sort_choices(query),
         "hidden_params": hidden_params(params),
     }
+
+
+def ranking_note(total: int, sort: str) -> str | None:
+    """Say so when relevance ranks only the newest matches (see results.py)."""
+    window = rank_window()
+    if sort != "relevance" or total <= window:
+        return None
+    return (
+        f"More than {window:,} results: the newest {window:,} are ranked by "
+        "relevance, the rest follow newest first."
+    )
 
 
 def notices_for(raw_q: str, query: Query) -> list[str]:
