@@ -6,7 +6,7 @@ DEV_ENV := DJANGO_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve-prod browser test test-sqlite test-postgres test-e2e lint format clean load-test
+.PHONY: install run serve-prod browser test test-sqlite test-postgres test-e2e lint format clean load-test bench
 
 install: $(VENV)/.installed
 
@@ -59,6 +59,18 @@ test-e2e: install browser
 load-test: install
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 	bash .ci/serve-prod -- bash bench/load_test.sh
+
+# The scale benchmark (not part of `make test`; 1M articles take long): import/export
+# throughput and memory, /search/ latency against Datasette; see docs/BENCHMARKS.md.
+# Subsets: make bench BENCH_SIZES=100000 BENCH_DATABASES=sqlite BENCH_FLAGS=--skip-datasette
+BENCH_SIZES ?= 100000 1000000
+BENCH_DATABASES ?= sqlite postgresql
+BENCH_REPEAT ?= 3
+BENCH_SEED ?= 1
+BENCH_FLAGS ?=
+bench: install
+	$(BIN)/python bench/run.py --sizes $(BENCH_SIZES) --databases $(BENCH_DATABASES) \
+		--repeat $(BENCH_REPEAT) --seed $(BENCH_SEED) $(BENCH_FLAGS)
 
 format: install
 	$(BIN)/ruff format .

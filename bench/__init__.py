@@ -1,0 +1,1 @@
+"""The benchmark harness of the issue "Scale and speed" (``make bench``, bench/run.py)."""

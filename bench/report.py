@@ -1,0 +1,330 @@
+"""Markdown tables from the benchmark's results, written into docs/BENCHMARKS.md.
+
+Only the text between the ``bench:results`` markers is rewritten; the prose around it
+is hand-written. ``render(results)`` is pure, so the tables can be rebuilt from a saved
+summary (``bench/run.py --report-only``).
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from urllib.parse import unquote_plus
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "BENCHMARKS.md"
+START, END = "<!-- bench:results:start -->", "<!-- bench:results:end -->"
+SERVERS = {"sqlite": "ours, SQLite", "postgresql": "ours, PostgreSQL"}
+SERVERS["datasette"] = "Datasette"
+PAGES = {
+    "search": ("/search/", "the 30 searches; Datasette: its table page with `_search`"),
+    "article": ("article permalink", "30 articles; Datasette: their row pages"),
+    "home": ("home page `/`", "Datasette: its index page `/`"),
+}
+OK, FAIL, MISSING = "✓", "✗", "–"
+
+
+def write(results: dict, path: Path = DOC) -> None:
+    """Replace the text between the markers of ``path`` with the rendered tables."""
+    text = path.read_text(encoding="utf-8")
+    if START not in text or END not in text:
+        raise ValueError(f"{path}: the markers {START} and {END} are missing")
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    path.write_text(
+        head + START + "\n" + render(results) + END + tail, encoding="utf-8"
+    )
+
+
+def render(results: dict) -> str:
+    """All tables, as Markdown."""
+    if not results.get("entries"):
+        return "\n_No results yet: run `make bench`._\n\n"
+    parts = [
+        machine_table(results),
+        load_table(results),
+        *(http_table(results, page) for page in PAGES),
+        targets_table(results),
+        notes(results),
+        mix_listing(results),
+    ]
+    return "\n" + "\n".join(part for part in parts if part)
+
+
+# Formatting
+
+
+def number(value: float, digits: int = 0) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return MISSING
+    return f"{value:,.{digits}f}"
+
+
+def ms(value: float) -> str:
+    return MISSING if value is None else f"{number(value, 1 if value < 100 else 0)} ms"
+
+
+def ratio(ours: float | None, theirs: float | None) -> float | None:
+    if ours is None or not theirs:
+        return None
+    return ours / theirs
+
+
+def times(value: float | None) -> str:
+    return MISSING if value is None else f"{value:.2f}×"
+
+
+def size_label(size: str) -> str:
+    return size if not size.isdigit() else f"{int(size):,}"
+
+
+def sizes(results: dict) -> list[str]:
+    found = {entry["size"] for entry in results["entries"].values()}
+    return sorted(found, key=lambda s: (s.isdigit(), int(s) if s.isdigit() else 0))
+
+
+def stat(results: dict, size: str, server: str, page: str, c: int) -> dict | None:
+    entry = results["entries"].get(f"{size}/{server}", {})
+    return entry.get("http", {}).get("pages", {}).get(page, {}).get(str(c))
+
+
+def concurrencies(results: dict) -> list[int]:
+    found = set()
+    for entry in results["entries"].values():
+        for by_c in entry.get("http", {}).get("pages", {}).values():
+            found.update(int(c) for c in by_c)
+    return sorted(found)
+
+
+def table(header: list[str], rows: list[list[str]], align: str) -> str:
+    lines = ["| " + " | ".join(header) + " |"]
+    lines.append("| " + " | ".join("---:" if a == "r" else "---" for a in align) + " |")
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+# Sections
+
+
+def machine_table(results: dict) -> str:
+    used = {
+        part["run_id"]
+        for entry in results["entries"].values()
+        for part in (entry.get("load"), entry.get("http"))
+        if part and part.get("run_id")
+    }
+    rows = []
+    for run_id in sorted(used):
+        run = results["runs"].get(run_id, {})
+        env = run.get("environment", {})
+        v = env.get("versions", {})
+        rows.append(
+            [
+                f"`{run_id}`",
+                f"`{run.get('command', '')}`",
+                f"{env.get('cpu', '?')}, {env.get('cores', '?')} cores, "
+                f"{env.get('ram_gib', '?')} GiB",
+                f"Python {v.get('python')}, Django {v.get('django')}, "
+                f"gunicorn {v.get('gunicorn')}, SQLite {v.get('sqlite')}, "
+                f"PostgreSQL {v.get('postgresql')}",
+                f"`{env.get('commit', '')}`",
+            ]
+        )
+    servers = []
+    for size in sizes(results):
+        for server in SERVERS:
+            http = results["entries"].get(f"{size}/{server}", {}).get("http", {})
+            if "gunicorn" in http:
+                g = http["gunicorn"]
+                servers.append(
+                    f"gunicorn {g['workers']} workers × {g['threads']} threads "
+                    f"({size_label(size)}, {server})"
+                )
+            if "versions" in http:
+                servers.append(
+                    f"Datasette {http['versions']['datasette']} on SQLite "
+                    f"{http['versions']['sqlite']} ({size_label(size)})"
+                )
+    out = "### Runs, machine and versions\n\n"
+    out += table(["run", "command", "machine", "versions", "commit"], rows, "lllll")
+    return out + "\nServers: " + "; ".join(dict.fromkeys(servers)) + ".\n"
+
+
+def load_table(results: dict) -> str:
+    rows = []
+    for size in sizes(results):
+        for server in ("sqlite", "postgresql"):
+            load = results["entries"].get(f"{size}/{server}", {}).get("load")
+            if not load:
+                continue
+            rows.append(
+                [size_label(size), SERVERS[server].removeprefix("ours, ")]
+                + [
+                    cell
+                    for step in ("import", "export")
+                    for cell in (
+                        number(load[step]["articles_per_s"]),
+                        number(load[step]["seconds"], 1),
+                        number(load[step]["max_rss_mb"]),
+                    )
+                ]
+            )
+    if not rows:
+        return ""
+    header = ["articles", "database", "import articles/s", "import s"]
+    header += ["import peak RSS MB", "export articles/s", "export s"]
+    header += ["export peak RSS MB"]
+    out = "### Loading: `import_archive FILE` and `export_archive --output FILE`\n\n"
+    return out + table(header, rows, "llrrrrrr")
+
+
+def http_table(results: dict, page: str) -> str:
+    rows = []
+    for size in sizes(results):
+        for server in SERVERS:
+            for c in concurrencies(results):
+                s = stat(results, size, server, page, c)
+                if not s:
+                    continue
+                theirs = stat(results, size, "datasette", page, c)
+                is_ours = server != "datasette" and theirs
+                rows.append(
+                    [size_label(size), SERVERS[server], str(c)]
+                    + [ms(s[key]) for key in ("p50_ms", "p95_ms", "p99_ms")]
+                    + [number(s["rps"], 1), errors(s)]
+                    + [
+                        times(ratio(s["p95_ms"], theirs["p95_ms"])) if is_ours else "",
+                        times(ratio(s["rps"], theirs["rps"])) if is_ours else "",
+                    ]
+                )
+    if not rows:
+        return ""
+    title, about = PAGES[page]
+    header = ["articles", "server", "c", "p50", "p95", "p99", "req/s", "errors"]
+    header += ["p95 ÷ Datasette", "req/s ÷ Datasette"]
+    out = f"### HTTP: {title} ({about})\n\n"
+    return out + table(header, rows, "llrrrrrrrr")
+
+
+def errors(s: dict) -> str:
+    return f"**{s['errors']}**" if s["errors"] else "0"
+
+
+def targets_table(results: dict) -> str:
+    rows = []
+    for size in sizes(results):
+        for target, measured, passed in targets(results, size):
+            mark = MISSING if passed is None else (OK if passed else FAIL)
+            rows.append([target, size_label(size), measured, mark])
+    if not rows:
+        return ""
+    out = "### The issue's targets\n\n"
+    return out + table(["target", "articles", "measured", "met"], rows, "llrl")
+
+
+def targets(results: dict, size: str) -> list[tuple[str, str, bool | None]]:
+    """(target, measured, met) for one corpus size; met is None when not measured."""
+    found = []
+
+    def http(label, server, page, c, key, limit, *, relative=False, below=True):
+        s = stat(results, size, server, page, c)
+        theirs = stat(results, size, "datasette", page, c)
+        value = s and (ratio(s[key], theirs[key]) if relative and theirs else s[key])
+        if not s or (relative and not theirs):
+            found.append((label, "not measured", None))
+            return
+        shown = times(value) if relative else ms(value)
+        met = value <= limit if below else value >= limit
+        if s["errors"] or (relative and theirs["errors"]):
+            shown, met = f"{shown} (with errors)", False
+        found.append((label, shown, met))
+
+    http(
+        "PostgreSQL /search/ p50 ≤ 50 ms, c=1", "postgresql", "search", 1, "p50_ms", 50
+    )
+    http(
+        "PostgreSQL /search/ p95 ≤ 250 ms, c=1",
+        "postgresql",
+        "search",
+        1,
+        "p95_ms",
+        250,
+    )
+    http(
+        "PostgreSQL /search/ req/s ≥ 4× Datasette's, c=8",
+        "postgresql", "search", 8, "rps", 4, relative=True, below=False,
+    )  # fmt: skip
+    for c in (1, 8):
+        http(
+            f"SQLite /search/ p95 ≤ ½ Datasette's, c={c}",
+            "sqlite", "search", c, "p95_ms", 0.5, relative=True,
+        )  # fmt: skip
+    for server in ("postgresql", "sqlite"):
+        name = SERVERS[server].removeprefix("ours, ")
+        http(
+            f"{name} article permalink p95 ≤ 20 ms, c=1",
+            server,
+            "article",
+            1,
+            "p95_ms",
+            20,
+        )
+    load = results["entries"].get(f"{size}/postgresql", {}).get("load")
+    rate = load and load["import"]["articles_per_s"]
+    found.append(
+        (
+            "import_archive into PostgreSQL ≥ 1,000 articles/s",
+            f"{number(rate)} articles/s" if load else "not measured",
+            rate >= 1000 if load else None,
+        )
+    )
+    for server in ("postgresql", "sqlite"):
+        load = results["entries"].get(f"{size}/{server}", {}).get("load")
+        name = SERVERS[server].removeprefix("ours, ")
+        for step in ("import", "export"):
+            rss = load and load[step]["max_rss_mb"]
+            found.append(
+                (
+                    f"{step}_archive peak RSS < 300 MB, {name}",
+                    f"{number(rss)} MB" if load else "not measured",
+                    rss < 300 if load else None,
+                )
+            )
+    return found
+
+
+def notes(results: dict) -> str:
+    lines = []
+    for size in sizes(results):
+        http = results["entries"].get(f"{size}/datasette", {}).get("http", {})
+        for note, count in sorted(http.get("notes", {}).items()):
+            what = {
+                "facet_timeouts": "Datasette pages reporting facets that timed out",
+                "count_missing": "Datasette pages without a row count (count timed out)",
+                "empty_results": "Datasette searches without results where ours "
+                "expects some",
+            }.get(note, note)
+            lines.append(f"- {size_label(size)} articles: {what}: {count}.")
+    if not lines:
+        return ""
+    return "Measured requests (warm-up excluded):\n\n" + "\n".join(lines) + "\n"
+
+
+def mix_listing(results: dict) -> str:
+    out = []
+    for size, mix in sorted(results.get("mixes", {}).items()):
+        if f"{size}/datasette" not in results["entries"] and not any(
+            key.startswith(f"{size}/") for key in results["entries"]
+        ):
+            continue
+        rows = [
+            [str(i), q["feature"], f"`{unquote_plus(q['ours'])}`"]
+            + [f"`{unquote_plus(q['datasette'])}`"]
+            for i, q in enumerate(mix, 1)
+        ]
+        out.append(
+            f"<details><summary>The searches at {size_label(size)} articles, as asked "
+            "of each server (URLs decoded)</summary>\n\n"
+            + table(["#", "kind", "ours", "Datasette"], rows, "rlll")
+            + "\n</details>\n"
+        )
+    return "\n".join(out)

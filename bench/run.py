@@ -1,0 +1,340 @@
+#!/usr/bin/env python3
+"""The benchmark of the issue "Scale and speed" (``make bench``): load and HTTP figures.
+
+For each corpus size and database: import_archive and export_archive (articles/s, peak
+RSS), then /search/ (30 queries), an article permalink and the home page under gunicorn
+in production mode at each concurrency; then Datasette on the same SQLite file with the
+same searches. Every statistic is the median of ``--repeat`` runs after a warm-up pass.
+Raw results: var/bench/results-<name>.json; summary: bench/results/<name>.json; tables:
+docs/BENCHMARKS.md between the bench:results markers.
+
+    bench/run.py --sizes 100000 --databases sqlite --skip-datasette
+    bench/run.py --sizes seeds --repeat 1            # smoke run on the five seeds
+    bench/run.py --report-only                       # tables from the saved summary
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import re
+import shlex
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import datasette, report  # noqa: E402
+from bench.corpus import ensure_corpus  # noqa: E402
+from bench.databases import (  # noqa: E402
+    DATABASES,
+    PYTHON,
+    ROOT,
+    SCRATCH_URL,
+    WORK,
+    SQLiteDatabase,
+    count_articles,
+    find_pg_bin,
+    manage,
+    postgres_version,
+    production_env,
+)
+from bench.http_load import measure, median_of  # noqa: E402
+from bench.queries import mix_for  # noqa: E402
+from bench.servers import gunicorn, gunicorn_settings  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+REPORTED = "latest"
+SAMPLE = 30  # article permalinks per pass, as many as searches
+RESULTS_LIST = (
+    b'<ol class="results"'  # the search page lists hits only when it has some
+)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", nargs="+", default=["100000", "1000000"])
+    parser.add_argument("--databases", nargs="+", default=list(DATABASES))
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8])
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=2,
+        help="passes over each URL list per measurement",
+    )
+    parser.add_argument("--only", choices=["load", "http"], help="one half only")
+    parser.add_argument("--skip-datasette", action="store_true")
+    parser.add_argument("--report-only", action="store_true")
+    parser.add_argument(
+        "--name",
+        default=REPORTED,
+        help=f"results in bench/results/NAME.json; only {REPORTED!r} goes into "
+        "docs/BENCHMARKS.md, other names print their tables",
+    )
+    args = parser.parse_args(argv)
+    unknown = set(args.databases) - set(DATABASES)
+    if unknown:
+        parser.error(f"unknown database {', '.join(sorted(unknown))}")
+    return args
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    summary_path = RESULTS / f"{args.name}.json"
+    if args.report_only:
+        publish(json.loads(summary_path.read_text()), args.name)
+        return
+    results = load_results(summary_path)
+    run_id = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    command = "bench/run.py " + shlex.join(argv if argv is not None else sys.argv[1:])
+    results["runs"][run_id] = {"command": command, "environment": environment()}
+    if args.only != "load":  # production mode serves the manifest of collected files
+        manage(["collectstatic", "--noinput", "-v0"], production_env(SCRATCH_URL))
+    for size in args.sizes:
+        corpus = ensure_corpus(size, args.seed)
+        results["mixes"][size] = mix_listing(size)
+        for vendor in args.databases:
+            entry = results["entries"].setdefault(f"{size}/{vendor}", {})
+            entry.update(bench_database(size, vendor, corpus, args, run_id))
+            save(results, summary_path)
+        if not args.skip_datasette:
+            entry = results["entries"].setdefault(f"{size}/datasette", {})
+            entry.update(bench_datasette(size, corpus, args, run_id))
+            save(results, summary_path)
+    publish(results, args.name)
+
+
+def publish(results: dict, name: str) -> None:
+    """The tables into docs/BENCHMARKS.md (the reported results), else to stdout."""
+    if name == REPORTED:
+        report.write(results)
+    else:
+        print(report.render(results))
+
+
+def bench_database(size: str, vendor: str, corpus: Path, args, run_id: str) -> dict:
+    """Load figures (unless --only http) and HTTP figures (unless --only load)."""
+    entry: dict = {"size": size, "database": vendor}
+    with DATABASES[vendor](size) as database:
+        env = production_env(database.url)
+        if args.only != "http":
+            entry["load"] = measure_load(database, env, corpus, args.repeat, size)
+            entry["load"]["run_id"] = run_id
+        elif not database.holds(corpus):
+            load(database, env, corpus)
+        if args.only != "load":
+            database.analyze()
+            log = f"gunicorn-{size}-{vendor}.log"
+            with gunicorn(env, log) as base_url:
+                entry["http"] = measure_pages(
+                    base_url, our_pages(size, env, args), args
+                )
+            entry["http"]["gunicorn"] = gunicorn_settings(env)
+            entry["http"]["run_id"] = run_id
+    return entry
+
+
+def measure_load(database, env: dict, corpus: Path, repeat: int, size: str) -> dict:
+    """import_archive into an empty database, then export_archive, ``repeat`` times."""
+    runs: dict[str, list[dict]] = {"import": [], "export": []}
+    output = WORK / f"export-{size}-{database.vendor}.jsonl"
+    for _ in range(repeat):
+        runs["import"].append(load_figures(load(database, env, corpus)))
+        database.analyze()
+        export = manage(["export_archive", "--output", str(output)], env)
+        runs["export"].append(load_figures(export))
+        output.unlink()
+    return {step: median_load(step_runs) for step, step_runs in runs.items()} | {
+        "runs": runs
+    }
+
+
+def load(database, env: dict, corpus: Path):
+    """An empty database, migrated, with the corpus imported; the import's CommandRun."""
+    database.reset()
+    manage(["migrate", "--noinput", "-v0"], env)
+    run = manage(["import_archive", str(corpus)], env)
+    database.mark_loaded(corpus)
+    return run
+
+
+def load_figures(run) -> dict:
+    articles = count_articles(run.output)
+    return {
+        "articles": articles,
+        "seconds": round(run.seconds, 3),
+        "articles_per_s": round(articles / run.seconds, 1),
+        "max_rss_mb": round(run.max_rss_kb / 1024, 1),
+    }
+
+
+def median_load(runs: list[dict]) -> dict:
+    keys = ("seconds", "articles_per_s", "max_rss_mb")
+    result = {key: statistics.median(run[key] for run in runs) for key in keys}
+    return result | {"articles": runs[0]["articles"], "repetitions": len(runs)}
+
+
+def our_pages(size: str, env: dict, args) -> dict:
+    """Page name → (paths, check) for the project."""
+    mix = mix_for(size)
+    expect = {query.path(): query.expect_hits for query in mix}
+
+    def check_search(path: str, status: int, body: bytes) -> str | None:
+        if status != 200:
+            return f"{path}: HTTP {status}"
+        if expect[path] and RESULTS_LIST not in body:
+            return f"{path}: no results"
+        return None
+
+    articles = sample_articles(env, args.seed)
+    return {
+        "search": ([query.path() for query in mix], check_search),
+        "article": ([url for _, url in articles], ok),
+        "home": (["/"] * SAMPLE, ok),
+    }
+
+
+def ok(path: str, status: int, body: bytes) -> str | None:
+    return None if status == 200 else f"{path}: HTTP {status}"
+
+
+def sample_articles(env: dict, seed: int) -> list[tuple[int, str]]:
+    out = subprocess.run(
+        [PYTHON, "bench/sample_articles.py", str(SAMPLE), str(seed)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return [tuple(pair) for pair in json.loads(out.stdout)]
+
+
+def measure_pages(base_url: str, pages: dict, args, after_warm_up=None) -> dict:
+    """A warm-up pass over every page, then ``repeat`` measurements of each."""
+    for paths, check in pages.values():
+        measure(base_url, paths, 1, check)
+    if after_warm_up:
+        after_warm_up()
+    runs = {page: {c: [] for c in args.concurrency} for page in pages}
+    for _ in range(args.repeat):
+        for page, (paths, check) in pages.items():
+            for concurrency in args.concurrency:
+                result = measure(base_url, paths * args.rounds, concurrency, check)
+                runs[page][concurrency].append(result)
+    return {
+        "pages": {
+            page: {str(c): median_of(rs) for c, rs in by_c.items()}
+            for page, by_c in runs.items()
+        },
+        "runs": runs,
+    }
+
+
+def bench_datasette(size: str, corpus: Path, args, run_id: str) -> dict:
+    """The same searches (and row pages, index page) against Datasette."""
+    database = SQLiteDatabase(size)
+    env = production_env(database.url)
+    if not database.holds(corpus):
+        load(database, env, corpus)
+    name = datasette.database_name(database.path)
+    mix = mix_for(size)
+    paths = [datasette.search_path(name, query) for query in mix]
+    checker = datasette.Checker(
+        {path: query.expect_hits for path, query in zip(paths, mix, strict=True)}
+    )
+    articles = sample_articles(env, args.seed)
+    pages = {
+        "search": (paths, checker),
+        "article": ([datasette.row_path(name, pk) for pk, _ in articles], ok),
+        "home": (["/"] * SAMPLE, ok),
+    }
+    with datasette.datasette(database.path, f"datasette-{size}.log") as base_url:
+        http = measure_pages(base_url, pages, args, checker.notes.clear)
+        http["versions"] = datasette.versions(base_url)
+    http["notes"] = dict(checker.notes)
+    http["run_id"] = run_id
+    return {"size": size, "database": "datasette", "http": http}
+
+
+def mix_listing(size: str) -> list[dict]:
+    """The searches as asked of each server, for the report."""
+    name = datasette.database_name(SQLiteDatabase(size).path)
+    return [
+        {
+            "feature": query.feature,
+            "ours": query.path(),
+            "datasette": datasette.search_path(name, query),
+        }
+        for query in mix_for(size)
+    ]
+
+
+def environment() -> dict:
+    """The machine (from /proc) and the versions of everything measured."""
+    code = (
+        "import json, sqlite3, sys, django, gunicorn; print(json.dumps({"
+        "'python': sys.version.split()[0], 'django': django.get_version(), "
+        "'gunicorn': gunicorn.__version__, 'sqlite': sqlite3.sqlite_version}))"
+    )
+    versions = json.loads(
+        subprocess.run([PYTHON, "-c", code], check=True, capture_output=True).stdout
+    )
+    versions["postgresql"] = postgres_version(find_pg_bin())
+    cpuinfo = Path("/proc/cpuinfo").read_text()
+    meminfo = Path("/proc/meminfo").read_text()
+    model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.M)
+    mem_kb = int(re.search(r"^MemTotal:\s+(\d+) kB", meminfo, re.M)[1])
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    return {
+        "cpu": model[1].strip() if model else "unknown",
+        "cores": len(re.findall(r"^processor\s*:", cpuinfo, re.M)),
+        "ram_gib": round(mem_kb / 1024**2, 1),
+        "commit": commit.stdout.strip(),
+        "versions": versions,
+    }
+
+
+def raw_path(summary_path: Path) -> Path:
+    return WORK / f"results-{summary_path.stem}.json"
+
+
+def load_results(summary_path: Path) -> dict:
+    """Earlier results, so that partial runs merge: raw if present, else the summary."""
+    for path in (raw_path(summary_path), summary_path):
+        if path.exists():
+            return json.loads(path.read_text())
+    return {"runs": {}, "mixes": {}, "entries": {}}
+
+
+def save(results: dict, summary_path: Path) -> None:
+    WORK.mkdir(parents=True, exist_ok=True)
+    raw_path(summary_path).write_text(json.dumps(results, indent=1, default=str))
+    summary_path.parent.mkdir(parents=True, exist_ok=True)
+    summary_path.write_text(json.dumps(summarized(results), indent=1) + "\n")
+
+
+def summarized(results: dict) -> dict:
+    """The results without per-repetition detail: what the report needs."""
+    entries = {}
+    for key, entry in results["entries"].items():
+        entry = dict(entry)
+        for part in ("load", "http"):
+            if part in entry:
+                entry[part] = {k: v for k, v in entry[part].items() if k != "runs"}
+        entries[key] = entry
+    return results | {"entries": entries}
+
+
+if __name__ == "__main__":
+    main()

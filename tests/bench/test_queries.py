@@ -1,0 +1,44 @@
+"""The fixed query mix keeps its promised shape: 30 searches of every kind."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from bench.queries import FACETS, FEATURES, MIX, SEED_MIX
+
+
+@pytest.mark.parametrize("mix", [MIX, SEED_MIX], ids=["corpus", "seeds"])
+def test_mix_has_thirty_distinct_searches(mix):
+    assert len(mix) == 30
+    assert len({query.path() for query in mix}) == 30
+
+
+@pytest.mark.parametrize("mix", [MIX, SEED_MIX], ids=["corpus", "seeds"])
+def test_mix_covers_every_kind_of_search_and_facet(mix):
+    kinds = Counter(query.feature for query in mix)
+    assert set(kinds) == set(FEATURES)
+    assert min(kinds.values()) >= 4
+    used = {name for query in mix for name, _ in query.filters}
+    assert used == set(FACETS)
+    assert {len(query.filters) for query in mix} == {0, 1, 2, 3}
+    assert {query.sort for query in mix} == {"", "newest"}
+
+
+@pytest.mark.parametrize("mix", [MIX, SEED_MIX], ids=["corpus", "seeds"])
+def test_mix_words_match_their_kind(mix):
+    for query in mix:
+        if query.feature == "phrase":
+            assert query.q.startswith('"'), query
+        if query.feature == "exclusion":
+            assert " -" in query.q, query
+        if query.feature == "chinese":
+            assert any("\u4e00" <= char <= "\u9fff" for char in query.q), query
+
+
+def test_search_path_carries_query_filters_and_sort():
+    query = SEED_MIX[2]
+    assert query.path() == (
+        "/search/?q=cranes&publication=merics-china-essentials&sort=newest"
+    )

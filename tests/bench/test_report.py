@@ -1,0 +1,145 @@
+"""The generated tables: rendered from a results dict, written between markers."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.report import END, START, render, targets, write
+
+
+def page(p50, p95, rps, errors=0):
+    return {
+        "p50_ms": p50,
+        "p95_ms": p95,
+        "p99_ms": p95 * 1.2,
+        "rps": rps,
+        "errors": errors,
+        "requests": 180,
+    }
+
+
+def http(search_1, search_8, article_1):
+    return {
+        "run_id": "2026-01-01T00:00:00Z",
+        "gunicorn": {"workers": 5, "threads": 2},
+        "pages": {
+            "search": {"1": search_1, "8": search_8},
+            "article": {"1": article_1, "8": article_1},
+            "home": {"1": page(5, 8, 100), "8": page(20, 40, 200)},
+        },
+    }
+
+
+def load(rate, rss):
+    step = {"articles": 1000, "seconds": 1000 / rate, "articles_per_s": rate}
+    return {
+        "run_id": "2026-01-01T00:00:00Z",
+        "import": step | {"max_rss_mb": rss},
+        "export": step | {"max_rss_mb": rss / 2},
+    }
+
+
+@pytest.fixture
+def results():
+    datasette = http(page(40, 100, 20), page(200, 400, 30), page(5, 10, 150))
+    datasette["versions"] = {"datasette": "0.65.5", "sqlite": "3.40.1"}
+    datasette["notes"] = {"facet_timeouts": 2}
+    return {
+        "runs": {
+            "2026-01-01T00:00:00Z": {
+                "command": "bench/run.py --sizes 1000",
+                "environment": {
+                    "cpu": "AMD EPYC",
+                    "cores": 2,
+                    "ram_gib": 23.5,
+                    "commit": "abc1234",
+                    "versions": {"python": "3.11.7", "postgresql": "15.18"},
+                },
+            }
+        },
+        "mixes": {
+            "1000": [
+                {"feature": "rare", "ours": "/search/?q=a", "datasette": "/d?_search=a"}
+            ]
+        },
+        "entries": {
+            "1000/postgresql": {
+                "size": "1000",
+                "database": "postgresql",
+                "load": load(1500, 180),
+                "http": http(page(30, 200, 25), page(90, 300, 130), page(8, 15, 120)),
+            },
+            "1000/sqlite": {
+                "size": "1000",
+                "database": "sqlite",
+                "load": load(800, 350),
+                "http": http(
+                    page(30, 60, 25), page(90, 300, 100, errors=2), page(8, 25, 120)
+                ),
+            },
+            "1000/datasette": {
+                "size": "1000",
+                "database": "datasette",
+                "http": datasette,
+            },
+        },
+    }
+
+
+def test_targets_are_checked_against_the_issue(results):
+    met = {target: passed for target, _, passed in targets(results, "1000")}
+    assert met["PostgreSQL /search/ p50 ≤ 50 ms, c=1"] is True
+    assert met["PostgreSQL /search/ p95 ≤ 250 ms, c=1"] is True
+    assert met["PostgreSQL /search/ req/s ≥ 4× Datasette's, c=8"] is True  # 130/30
+    assert met["SQLite /search/ p95 ≤ ½ Datasette's, c=1"] is False  # 60/100
+    assert met["SQLite /search/ p95 ≤ ½ Datasette's, c=8"] is False  # errors
+    assert met["PostgreSQL article permalink p95 ≤ 20 ms, c=1"] is True
+    assert met["SQLite article permalink p95 ≤ 20 ms, c=1"] is False
+    assert met["import_archive into PostgreSQL ≥ 1,000 articles/s"] is True
+    assert met["import_archive peak RSS < 300 MB, SQLite"] is False
+    assert met["export_archive peak RSS < 300 MB, SQLite"] is True
+
+
+def test_unmeasured_targets_say_so(results):
+    del results["entries"]["1000/datasette"]
+    rows = {
+        target: (shown, passed) for target, shown, passed in targets(results, "1000")
+    }
+    assert rows["SQLite /search/ p95 ≤ ½ Datasette's, c=1"] == ("not measured", None)
+
+
+def test_render_shows_ratios_errors_machine_and_the_mix(results):
+    text = render(results)
+    assert (
+        "| 1,000 | ours, PostgreSQL | 8 | 90.0 ms | 300 ms | 360 ms | 130.0 | 0 | 0.75× | 4.33× |"
+        in text
+    )
+    assert (
+        "| 1,000 | ours, SQLite | 8 | 90.0 ms | 300 ms | 360 ms | 100.0 | **2** |"
+        in text
+    )
+    assert "| 1,000 | PostgreSQL | 1,500 | 0.7 | 180 |" in text
+    assert "AMD EPYC, 2 cores, 23.5 GiB" in text
+    assert "gunicorn 5 workers × 2 threads" in text
+    assert "Datasette 0.65.5 on SQLite 3.40.1" in text
+    assert "facets that timed out: 2" in text
+    assert "`/d?_search=a`" in text
+
+
+def test_write_replaces_only_the_text_between_the_markers(tmp_path, results):
+    doc = tmp_path / "BENCHMARKS.md"
+    doc.write_text(f"# Prose\n\nkept\n\n{START}\nold tables\n{END}\n\nmore prose\n")
+    write(results, doc)
+    text = doc.read_text()
+    assert text.startswith("# Prose\n\nkept\n\n" + START)
+    assert "old tables" not in text
+    assert text.endswith(END + "\n\nmore prose\n")
+    write(results, doc)
+    assert doc.read_text() == text
+
+
+def test_write_refuses_a_file_without_markers(tmp_path, results):
+    doc = tmp_path / "BENCHMARKS.md"
+    doc.write_text("# Prose only\n")
+    with pytest.raises(ValueError, match="markers"):
+        write(results, doc)
