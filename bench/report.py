@@ -53,7 +53,7 @@ def render(results: dict) -> str:
 # Formatting
 
 
-def number(value: float, digits: int = 0) -> str:
+def number(value: float | None, digits: int = 0) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return MISSING
     return f"{value:,.{digits}f}"
@@ -129,24 +129,35 @@ def machine_table(results: dict) -> str:
                 f"`{env.get('commit', '')}`",
             ]
         )
-    servers = []
-    for size in sizes(results):
-        for server in SERVERS:
-            http = results["entries"].get(f"{size}/{server}", {}).get("http", {})
-            if "gunicorn" in http:
-                g = http["gunicorn"]
-                servers.append(
-                    f"gunicorn {g['workers']} workers × {g['threads']} threads "
-                    f"({size_label(size)}, {server})"
-                )
-            if "versions" in http:
-                servers.append(
-                    f"Datasette {http['versions']['datasette']} on SQLite "
-                    f"{http['versions']['sqlite']} ({size_label(size)})"
-                )
     out = "### Runs, machine and versions\n\n"
     out += table(["run", "command", "machine", "versions", "commit"], rows, "lllll")
-    return out + "\nServers: " + "; ".join(dict.fromkeys(servers)) + ".\n"
+    return out + "\n" + servers_table(results)
+
+
+def servers_table(results: dict) -> str:
+    """How each server ran, and how busy the shared machine was before measuring."""
+    rows = []
+    for size in sizes(results):
+        for server in SERVERS:
+            entry = results["entries"].get(f"{size}/{server}", {})
+            http, load = entry.get("http", {}), entry.get("load", {})
+            if not http and not load:
+                continue
+            if "versions" in http:
+                v = http["versions"]
+                setting = (
+                    f"Datasette {v['datasette']} (SQLite {v['sqlite']}), immutable"
+                )
+            elif "gunicorn" in http:
+                g = http["gunicorn"]
+                setting = f"gunicorn {g['workers']} workers × {g['threads']} threads"
+            else:
+                setting = ""
+            busy = f"{number(load.get('load_average'), 1)} / "
+            busy += number(http.get("load_average"), 1)
+            rows.append([size_label(size), SERVERS[server], setting, busy])
+    header = ["articles", "server", "settings", "load average before load / HTTP"]
+    return table(header, rows, "llll")
 
 
 def load_table(results: dict) -> str:

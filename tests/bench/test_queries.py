@@ -42,3 +42,11 @@ def test_search_path_carries_query_filters_and_sort():
     assert query.path() == (
         "/search/?q=cranes&publication=merics-china-essentials&sort=newest"
     )
+
+
+def test_hits_are_expected_only_from_the_corpus_size_that_has_them():
+    rare = next(query for query in MIX if query.hits_from)
+    assert not rare.expects_hits(2_000)
+    assert rare.expects_hits(rare.hits_from)
+    assert MIX[6].expects_hits(2_000)  # "China"
+    assert not any(query.expects_hits(0) for query in SEED_MIX if query.filters)

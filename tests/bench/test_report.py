@@ -34,6 +34,7 @@ def load(rate, rss):
     step = {"articles": 1000, "seconds": 1000 / rate, "articles_per_s": rate}
     return {
         "run_id": "2026-01-01T00:00:00Z",
+        "load_average": 2.5,
         "import": step | {"max_rss_mb": rss},
         "export": step | {"max_rss_mb": rss / 2},
     }
@@ -120,8 +121,8 @@ def test_render_shows_ratios_errors_machine_and_the_mix(results):
     )
     assert "| 1,000 | PostgreSQL | 1,500 | 0.7 | 180 |" in text
     assert "AMD EPYC, 2 cores, 23.5 GiB" in text
-    assert "gunicorn 5 workers × 2 threads" in text
-    assert "Datasette 0.65.5 on SQLite 3.40.1" in text
+    assert "| 1,000 | ours, SQLite | gunicorn 5 workers × 2 threads | 2.5 / – |" in text
+    assert "Datasette 0.65.5 (SQLite 3.40.1)" in text
     assert "facets that timed out: 2" in text
     assert "`/d?_search=a`" in text
 
