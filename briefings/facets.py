@@ -19,7 +19,7 @@ from django.db.models import Exists, Model, Q, QuerySet
 from django.http import QueryDict
 from django.utils.formats import date_format
 
-from .counting import Counting
+from .counting import Counting, DayNumber
 from .filters import (
     NO,
     YES,
@@ -253,6 +253,7 @@ class Counted:
     facets: list[Facet]
     total: int
     total_estimated: bool
+    passing: dict[int, tuple] | None  # exact: every result's sort columns
 
 
 def count_results(
@@ -281,6 +282,7 @@ def count_results(
         narrowed=lambda left_out: filtered(
             filterset_class, params.data, base, without=left_out
         ),
+        order_by=filterset_class.sort_columns(),
     )
     result = counting.count()
     facets = []
@@ -290,7 +292,7 @@ def count_results(
         if spec.name in result.estimated:
             facet = replace(facet, estimated=True)
         facets.append(facet)
-    return Counted(facets, result.total, result.total_estimated)
+    return Counted(facets, result.total, result.total_estimated, result.passing)
 
 
 def converter(filterset_class: type[SearchFilterSet], spec: FacetSpec) -> Callable:
@@ -315,8 +317,9 @@ def build_chips(facets: list[Facet], params: Params) -> list[Chip]:
     return chips
 
 
-def year_of(day: datetime.date) -> int:
-    return day.year
+def year_of(day: int) -> int:
+    """The year of a DayNumber (YYYYMMDD)."""
+    return day // 10000
 
 
 def yes_or_no(has: bool) -> str:
@@ -331,6 +334,7 @@ ARTICLE_FACETS = [
         "year",
         "Year",
         "briefing__published_on",
+        expression=DayNumber("briefing__published_on"),
         key=year_of,
         order="latest",
         size=YEAR_FACET_SIZE,
@@ -381,6 +385,7 @@ CLAIM_FACETS = [
         "year",
         "Year",
         "article__briefing__published_on",
+        expression=DayNumber("article__briefing__published_on"),
         key=year_of,
         order="latest",
         size=YEAR_FACET_SIZE,

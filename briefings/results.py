@@ -9,8 +9,10 @@ records only. The number of results is given, not counted again.
 from __future__ import annotations
 
 import datetime
+import heapq
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -33,6 +35,9 @@ class Results:
     sort: str
     filterset_class: type[SearchFilterSet]
     prepare: Callable[[QuerySet], QuerySet]
+    # Every result's sort columns (date, tie, position), when counting read them
+    # all: then the order is found here instead of asking the database again.
+    known: dict[int, tuple] | None = None
 
     def count(self) -> int:
         return self.total
@@ -44,10 +49,13 @@ class Results:
         ids = self.page_ids(window.start or 0, window.stop)
         if not ids:
             return []
-        records = self.matches.model.objects.filter(pk__in=ids)
+        model = self.matches.model
+        records = self.prepare(model.objects.filter(pk__in=ids))
+        by_id = {record.pk: record for record in records}
         if self.ranked:
-            records = get_backend().annotate(records, self.query)
-        by_id = {record.pk: record for record in self.prepare(records)}
+            headlines = get_backend().headlines(model, ids, self.query)
+            for pk, record in by_id.items():
+                record.headline_raw = headlines.get(pk)
         return [by_id[pk] for pk in ids if pk in by_id]
 
     @property
@@ -66,27 +74,58 @@ class Results:
         return ids
 
     def in_order(self, sort: str, start: int, stop: int) -> list[int]:
+        if self.known is not None:
+            key = KNOWN_ORDERS[sort]
+            first = heapq.nsmallest(stop, self.known.items(), key=key)
+            return [pk for pk, _ in first[start:]]
         records = ordered(self.matches, self.filterset_class, sort)
         return list(records.values_list("pk", flat=True)[start:stop])
 
-    def by_relevance(self) -> list[int]:
-        """The newest matches, best first: rank, then date (newest), then position."""
+    def newest_candidates(self) -> list[tuple[int, Any, int]]:
+        """(pk, date, position) of the newest matches, as many as are ranked."""
+        if self.known is not None:
+            first = heapq.nsmallest(
+                rank_window(), self.known.items(), key=KNOWN_ORDERS["newest"]
+            )
+            return [(pk, date, position) for pk, (date, _, position) in first]
         date = self.filterset_class.date_field
         newest = ordered(self.matches, self.filterset_class, "newest")
-        candidates = list(newest.values_list("pk", date, "position")[: rank_window()])
-        ranks = ranks_of([pk for pk, _, _ in candidates], self.matches, self.query)
+        first = newest.values_list("pk", date, "position")[: rank_window()]
+        return [(pk, day_number(date), position) for pk, date, position in first]
+
+    def by_relevance(self) -> list[int]:
+        """The newest matches, best first: rank, then date (newest), then position."""
+        candidates = self.newest_candidates()
+        ranks = get_backend().ranks(
+            self.matches.model, [pk for pk, _, _ in candidates], self.query
+        )
         candidates.sort(
             key=lambda c: (-ranks.get(c[0], 0.0), *newest_first(c[1]), c[2], c[0])
         )
         return [pk for pk, _, _ in candidates]
 
 
-def newest_first(day: datetime.date | None) -> tuple[int, int]:
-    """A sort key putting later dates first and missing dates last."""
-    return (1, 0) if day is None else (0, -day.toordinal())
+def day_number(day: datetime.date | None) -> int | None:
+    """A date as YYYYMMDD, as counting reads it (counting.DayNumber)."""
+    return None if day is None else day.year * 10000 + day.month * 100 + day.day
 
 
-def ranks_of(ids: list[int], matches: QuerySet, query: Query) -> dict[int, float]:
-    """Each record's relevance score (one query over just these records)."""
-    records = matches.model.objects.filter(pk__in=ids)
-    return dict(get_backend().annotate(records, query).values_list("pk", "rank"))
+def newest_first(day: int | None) -> tuple[int, int]:
+    """A sort key putting later days first and missing days last."""
+    return (1, 0) if day is None else (0, -day)
+
+
+def oldest_first(day: int | None) -> tuple[int, int]:
+    return (1, 0) if day is None else (0, day)
+
+
+# The FilterSets' orderings, for (pk, (date, tie, position)) items: keep in step.
+KNOWN_ORDERS: dict[str, Callable] = {
+    "newest": lambda item: (
+        *newest_first(item[1][0]),
+        -item[1][1],
+        item[1][2],
+        item[0],
+    ),
+    "oldest": lambda item: (*oldest_first(item[1][0]), item[1][1], item[1][2], item[0]),
+}

@@ -32,6 +32,7 @@ __all__ = [
     "matching",
     "parse_query",
     "search",
+    "update_statistics",
 ]
 
 BACKENDS = {"postgresql": PostgresBackend, "sqlite": SqliteBackend}
@@ -62,6 +63,13 @@ def search(queryset: QuerySet, text: str | Query) -> QuerySet:
         return queryset
     backend = get_backend()
     return backend.annotate(backend.filter(queryset, query), query)
+
+
+def update_statistics() -> None:
+    """Refresh the query planner's statistics: after a bulk import, without them a
+    planner can choose a plan thousands of times slower (a search's id list probed
+    once per briefing)."""
+    get_backend().update_statistics()
 
 
 def marked_html(raw: str) -> SafeString:

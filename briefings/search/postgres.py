@@ -168,6 +168,21 @@ class PostgresBackend:
             headline_raw=headline,
         )
 
+    def ranks(self, model, ids: list[int], query: Query) -> dict[int, float]:
+        """Scores of these records (as ``annotate``)."""
+        records = self.annotate(model.objects.filter(pk__in=ids), query)
+        return dict(records.values_list("pk", "rank"))
+
+    def headlines(self, model, ids: list[int], query: Query) -> dict[int, str]:
+        """The matched passage of each record, words between START and STOP."""
+        records = self.annotate(model.objects.filter(pk__in=ids), query)
+        return dict(records.values_list("pk", "headline_raw"))
+
+    def update_statistics(self) -> None:
+        """Let the query planner see the tables' sizes (after a bulk import)."""
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
     def rebuild(self) -> int:
         """The generated columns are always current; re-index and count the rows."""
         total = 0

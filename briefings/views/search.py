@@ -119,6 +119,7 @@ def search_page(request: HttpRequest, tab: Tab) -> HttpResponse:
         sort,
         tab.filterset,
         tab.prepare,
+        known=counted.passing,
     )
     page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
     context = {

@@ -21,6 +21,7 @@ from briefings.importers.load import (
 )
 from briefings.importers.report import file_report, totals
 from briefings.indicators import indicator_conflicts
+from briefings.search import update_statistics
 
 SOURCE_SUFFIXES = {".txt", ".text", ".md"}
 PROGRESS_THRESHOLD = 10  # files; fewer than this need no progress bar
@@ -77,6 +78,8 @@ class Command(BaseCommand):
             progress.update(number, number, force=number == len(files))
         progress.close()
         report = {"files": entries, "totals": totals(entries)}
+        if report["totals"]["created"] or report["totals"]["updated"]:
+            update_statistics()
         if options["json"]:
             self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2))
         else:

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from briefings.models import Article
-from briefings.search import get_backend
+from briefings.search import get_backend, update_statistics
 from briefings.search.vocabulary import rebuild_vocabulary
 
 
@@ -16,6 +16,7 @@ class Command(BaseCommand):
         backend = get_backend()
         rows = backend.rebuild()
         words = rebuild_vocabulary(Article.objects.all())
+        update_statistics()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Re-indexed {rows} rows on {backend.vendor}; {words} words known."
