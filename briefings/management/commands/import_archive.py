@@ -14,7 +14,7 @@ from contextlib import ExitStack
 from django.core.management.base import BaseCommand, CommandError
 
 from briefings.archive import ArchiveError, NotEmpty, Progress, restore_archive
-from briefings.archive.restore import BATCH_ROWS
+from briefings.archive.write import BATCH_ROWS
 
 UNCHANGED = "Nothing was imported; the database is unchanged."
 
