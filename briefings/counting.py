@@ -1,31 +1,31 @@
 """Facet counts and the number of results for the search page: exact, or estimated.
 
-The rows matching the query and dates are read once, with every facet's key (one query
-for the row's own columns, one per link table such as topics or authors), and every
-facet is counted from them in Python, disjunctively: each facet over the rows passing
-every active filter but its own. That is one pass instead of a grouped query per facet.
+Every facet is counted in one SQL statement: the matching records (the query and the
+dates) are read once into a materialised set with each facet's key, and one grouped
+count per facet runs over it, disjunctively: each facet over the records passing every
+active filter but its own (link tables such as topics are joined to the set). The
+database does the counting; only the counts travel.
 
 A query matching more than ``SEARCH_EXACT_LIMIT`` records is counted on a systematic
 sample instead (the records whose id is a multiple of ``SEARCH_SAMPLE_EVERY``, found
 through an index), scaled up and shown as an estimate ("about 230,000"). A facet or
-total whose own rows number fewer than the limit is then counted exactly after all.
+total whose own records number fewer than the limit is then counted exactly after all.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Expression, Func, IntegerField, QuerySet, TextField
+from django.db.models import Expression, F, Func, IntegerField, QuerySet, TextField
 
 from .search.sampling import sampled
 
-Pairs = list[tuple[int, Any]]  # (record id, facet key)
 ESTIMATE_MARGIN = 1.25  # sample noise must not turn an exact count into an estimate
+TOTAL = ""  # the statement's row for the number of records passing every filter
 
 
 def exact_limit() -> int:
@@ -36,14 +36,16 @@ def sample_every() -> int:
     return getattr(settings, "SEARCH_SAMPLE_EVERY", 64)
 
 
-@dataclass
-class Rows:
-    """Matching records: their ids, (id, key) pairs per facet, and (when asked for)
-    each record's sort columns."""
+class DayNumber(Func):
+    """A date as the number YYYYMMDD (and ``/ 10000`` its year): cheap to read and
+    group, still ordered."""
 
-    ids: list[int]
-    pairs: dict[str, Pairs] = field(default_factory=dict)
-    order: dict[int, tuple] = field(default_factory=dict)
+    output_field = IntegerField()
+    template = "CAST(replace(%(expressions)s, '-', '') AS INTEGER)"  # ISO text
+
+    def as_postgresql(self, compiler, connection, **extra):
+        template = "CAST(to_char(%(expressions)s, 'YYYYMMDD') AS integer)"
+        return self.as_sql(compiler, connection, template=template, **extra)
 
 
 @dataclass
@@ -55,74 +57,21 @@ class Tally:
     total: int
     estimated: set[str] = field(default_factory=set)
     total_estimated: bool = False
-    # Exact counts only: the sort columns of every record passing every filter.
-    passing: dict[int, tuple] | None = None
+    bases: dict[str, int] = field(default_factory=dict)  # records each facet counts
 
 
-def fetch(specs: Iterable, queryset: QuerySet, order_by: tuple = ()) -> Rows:
-    """The records of the queryset with each facet's keys, in one query: a link
-    table's keys come as a list per record (a correlated subquery); with
-    ``order_by``, also those columns of each record."""
-    specs = list(specs)
-    annotations = {
-        key_column(spec): KeysOf(spec.links) if spec.links else spec.expression
-        for spec in specs
-        if spec.links or spec.expression is not None
-    }
-    if order_by:  # (date, tie, position): the date as a day number, like the keys
-        annotations["_sort_day"] = DayNumber(order_by[0])
-        order_by = ("_sort_day", *order_by[1:])
-    names = ["pk"] + [key_column(spec) for spec in specs] + list(order_by)
-    records = list(queryset.annotate(**annotations).order_by().values_list(*names))
-    rows = Rows([record[0] for record in records])
-    if order_by:
-        rows.order = {r[0]: r[len(specs) + 1 :] for r in records}
-    for index, spec in enumerate(specs, start=1):
-        if spec.links:
-            decode = decoder(spec.links)
-            pairs = (
-                (r[0], key) for r in records if r[index] for key in decode(r[index])
-            )
-        else:
-            pairs = ((r[0], r[index]) for r in records)
-        rows.pairs[spec.name] = spec.keyed(pairs)
-    return rows
+def alias(spec) -> str:
+    return f"k_{spec.name}"
 
 
-def key_column(spec) -> str:
-    if spec.links or spec.expression is not None:
-        return f"_keys_{spec.name}"
-    return spec.column
-
-
-SEPARATOR = "\x1f"  # ASCII unit separator: never in a key
-
-
-def decoder(links) -> Callable[[Any], Iterable]:
-    """How to read a record's link keys: PostgreSQL gives a list; SQLite gives the
-    keys joined by SEPARATOR, ids to be turned back into numbers."""
-    if connection.vendor == "postgresql":
-        return lambda keys: keys
-    field = links.model._meta.get_field(links.value)
-    if field.is_relation or isinstance(field, IntegerField):
-        return lambda keys: map(int, keys.split(SEPARATOR))
-    return lambda keys: keys.split(SEPARATOR)
-
-
-class DayNumber(Func):
-    """A date as the number YYYYMMDD: read far faster than a date, still ordered."""
-
-    output_field = IntegerField()
-    template = "CAST(replace(%(expressions)s, '-', '') AS INTEGER)"  # ISO text
-
-    def as_postgresql(self, compiler, connection, **extra):
-        template = "CAST(to_char(%(expressions)s, 'YYYYMMDD') AS integer)"
-        return self.as_sql(compiler, connection, template=template, **extra)
+def quote(name: str) -> str:
+    return connection.ops.quote_name(name)
 
 
 class KeysOf(Expression):
-    """The keys a record has in a link table, as one value: an array on PostgreSQL,
-    a JSON array on SQLite."""
+    """The distinct keys a record has in a link table (an article's topics…), as one
+    value: an array on PostgreSQL, a JSON array on SQLite. One index lookup per
+    record, instead of joining the whole link table to the matches."""
 
     def __init__(self, links) -> None:
         super().__init__(output_field=TextField())
@@ -130,53 +79,115 @@ class KeysOf(Expression):
 
     def as_sql(self, compiler, connection):
         meta = self.links.model._meta
-        owner = meta.get_field(self.links.owner).column
-        value = meta.get_field(self.links.value).column
+        owner = quote(meta.get_field(self.links.owner).column)
+        value = quote(meta.get_field(self.links.value).column)
         outer = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
         via = "id" if self.links.via == "pk" else self.links.via
-        source = f"FROM {meta.db_table} WHERE {owner} = {outer}.{via}"
+        source = f"FROM {quote(meta.db_table)} WHERE {owner} = {outer}.{quote(via)}"
         if connection.vendor == "postgresql":
-            return f"ARRAY(SELECT {value} {source})", []
-        return f"(SELECT group_concat({value}, char(31)) {source})", []
+            return f"ARRAY(SELECT DISTINCT {value} {source})", []
+        return f"(SELECT json_group_array(DISTINCT {value}) {source})", []
 
     def get_group_by_cols(self):
         return []
 
 
-def tally(rows: Rows, names: Iterable[str], chosen: dict[str, set]) -> Tally:
-    """Disjunctive counts of the named facets; ``chosen`` are the active filters'
-    keys, applied here (a record passes a filter when one of its keys is chosen)."""
-    passing = {
-        name: {record for record, key in rows.pairs[name] if key in keys}
-        for name, keys in chosen.items()
-    }
-    everyone = set(rows.ids) if passing else None
-    all_pass = intersect(everyone, passing.values())
-    counts = {}
-    for name in names:
-        others = [ids for other, ids in passing.items() if other != name]
-        allowed = all_pass if name not in passing else intersect(everyone, others)
-        counts[name] = count_keys(rows.pairs[name], allowed)
-    total = len(all_pass) if all_pass is not None else len(rows.ids)
-    result = Tally(counts, total)
-    if rows.order:
-        kept = rows.order if all_pass is None else all_pass
-        result.passing = {pk: rows.order[pk] for pk in kept}
-    return result
+def elements(spec) -> str:
+    """A FROM item listing a link facet's keys of record m as ``e.value``."""
+    keys = f"m.{quote(alias(spec))}"
+    if connection.vendor == "postgresql":
+        return f"unnest({keys}) AS e(value)"
+    return f"json_each({keys}) AS e"
 
 
-def intersect(everyone: set | None, sets: Iterable[set]) -> set | None:
-    """The records in every set (None: no filter, every record)."""
-    result = everyone
-    for ids in sets:
-        result = result & ids
-    return result
+class Statement:
+    """One SQL statement counting the facets over a queryset's records."""
+
+    def __init__(self, specs: list, queryset: QuerySet, chosen: dict[str, set]):
+        self.specs, self.chosen = specs, chosen
+        self.sql, self.params = self.matching_set(queryset)
+
+    def matching_set(self, queryset: QuerySet) -> tuple[str, list]:
+        """The records with each facet's key(s), as SQL."""
+        keys = {
+            alias(spec): KeysOf(spec.links)
+            if spec.links
+            else spec.expression or F(spec.column)
+            for spec in self.specs
+        }
+        records = queryset.annotate(**keys).order_by().values_list("pk", *keys)
+        sql, params = records.query.sql_with_params()
+        return sql, list(params)
+
+    def condition(self, spec) -> tuple[str, list]:
+        """SQL true for the records that pass the spec's active filter."""
+        keys = list(self.chosen[spec.name])
+        if not keys:
+            return "1 = 0", []
+        marks = ", ".join(["%s"] * len(keys))
+        if spec.links:
+            return (
+                f"EXISTS (SELECT 1 FROM {elements(spec)} WHERE e.value IN ({marks}))",
+                keys,
+            )
+        return f"m.{quote(alias(spec))} IN ({marks})", keys
+
+    def where(self, leave_out: str | None) -> tuple[str, list]:
+        parts, params = [], []
+        for spec in self.specs:
+            if spec.name in self.chosen and spec.name != leave_out:
+                sql, values = self.condition(spec)
+                parts.append(sql)
+                params += values
+        return (" WHERE " + " AND ".join(parts) if parts else ""), params
+
+    def branch(self, spec) -> tuple[str, list]:
+        """The grouped count of one facet over the records passing the others."""
+        where, params = self.where(spec.name)
+        label = f"'{spec.name}'"
+        if spec.links:
+            source, key = f"m, {elements(spec)}", "e.value"
+        else:
+            source, key = "m", f"m.{quote(alias(spec))}"
+        return (
+            f"SELECT {label}, CAST({key} AS TEXT), COUNT(*) FROM {source}{where} "
+            f"GROUP BY {key}",
+            params,
+        )
+
+    def size(self, name: str, leave_out: str | None) -> tuple[str, list]:
+        where, params = self.where(leave_out)
+        return f"SELECT '{name}', NULL, COUNT(*) FROM m{where}", params
+
+    def run(self, count: list) -> tuple[dict[str, Counter], dict[str, int]]:
+        """Counts of the facets in ``count``; sizes: the total and each active
+        facet's base (the records passing every filter but its own)."""
+        parts = [self.branch(spec) for spec in count]
+        parts.append(self.size(TOTAL, None))
+        parts += [self.size(f"base:{name}", name) for name in self.chosen]
+        sql = f"WITH m AS MATERIALIZED ({self.sql}) " + " UNION ALL ".join(
+            part for part, _ in parts
+        )
+        params = self.params + [value for _, values in parts for value in values]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        counts: dict[str, Counter] = {spec.name: Counter() for spec in count}
+        sizes: dict[str, int] = {}
+        named = {spec.name for spec in count if spec.named is not None}
+        for name, key, n in rows:
+            if name not in counts:
+                sizes[name] = n
+            elif key is not None and key != "":
+                counts[name][int(key) if name in named else key] = n
+        return counts, sizes
 
 
-def count_keys(pairs: Pairs, allowed: set | None) -> Counter:
-    if allowed is None:
-        return Counter(key for _, key in pairs)
-    return Counter(key for record, key in pairs if record in allowed)
+def count_all(specs: list, queryset: QuerySet, chosen: dict[str, set]) -> Tally:
+    """Every facet counted disjunctively over the queryset, plus the total."""
+    counts, sizes = Statement(specs, queryset, chosen).run(specs)
+    bases = {name: sizes[f"base:{name}"] for name in chosen}
+    return Tally(counts, sizes[TOTAL], bases=bases)
 
 
 def scaled(result: Tally, factor: int) -> Tally:
@@ -185,7 +196,8 @@ def scaled(result: Tally, factor: int) -> Tally:
         name: Counter({key: n * factor for key, n in counter.items()})
         for name, counter in result.counts.items()
     }
-    return Tally(counts, result.total * factor, set(counts), total_estimated=True)
+    bases = {name: n * factor for name, n in result.bases.items()}
+    return Tally(counts, result.total * factor, set(counts), True, bases)
 
 
 @dataclass(frozen=True)
@@ -195,41 +207,30 @@ class Counting:
     specs: list
     chosen: dict[str, set]
     matching: QuerySet  # the query and dates, without facet filters
-    narrowed: Any  # callable: facet names left out → queryset
-    order_by: tuple = ()  # sort columns to keep when every match is read
+    narrowed: Callable[[tuple[str, ...]], QuerySet]  # facet filters left out → qs
 
     def count(self) -> Tally:
         every = sample_every()
         sample_size = sampled(self.matching, every).count()
         if sample_size * every <= exact_limit() * ESTIMATE_MARGIN:
-            rows = fetch(self.specs, self.matching, self.order_by)
-            return tally(rows, self.names, self.chosen)
-        sample = fetch(self.specs, sampled(self.matching, every))
-        estimate = scaled(tally(sample, self.names, self.chosen), every)
-        self.make_exact_where_small(estimate, sample, every)
+            return count_all(self.specs, self.matching, self.chosen)
+        sample = count_all(self.specs, sampled(self.matching, every), self.chosen)
+        estimate = scaled(sample, every)
+        self.make_exact_where_small(estimate)
         return estimate
 
-    @property
-    def names(self) -> list[str]:
-        return [spec.name for spec in self.specs]
-
-    def make_exact_where_small(self, estimate: Tally, sample: Rows, every: int):
-        """Recount exactly each facet (and the total) whose own rows are few."""
+    def make_exact_where_small(self, estimate: Tally) -> None:
+        """Recount exactly each facet (and the total) whose own records are few."""
         limit = exact_limit()
         if estimate.total <= limit:
             inactive = [s for s in self.specs if s.name not in self.chosen]
-            rows = fetch(inactive, self.narrowed(()))
-            exact = tally(rows, [s.name for s in inactive], {})
+            exact = count_all(inactive, self.narrowed(()), {})
             self.replace(estimate, exact)
             estimate.total, estimate.total_estimated = exact.total, False
         for spec in self.specs:
-            if spec.name not in self.chosen:
-                continue
-            others = {k: v for k, v in self.chosen.items() if k != spec.name}
-            base = tally(sample, [], others).total * every
-            if base <= limit:
-                rows = fetch([spec], self.narrowed((spec.name,)))
-                self.replace(estimate, tally(rows, [spec.name], {}))
+            if spec.name in self.chosen and estimate.bases[spec.name] <= limit:
+                exact = count_all([spec], self.narrowed((spec.name,)), {})
+                self.replace(estimate, exact)
 
     @staticmethod
     def replace(estimate: Tally, exact: Tally) -> None:

@@ -2,8 +2,8 @@
 
 Counts are disjunctive: each facet is counted over the results filtered by every
 active filter but its own, so choosing publication A still shows B's count (and
-ticking B ORs it in). The counting itself is in ``counting.py``: one read of the
-matching rows for every facet, exact up to ``SEARCH_EXACT_LIMIT`` matches and
+ticking B ORs it in). The counting itself is in ``counting.py``: one SQL statement
+for every facet, exact up to ``SEARCH_EXACT_LIMIT`` matches and
 estimated from a sample above. Selected values sort first so they are always shown.
 """
 
@@ -11,11 +11,21 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from django.db.models import Exists, Model, Q, QuerySet
+from django.db.models import (
+    Case,
+    Exists,
+    ExpressionWrapper,
+    IntegerField,
+    Model,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.http import QueryDict
 from django.utils.formats import date_format
 
@@ -122,8 +132,8 @@ class Links:
 class FacetSpec:
     """One facet: where its keys come from (a ``column`` of the record, optionally
     computed by ``expression``, or ``links``), how a key becomes the URL value
-    (``named``: ids of a model, shown by slug and name; ``key``: a conversion such as
-    date → year) and in which order values are listed."""
+    (``named``: ids of a model, shown by slug and name; otherwise the key itself) and
+    in which order values are listed."""
 
     name: str
     title: str
@@ -131,17 +141,9 @@ class FacetSpec:
     links: Links | None = None
     expression: Any = None
     named: type[Model] | None = None
-    key: Callable[[Any], Any] | None = None
     choices: dict[str, str] = field(default_factory=dict)
     order: str = "count"  # "count" (most first), "latest" (years), "choices"
     size: int = FACET_SIZE
-
-    def keyed(self, pairs: Iterable[tuple[int, Any]]) -> list[tuple[int, Any]]:
-        """(record, key) pairs without empty keys, converted by ``key``."""
-        kept = [(record, raw) for record, raw in pairs if raw is not None and raw != ""]
-        if self.key is None:
-            return kept
-        return [(record, self.key(raw)) for record, raw in kept]
 
     def labels(self, values: list[str]) -> dict[str, str]:
         """Labels for selected values that were not counted (one query, if named)."""
@@ -253,7 +255,6 @@ class Counted:
     facets: list[Facet]
     total: int
     total_estimated: bool
-    passing: dict[int, tuple] | None  # exact: every result's sort columns
 
 
 def count_results(
@@ -282,7 +283,6 @@ def count_results(
         narrowed=lambda left_out: filtered(
             filterset_class, params.data, base, without=left_out
         ),
-        order_by=filterset_class.sort_columns(),
     )
     result = counting.count()
     facets = []
@@ -292,7 +292,7 @@ def count_results(
         if spec.name in result.estimated:
             facet = replace(facet, estimated=True)
         facets.append(facet)
-    return Counted(facets, result.total, result.total_estimated, result.passing)
+    return Counted(facets, result.total, result.total_estimated)
 
 
 def converter(filterset_class: type[SearchFilterSet], spec: FacetSpec) -> Callable:
@@ -317,13 +317,12 @@ def build_chips(facets: list[Facet], params: Params) -> list[Chip]:
     return chips
 
 
-def year_of(day: int) -> int:
-    """The year of a DayNumber (YYYYMMDD)."""
-    return day // 10000
+def year_of(date_field: str) -> ExpressionWrapper:
+    return ExpressionWrapper(DayNumber(date_field) / 10000, IntegerField())
 
 
-def yes_or_no(has: bool) -> str:
-    return YES if has else NO
+def yes_or_no(condition: Exists) -> Case:
+    return Case(When(condition, then=Value(YES)), default=Value(NO))
 
 
 ARTICLE_FACETS = [
@@ -334,8 +333,7 @@ ARTICLE_FACETS = [
         "year",
         "Year",
         "briefing__published_on",
-        expression=DayNumber("briefing__published_on"),
-        key=year_of,
+        expression=year_of("briefing__published_on"),
         order="latest",
         size=YEAR_FACET_SIZE,
     ),
@@ -358,8 +356,7 @@ ARTICLE_FACETS = [
         "has_claims",
         "Claims",
         "has_public_claims",
-        expression=Exists(published_claims_of()),
-        key=yes_or_no,
+        expression=yes_or_no(Exists(published_claims_of())),
         choices={YES: "With claims", NO: "Without claims"},
         order="choices",
     ),
@@ -385,8 +382,7 @@ CLAIM_FACETS = [
         "year",
         "Year",
         "article__briefing__published_on",
-        expression=DayNumber("article__briefing__published_on"),
-        key=year_of,
+        expression=year_of("article__briefing__published_on"),
         order="latest",
         size=YEAR_FACET_SIZE,
     ),

@@ -161,7 +161,6 @@ class SearchFilterSet(FilterSet):
     """Shared by both tabs: ``q``, and ``from``/``to`` on ``date_field``."""
 
     date_field = ""
-    tie_field = ""  # orders records of the same date: newer container first
     orderings: dict[str, list] = {}
     # A plain Field: CharField would reject a NUL byte and silently drop the query
     # from the facet counts; parse_query cleans any text.
@@ -181,11 +180,6 @@ class SearchFilterSet(FilterSet):
                 )
         return filters
 
-    @classmethod
-    def sort_columns(cls) -> tuple[str, str, str]:
-        """What the orderings sort by, before ``pk`` (see results.py)."""
-        return (cls.date_field, cls.tie_field, "position")
-
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return matching(queryset, parse_query(value))
 
@@ -198,7 +192,6 @@ def date_order(field: str, *, descending: bool) -> OrderBy:
 
 class ArticleFilter(SearchFilterSet):
     date_field = "briefing__published_on"
-    tie_field = "briefing_id"
     orderings = {
         "relevance": ["-rank", date_order(date_field, descending=True), "position"],
         "newest": [date_order(date_field, descending=True), "-briefing_id", "position"],
@@ -221,7 +214,6 @@ class ArticleFilter(SearchFilterSet):
 
 class ClaimFilter(SearchFilterSet):
     date_field = "article__briefing__published_on"
-    tie_field = "article_id"
     orderings = {
         "relevance": ["-rank", date_order(date_field, descending=True), "position"],
         "newest": [date_order(date_field, descending=True), "-article_id", "position"],

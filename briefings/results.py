@@ -9,7 +9,6 @@ records only. The number of results is given, not counted again.
 from __future__ import annotations
 
 import datetime
-import heapq
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -35,9 +34,6 @@ class Results:
     sort: str
     filterset_class: type[SearchFilterSet]
     prepare: Callable[[QuerySet], QuerySet]
-    # Every result's sort columns (date, tie, position), when counting read them
-    # all: then the order is found here instead of asking the database again.
-    known: dict[int, tuple] | None = None
 
     def count(self) -> int:
         return self.total
@@ -74,24 +70,14 @@ class Results:
         return ids
 
     def in_order(self, sort: str, start: int, stop: int) -> list[int]:
-        if self.known is not None:
-            key = KNOWN_ORDERS[sort]
-            first = heapq.nsmallest(stop, self.known.items(), key=key)
-            return [pk for pk, _ in first[start:]]
         records = ordered(self.matches, self.filterset_class, sort)
         return list(records.values_list("pk", flat=True)[start:stop])
 
     def newest_candidates(self) -> list[tuple[int, Any, int]]:
         """(pk, date, position) of the newest matches, as many as are ranked."""
-        if self.known is not None:
-            first = heapq.nsmallest(
-                rank_window(), self.known.items(), key=KNOWN_ORDERS["newest"]
-            )
-            return [(pk, date, position) for pk, (date, _, position) in first]
         date = self.filterset_class.date_field
         newest = ordered(self.matches, self.filterset_class, "newest")
-        first = newest.values_list("pk", date, "position")[: rank_window()]
-        return [(pk, day_number(date), position) for pk, date, position in first]
+        return list(newest.values_list("pk", date, "position")[: rank_window()])
 
     def by_relevance(self) -> list[int]:
         """The newest matches, best first: rank, then date (newest), then position."""
@@ -105,27 +91,6 @@ class Results:
         return [pk for pk, _, _ in candidates]
 
 
-def day_number(day: datetime.date | None) -> int | None:
-    """A date as YYYYMMDD, as counting reads it (counting.DayNumber)."""
-    return None if day is None else day.year * 10000 + day.month * 100 + day.day
-
-
-def newest_first(day: int | None) -> tuple[int, int]:
-    """A sort key putting later days first and missing days last."""
-    return (1, 0) if day is None else (0, -day)
-
-
-def oldest_first(day: int | None) -> tuple[int, int]:
-    return (1, 0) if day is None else (0, day)
-
-
-# The FilterSets' orderings, for (pk, (date, tie, position)) items: keep in step.
-KNOWN_ORDERS: dict[str, Callable] = {
-    "newest": lambda item: (
-        *newest_first(item[1][0]),
-        -item[1][1],
-        item[1][2],
-        item[0],
-    ),
-    "oldest": lambda item: (*oldest_first(item[1][0]), item[1][1], item[1][2], item[0]),
-}
+def newest_first(day: datetime.date | None) -> tuple[int, int]:
+    """A sort key putting later dates first and missing dates last."""
+    return (1, 0) if day is None else (0, -day.toordinal())

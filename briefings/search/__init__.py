@@ -31,6 +31,7 @@ __all__ = [
     "highlight",
     "matching",
     "parse_query",
+    "planner_hints",
     "search",
     "update_statistics",
 ]
@@ -63,6 +64,11 @@ def search(queryset: QuerySet, text: str | Query) -> QuerySet:
         return queryset
     backend = get_backend()
     return backend.annotate(backend.filter(queryset, query), query)
+
+
+def planner_hints():
+    """A context in which the search's statements run best (see the backends)."""
+    return get_backend().planner_hints()
 
 
 def update_statistics() -> None:

@@ -7,6 +7,8 @@ Chinese, so CJK terms are matched as substrings (LIKE).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import (
@@ -16,7 +18,7 @@ from django.contrib.postgres.search import (
     SearchVector,
     SearchVectorField,
 )
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Case, F, FloatField, Q, QuerySet, TextField, Value, When
 
 from .conditions import narrow
@@ -177,6 +179,17 @@ class PostgresBackend:
         """The matched passage of each record, words between START and STOP."""
         records = self.annotate(model.objects.filter(pk__in=ids), query)
         return dict(records.values_list("pk", "headline_raw"))
+
+    @contextmanager
+    def planner_hints(self) -> Iterator[None]:
+        """Prefer the GIN index to a sequential scan while searching: the planner
+        does not count the cost of decompressing every row's tsvector to test it,
+        which makes a scan of a common word's matches ten times slower than the
+        bitmap of the index (measured in docs/BENCHMARKS.md)."""
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL enable_seqscan = off")
+            yield
 
     def update_statistics(self) -> None:
         """Let the query planner see the tables' sizes (after a bulk import)."""

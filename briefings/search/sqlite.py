@@ -8,6 +8,8 @@ finds two-character words such as 内卷 that a trigram index would miss.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import connection
@@ -184,6 +186,11 @@ class SqliteBackend:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
+
+    @contextmanager
+    def planner_hints(self) -> Iterator[None]:
+        """SQLite's planner needs none (see the PostgreSQL backend)."""
+        yield
 
     def update_statistics(self) -> None:
         """Let the query planner see the tables' sizes (after a bulk import)."""

@@ -43,7 +43,7 @@ from ..filters import (
 )
 from ..models import Article, ArticleAuthor, Claim, Figure, Person, Topic
 from ..results import Results, rank_window
-from ..search import Query, highlight, marked_html, parse_query
+from ..search import Query, highlight, marked_html, parse_query, planner_hints
 from ..search import search as ranked
 from ..search.expressions import START, STOP
 from ..search.vocabulary import suggest
@@ -109,26 +109,27 @@ def search_page(request: HttpRequest, tab: Tab) -> HttpResponse:
     query = parse_query(raw_q)
     params = Params(request.path, request.GET)
     base = tab.base()
-    counted = count_results(tab.filterset, tab.facets, params, base)
-    facets = counted.facets
     sort = resolve_sort(request.GET.get("sort"), has_query=not query.is_empty)
-    results = Results(
-        filtered(tab.filterset, params.data, base),
-        counted.total,
-        query,
-        sort,
-        tab.filterset,
-        tab.prepare,
-        known=counted.passing,
-    )
-    page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+    with planner_hints():
+        counted = count_results(tab.filterset, tab.facets, params, base)
+        results = Results(
+            filtered(tab.filterset, params.data, base),
+            counted.total,
+            query,
+            sort,
+            tab.filterset,
+            tab.prepare,
+        )
+        page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+        chart = build_chart(tab.filterset, params, base, counted.facets, tab.noun)
+    facets = counted.facets
     context = {
         "total_estimated": counted.total_estimated,
         "tab": tab,
         "facets": [facet for facet in facets if facet.values],
         "chips": build_chips(facets, params),
         "clear_url": params.url({spec.name: None for spec in tab.facets} | NO_DATES),
-        "chart": build_chart(tab.filterset, params, base, facets, tab.noun),
+        "chart": chart,
         "sort": sort,
         "page": page,
         "page_range": page.paginator.get_elided_page_range(page.number, on_ends=1),
