@@ -20,6 +20,7 @@ from django.core.management.color import no_style
 from django.db import DatabaseError, connection, transaction
 
 from ..models import Briefing, Person, Publication, SearchWord, Topic
+from ..search import update_statistics
 from ..search.schema import drop_statements, statements
 from ..search.vocabulary import Collector, record_words
 from .format import SECTIONS
@@ -38,6 +39,7 @@ from .write import BATCH_ROWS, INSERT_ORDER, ArchiveError, Writer, first_line
 
 TOPICS = SECTIONS.index("topic")
 TOPIC_LINKS = ["parent", "merged_into"]  # may name topics on later lines
+SQLITE_CACHE_KIB = 64 * 1024  # SQLite's page cache during the load
 
 
 class NotEmpty(Exception):
@@ -204,6 +206,24 @@ def reset_sequences() -> None:
 
 
 @contextmanager
+def sqlite_cache() -> Iterator[None]:
+    """SQLite: a bigger page cache for the load (this connection, restored after):
+    with the default 2 MB, index pages go to and from the file all the time
+    (measured at 100k articles: 65 s against 44 s)."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        (before,) = cursor.fetchone()
+        cursor.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        execute([f"PRAGMA cache_size = {int(before)}"])
+
+
+@contextmanager
 def checks_immediate() -> Iterator[None]:
     """PostgreSQL: check foreign keys as each batch is written, not at commit.
     Django's are deferred, and a million rows' deferred checks queue up in the
@@ -278,11 +298,12 @@ def restore_archive(
                 SearchWord.objects.all().delete()
             writer = Writer(counts, found, batch_rows)
             reader = Reader(writer, found, known, vocabulary)
-            with checks_immediate(), search_index_set_aside(), writer:
+            with sqlite_cache(), checks_immediate(), search_index_set_aside(), writer:
                 read_lines(lines, reader, progress, counts)
             if dry_run:
                 raise DryRun
             reset_sequences()  # not in a dry run: setval ignores rollbacks
+            update_statistics()  # a planner that thinks the tables empty is slow
     except DryRun:
         pass
     return counts
