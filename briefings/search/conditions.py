@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from django.db import connection
 from django.db.models import Q, QuerySet
 
+from .cjk import has_cjk
 from .query import Query, Term
 
 
 def substring_condition(columns: Sequence[str], text: str) -> Q:
-    """Rows where any of the columns contains the text (CJK has no word index)."""
+    """Rows where any of the columns contains the text (CJK has no word index),
+    among those with CJK characters at all (a partial index: see cjk.py)."""
     condition = Q()
     for column in columns:
         condition |= Q(**{f"{column}__contains": text})
-    return condition
+    return condition & Q(has_cjk(connection.vendor, columns))
 
 
 def any_term(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import postgres, sampling, sqlite
+from . import cjk, postgres, sampling, sqlite
 
 
 def statements(vendor: str) -> list[str]:
@@ -11,10 +11,10 @@ def statements(vendor: str) -> list[str]:
         ddl = [
             sql for index in postgres.INDEXES.values() for sql in postgres.ddl(index)
         ]
-        return [*postgres.SETUP_SQL, *ddl, *sampling.ddl()]
+        return [*postgres.SETUP_SQL, *ddl, *sampling.ddl(), *cjk.ddl(vendor)]
     if vendor == "sqlite":
         ddl = [sql for index in sqlite.INDEXES.values() for sql in sqlite.ddl(index)]
-        return [*ddl, *sampling.ddl()]
+        return [*ddl, *sampling.ddl(), *cjk.ddl(vendor)]
     return []
 
 
@@ -25,12 +25,12 @@ def drop_statements(vendor: str) -> list[str]:
             for index in postgres.INDEXES.values()
             for sql in postgres.drop_ddl(index)
         ]
-        return [*sampling.drop_ddl(), *drops]
+        return [*sampling.drop_ddl(), *cjk.drop_ddl(), *drops]
     if vendor == "sqlite":
         drops = [
             sql for index in sqlite.INDEXES.values() for sql in sqlite.drop_ddl(index)
         ]
-        return [*sampling.drop_ddl(), *drops]
+        return [*sampling.drop_ddl(), *cjk.drop_ddl(), *drops]
     return []
 
 
@@ -53,4 +53,17 @@ def create_sample_index(apps, schema_editor) -> None:
 def drop_sample_index(apps, schema_editor) -> None:
     if schema_editor.connection.vendor in ("postgresql", "sqlite"):
         for sql in sampling.drop_ddl():
+            schema_editor.execute(sql, params=None)
+
+
+def create_cjk_index(apps, schema_editor) -> None:
+    vendor = schema_editor.connection.vendor
+    if vendor in ("postgresql", "sqlite"):
+        for sql in cjk.ddl(vendor):
+            schema_editor.execute(sql, params=None)
+
+
+def drop_cjk_index(apps, schema_editor) -> None:
+    if schema_editor.connection.vendor in ("postgresql", "sqlite"):
+        for sql in cjk.drop_ddl():
             schema_editor.execute(sql, params=None)

@@ -1,0 +1,49 @@
+"""The indexes that keep search fast at a million articles are there and used: the
+id sample that estimates count from, and the partial index of records with CJK text
+(briefings/search/sampling.py, cjk.py)."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.http import QueryDict
+
+from briefings.filters import ArticleFilter, filtered, public_articles
+from briefings.search import planner_hints, update_statistics
+from briefings.search.sampling import sampled
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def plan(queryset) -> str:
+    sql, params = queryset.query.sql_with_params()
+    prefix = "EXPLAIN " if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN "
+    with connection.cursor() as cursor:
+        cursor.execute(prefix + sql, params)
+        return "\n".join(str(row) for row in cursor.fetchall())
+
+
+@pytest.fixture
+def archive(db) -> None:
+    for n in range(60):
+        body = "Tariffs and trade." + (
+            " Involution (内卷) again." if n % 20 == 0 else ""
+        )
+        factories.article(f"Story {n}", body)
+    update_statistics()
+
+
+def test_the_sample_is_read_through_its_index(archive):
+    with planner_hints():
+        shown = plan(sampled(public_articles(), 64).values("pk"))
+    assert "briefings_article_sample_idx" in shown
+
+
+def test_a_chinese_search_reads_only_the_records_with_cjk_text(archive):
+    matches = filtered(ArticleFilter, QueryDict("q=内卷"), public_articles())
+    with planner_hints():
+        shown = plan(matches.values("pk"))
+        found = list(matches.values_list("title", flat=True))
+    assert "briefings_article_cjk_idx" in shown
+    assert sorted(found) == ["Story 0", "Story 20", "Story 40"]
