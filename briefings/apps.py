@@ -4,3 +4,17 @@ from django.apps import AppConfig
 class BriefingsConfig(AppConfig):
     name = "briefings"
     verbose_name = "Briefings archive"
+
+    def ready(self) -> None:
+        from . import counts, models
+
+        counts.connect(
+            [
+                models.Briefing,
+                models.Article,
+                models.ArticleTopic,
+                models.Claim,
+                models.Topic,
+                models.Publication,
+            ]
+        )

@@ -7,8 +7,10 @@ ReviewItem.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
@@ -307,17 +309,21 @@ class Article(models.Model):
         return previous, following
 
     def related(self, count: int) -> list[Article]:
-        """Public articles elsewhere that share the most topics with this one."""
-        topic_ids = ArticleTopic.objects.filter(article=self).values("topic_id")
-        return list(
+        """Public articles elsewhere that share the most topics with this one, among
+        the RELATED_WINDOW articles added last to each of its topics: a topic of a
+        million-article archive has a hundred thousand, too many to rank per page."""
+        topic_ids = list(self.articletopic_set.values_list("topic_id", flat=True))
+        shared = Counter(latest_articles_of(topic_ids, RELATED_WINDOW))
+        shared.pop(self.pk, None)
+        best = [pk for pk, _ in shared.most_common(RELATED_CANDIDATES)]
+        candidates = (
             Article.objects.public()
+            .filter(pk__in=best)
             .exclude(briefing_id=self.briefing_id)
-            .filter(articletopic__topic__in=topic_ids)
-            .annotate(shared=models.Count("articletopic"))
             .select_related("briefing__publication")
             .with_authors()
-            .order_by("-shared", "-briefing__published_on", "position")[:count]
         )
+        return sorted(candidates, key=lambda a: related_order(a, shared[a.pk]))[:count]
 
     def ordered_authors(self) -> list[Person]:
         """The authors in byline order (uses a prefetched ``articleauthor_set``)."""
@@ -361,6 +367,32 @@ class ArticleAuthor(models.Model):
         return f"{self.person} ({self.position})"
 
 
+RELATED_WINDOW = 300  # latest articles read per topic
+RELATED_CANDIDATES = 50  # of those, the ones sharing most topics, to order by date
+
+
+def latest_articles_of(topic_ids: list[int], window: int) -> list[int]:
+    """Ids of the ``window`` articles added last to each topic, in one query (each
+    branch walks the topic_latest_idx index backwards)."""
+    if not topic_ids:
+        return []
+    table = connection.ops.quote_name(ArticleTopic._meta.db_table)
+    branch = (
+        f"SELECT * FROM (SELECT article_id FROM {table} WHERE topic_id = %s "
+        f"ORDER BY article_id DESC LIMIT {int(window)}) AS t{{n}}"
+    )
+    sql = " UNION ALL ".join(branch.format(n=n) for n in range(len(topic_ids)))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, topic_ids)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def related_order(article: Article, shared: int) -> tuple:
+    """Most shared topics first, then the latest, then position in the briefing."""
+    day = article.briefing.published_on
+    return (-shared, day is None, -(day.toordinal() if day else 0), article.position)
+
+
 class ArticleTopic(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE)
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE)
@@ -376,6 +408,8 @@ class ArticleTopic(models.Model):
                 fields=["article", "topic"], name="unique_article_topic"
             )
         ]
+        # A topic's latest articles without sorting all of them (Article.related).
+        indexes = [models.Index(fields=["topic", "-article"], name="topic_latest_idx")]
 
     def __str__(self) -> str:
         return f"{self.topic} ({self.score:.2f})"

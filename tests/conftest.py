@@ -9,6 +9,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 
@@ -25,6 +26,12 @@ def pytest_collection_modifyitems(config, items):
             if item.get_closest_marker(vendor):
                 item.add_marker(pytest.mark.django_db)
                 item.user_properties.append(("vendor", vendor))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Cached counts (briefings/counts.py) never leak from one test to the next."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import calendar
 
-from django.db.models import Count, Max, Min
-from django.db.models.functions import ExtractMonth, ExtractYear
+from django.db.models import Count, Max, Min, OuterRef, Subquery
+from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from ..counts import cached
 from ..metadata import simple_page
 from ..models import (
     PUBLIC_ARTICLES,
@@ -49,16 +50,39 @@ def archive_totals() -> dict:
     }
 
 
+def latest_briefings(count: int) -> list[Briefing]:
+    """The latest briefings with their public articles counted: the count is a
+    subquery run for these few rows, not a grouping of every briefing."""
+    articles = (
+        Article.objects.public()
+        .filter(briefing=OuterRef("pk"))
+        .order_by()
+        .values("briefing")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    latest = Briefing.objects.select_related("publication").annotate(
+        article_count=Coalesce(Subquery(articles), 0)
+    )
+    return list(latest.order_by("-published_on", "-id")[:count])
+
+
+def leading_topics() -> list[Topic]:
+    topics = topics_with_counts().filter(article_count__gt=0)
+    return list(topics.order_by("-article_count", "name")[:30])
+
+
 def home(request):
     context = {
-        "briefings": briefings_with_counts().order_by("-published_on", "-id")[
-            :LATEST_COUNT
-        ],
-        "publications": Publication.objects.annotate(briefing_count=Count("briefings")),
-        "topics": topics_with_counts()
-        .filter(article_count__gt=0)
-        .order_by("-article_count", "name")[:30],
-        "totals": archive_totals(),
+        "briefings": latest_briefings(LATEST_COUNT),
+        "publications": cached(
+            "publications",
+            lambda: list(
+                Publication.objects.annotate(briefing_count=Count("briefings"))
+            ),
+        ),
+        "topics": cached("leading-topics", leading_topics),
+        "totals": cached("totals", archive_totals),
         "meta": simple_page(
             "China Briefings Archive",
             request.build_absolute_uri("/"),
@@ -86,7 +110,12 @@ def publication_detail(request, pk: int, slug: str | None = None):
 
 
 def topic_list(request):
-    topics = topics_with_counts().select_related("parent").order_by("group", "name")
+    topics = cached(
+        "topic-list",
+        lambda: list(
+            topics_with_counts().select_related("parent").order_by("group", "name")
+        ),
+    )
     context = {
         "topics": topics,
         "meta": simple_page("Topics", request.build_absolute_uri(request.path)),

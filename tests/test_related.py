@@ -1,0 +1,65 @@
+"""'Related articles' on an article page: most shared topics first, then the latest;
+never the article itself, its own briefing or a hidden article; read from a bounded
+window of each topic's latest articles (Article.related)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefings import models
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(articles) -> list[str]:
+    return [article.title for article in articles]
+
+
+@pytest.fixture
+def subject() -> models.Article:
+    return factories.article("Subject", topics=("Trade", "Taiwan", "Energy"))
+
+
+def dated(title: str, day: dt.date, topics: tuple[str, ...], **fields):
+    return factories.article(
+        title, briefing_=factories.briefing(published_on=day), topics=topics, **fields
+    )
+
+
+def test_articles_sharing_more_topics_come_first_then_the_latest(subject):
+    dated("One shared, new", dt.date(2025, 1, 1), ("Trade",))
+    dated("Two shared, old", dt.date(2019, 1, 1), ("Trade", "Taiwan"))
+    dated("Three shared", dt.date(2020, 1, 1), ("Trade", "Taiwan", "Energy"))
+    dated("One shared, old", dt.date(2018, 1, 1), ("Energy",))
+    dated("Nothing shared", dt.date(2025, 1, 1), ("Health",))
+    assert titles(subject.related(5)) == [
+        "Three shared",
+        "Two shared, old",
+        "One shared, new",
+        "One shared, old",
+    ]
+
+
+def test_the_same_briefing_and_hidden_articles_are_left_out(subject):
+    factories.article("Same briefing", briefing_=subject.briefing, topics=("Trade",))
+    dated("Hidden", dt.date(2024, 1, 1), ("Trade",), is_published=False)
+    dated("Shown", dt.date(2024, 1, 1), ("Trade",))
+    assert titles(subject.related(5)) == ["Shown"]
+
+
+def test_only_each_topics_latest_articles_are_candidates(subject, monkeypatch):
+    monkeypatch.setattr(models, "RELATED_WINDOW", 2)
+    dated("Oldest added", dt.date(2025, 6, 1), ("Trade",))
+    dated("Second", dt.date(2020, 1, 1), ("Trade",))
+    dated("Last added", dt.date(2021, 1, 1), ("Trade",))
+    # The window of "Trade" holds the two articles added last (the subject is older).
+    assert titles(subject.related(5)) == ["Last added", "Second"]
+
+
+def test_an_article_without_topics_has_no_related_articles():
+    lone = factories.article("Lone")
+    dated("Other", dt.date(2024, 1, 1), ("Trade",))
+    assert lone.related(5) == []
