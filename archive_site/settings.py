@@ -6,6 +6,9 @@ DJANGO_ALLOWED_HOSTS  comma-separated host names
 DJANGO_CSRF_TRUSTED_ORIGINS  comma-separated origins, e.g. https://archive.example.org
 DATABASE_URL          e.g. postgres://user:pass@host:5432/db; default: SQLite in var/
 IMPORT_MAX_BYTES      largest briefing file the importer accepts (default 5 MB)
+SEARCH_EXACT_LIMIT    matches counted exactly; above, counts are estimated (100,000)
+SEARCH_RANK_WINDOW    newest matches ranked by relevance per search (1,000)
+ARCHIVE_COUNTS_CACHE_SECONDS  how long home/topic-list counts are kept (300)
 Production hardening (defaults on when DJANGO_DEBUG is off): DJANGO_SECURE_SSL_REDIRECT,
 DJANGO_SECURE_COOKIES, DJANGO_HSTS_SECONDS, DJANGO_HSTS_PRELOAD; DJANGO_AXES (login
 throttling, default on).
@@ -197,6 +200,12 @@ STORAGES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 5 * 1024 * 1024))
+# Search at scale (briefings/counting.py, results.py, counts.py).
+SEARCH_EXACT_LIMIT = int(os.environ.get("SEARCH_EXACT_LIMIT", "100000"))
+SEARCH_RANK_WINDOW = int(os.environ.get("SEARCH_RANK_WINDOW", "1000"))
+ARCHIVE_COUNTS_CACHE_SECONDS = int(
+    os.environ.get("ARCHIVE_COUNTS_CACHE_SECONDS", "300")
+)
 
 # The JSON API (/api/v1/, docs/api.md): read-only and anonymous, JSON only in
 # production (the browsable HTML renderer needs inline scripts the CSP forbids).
