@@ -124,9 +124,12 @@ class Checker:
         self.lock = threading.Lock()
 
     def __call__(self, path: str, status: int, body: bytes) -> str | None:
-        if status != 200:
-            return f"{path}: HTTP {status}"
         text = body.decode("utf-8", "replace")
+        if status != 200:
+            if "took too long" in text:  # its SQL time limit (sql_time_limit_ms)
+                with self.lock:
+                    self.notes["sql_time_limit"] += 1
+            return f"{path}: HTTP {status}"
         count = re.search(r"<h3>([\d,]+) rows?", text)
         with self.lock:
             if "These facets timed out" in text:

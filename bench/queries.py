@@ -159,7 +159,7 @@ MIX = [
         "Taiwan -military",
         (
             ("publication", "the-strait-dispatch"),
-            ("section", "Military"),
+            ("section", "Taiwan"),  # not "Military": the section is indexed text
             ("year", "2022"),
         ),
         hits_from=LARGE,

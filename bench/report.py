@@ -313,6 +313,8 @@ def notes(results: dict) -> str:
                 "count_missing": "Datasette pages without a row count (count timed out)",
                 "empty_results": "Datasette searches without results where ours "
                 "expects some",
+                "sql_time_limit": "Datasette errors for its SQL time limit (query "
+                "took too long, HTTP 400)",
             }.get(note, note)
             lines.append(f"- {size_label(size)} articles: {what}: {count}.")
     if not lines:

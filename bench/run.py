@@ -132,12 +132,12 @@ def bench_database(size: str, vendor: str, corpus: Path, args, run_id: str) -> d
         if args.only != "load":
             database.analyze()
             log = f"gunicorn-{size}-{vendor}.log"
+            started = busy()
             with gunicorn(env, log) as base_url:
-                entry["http"] = measure_pages(
-                    base_url, our_pages(size, env, args), args
-                )
-            entry["http"]["gunicorn"] = gunicorn_settings(env)
-            entry["http"]["run_id"] = run_id
+                pages = our_pages(size, env, args)
+                entry["http"] = measure_pages(f"{size}/{vendor}", base_url, pages, args)
+            entry["http"] |= {"gunicorn": gunicorn_settings(env), "run_id": run_id}
+            entry["http"]["load_average"] = started
     return entry
 
 
@@ -147,9 +147,11 @@ def measure_load(database, env: dict, corpus: Path, repeat: int, size: str) -> d
     output = WORK / f"export-{size}-{database.vendor}.jsonl"
     for _ in range(repeat):
         runs["import"].append(load_figures(load(database, env, corpus)))
+        say(f"{size}/{database.vendor} import", runs["import"][-1])
         database.analyze()
         export = manage(["export_archive", "--output", str(output)], env)
         runs["export"].append(load_figures(export))
+        say(f"{size}/{database.vendor} export", runs["export"][-1])
         output.unlink()
     return {step: median_load(step_runs) for step, step_runs in runs.items()} | {
         "runs": runs
@@ -201,6 +203,13 @@ def our_pages(size: str, env: dict, args) -> dict:
     }
 
 
+def say(what: str, figures: dict) -> None:
+    """One line of progress on standard error."""
+    keys = ("articles_per_s", "max_rss_mb", "p50_ms", "p95_ms", "rps", "errors")
+    shown = ", ".join(f"{key} {figures[key]}" for key in keys if key in figures)
+    print(f"bench: {what}: {shown}", file=sys.stderr, flush=True)
+
+
 def busy() -> float:
     """The 1-minute load average before a measurement: the machine is shared."""
     return round(os.getloadavg()[0], 2)
@@ -227,10 +236,12 @@ def sample_articles(env: dict, seed: int) -> list[tuple[int, str]]:
     return [tuple(pair) for pair in json.loads(out.stdout)]
 
 
-def measure_pages(base_url: str, pages: dict, args, after_warm_up=None) -> dict:
+def measure_pages(
+    label: str, base_url: str, pages: dict, args, after_warm_up=None
+) -> dict:
     """A warm-up pass over every page, then ``repeat`` measurements of each."""
-    for paths, check in pages.values():
-        measure(base_url, paths, 1, check)
+    for page, (paths, check) in pages.items():
+        say(f"{label} {page} warm-up", measure(base_url, paths, 1, check))
     if after_warm_up:
         after_warm_up()
     runs = {page: {c: [] for c in args.concurrency} for page in pages}
@@ -239,6 +250,7 @@ def measure_pages(base_url: str, pages: dict, args, after_warm_up=None) -> dict:
             for concurrency in args.concurrency:
                 result = measure(base_url, paths * args.rounds, concurrency, check)
                 runs[page][concurrency].append(result)
+                say(f"{label} {page} c={concurrency}", result)
     return {
         "pages": {
             page: {str(c): median_of(rs) for c, rs in by_c.items()}
@@ -271,7 +283,8 @@ def bench_datasette(size: str, corpus: Path, args, run_id: str) -> dict:
     }
     started = busy()
     with datasette.datasette(database.path, f"datasette-{size}.log") as base_url:
-        http = measure_pages(base_url, pages, args, checker.notes.clear)
+        label = f"{size}/datasette"
+        http = measure_pages(label, base_url, pages, args, checker.notes.clear)
         http["versions"] = datasette.versions(base_url)
     http |= {"notes": dict(checker.notes), "run_id": run_id, "load_average": started}
     return {"size": size, "database": "datasette", "http": http}
@@ -305,23 +318,30 @@ def environment() -> dict:
     meminfo = Path("/proc/meminfo").read_text()
     model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.M)
     mem_kb = int(re.search(r"^MemTotal:\s+(\d+) kB", meminfo, re.M)[1])
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
     return {
         "cpu": model[1].strip() if model else "unknown",
         "cores": len(re.findall(r"^processor\s*:", cpuinfo, re.M)),
         "ram_gib": round(mem_kb / 1024**2, 1),
-        "commit": commit.stdout.strip(),
+        "commit": git_commit(),
         "versions": versions,
     }
 
 
 def raw_path(summary_path: Path) -> Path:
     return WORK / f"results-{summary_path.stem}.json"
+
+
+def git_commit() -> str:
+    """HEAD, and whether tracked files differ from it (other work in progress)."""
+
+    def git(*args: str) -> str:
+        out = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
+        return out.stdout.strip()
+
+    changed = git("status", "--porcelain", "--untracked-files=no")
+    return git("rev-parse", "--short", "HEAD") + (
+        " + uncommitted changes" if changed else ""
+    )
 
 
 def load_results(summary_path: Path) -> dict:
