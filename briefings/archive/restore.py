@@ -19,6 +19,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.color import no_style
 from django.db import DatabaseError, connection, transaction
 
+from ..counts import forget_counts
 from ..models import Briefing, Person, Publication, SearchWord, Topic
 from ..search import update_statistics
 from ..search.schema import drop_statements, statements
@@ -304,6 +305,7 @@ def restore_archive(
                 raise DryRun
             reset_sequences()  # not in a dry run: setval ignores rollbacks
             update_statistics()  # a planner that thinks the tables empty is slow
+            transaction.on_commit(forget_counts)  # rows were copied, no save signals
     except DryRun:
         pass
     return counts
