@@ -161,14 +161,17 @@ def wait_until_ready(url: str, timeout_s: float = 120) -> None:
     """Poll ``url`` until it answers 200, or raise TimeoutError."""
     parts = urlsplit(url)
     deadline = time.monotonic() + timeout_s
+    last = "no answer"
     while time.monotonic() < deadline:
         client = Client(f"http://{parts.netloc}")
         try:
-            if client.get(parts.path or "/").status == 200:
+            answer = client.get(parts.path or "/")
+            if answer.status == 200:
                 return
-        except (OSError, http.client.HTTPException):
-            pass
+            last = f"HTTP {answer.status}: {answer.body[:300]!r}"
+        except (OSError, http.client.HTTPException) as error:
+            last = repr(error)
         finally:
             client.close()
         time.sleep(0.25)
-    raise TimeoutError(f"{url} did not answer 200 within {timeout_s:.0f} s")
+    raise TimeoutError(f"{url} did not answer 200 within {timeout_s:.0f} s ({last})")

@@ -129,6 +129,8 @@ def bench_database(size: str, vendor: str, corpus: Path, args, run_id: str) -> d
             entry["load"] |= {"run_id": run_id, "load_average": started}
         elif not database.holds(corpus):
             load(database, env, corpus)
+        else:  # a kept SQLite file: bring it up to the migrations of this checkout
+            manage(["migrate", "--noinput", "-v0"], env)
         if args.only != "load":
             database.analyze()
             log = f"gunicorn-{size}-{vendor}.log"
@@ -266,6 +268,7 @@ def bench_datasette(size: str, corpus: Path, args, run_id: str) -> dict:
     env = production_env(database.url)
     if not database.holds(corpus):
         load(database, env, corpus)
+    manage(["migrate", "--noinput", "-v0"], env)  # as ours serves it
     name = datasette.database_name(database.path)
     mix = mix_for(size)
     paths = [datasette.search_path(name, query) for query in mix]
