@@ -155,9 +155,14 @@ def servers_table(results: dict) -> str:
                 setting = ""
             busy = f"{number(load.get('load_average'), 1)} / "
             busy += number(http.get("load_average"), 1)
-            rows.append([size_label(size), SERVERS[server], setting, busy])
-    header = ["articles", "server", "settings", "load average before load / HTTP"]
-    return table(header, rows, "llll")
+            runs = " / ".join(
+                f"`{part['run_id']}`" if part.get("run_id") else MISSING
+                for part in (load, http)
+            )
+            rows.append([size_label(size), SERVERS[server], setting, runs, busy])
+    header = ["articles", "server", "settings", "run of load / HTTP figures"]
+    header.append("load average before load / HTTP")
+    return table(header, rows, "lllll")
 
 
 def load_table(results: dict) -> str:

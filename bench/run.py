@@ -90,23 +90,25 @@ def main(argv: list[str] | None = None) -> None:
     if args.report_only:
         publish(json.loads(summary_path.read_text()), args.name)
         return
-    results = load_results(summary_path)
     run_id = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     command = "bench/run.py " + shlex.join(argv if argv is not None else sys.argv[1:])
-    results["runs"][run_id] = {"command": command, "environment": environment()}
+    # Only what this run measures; saving merges it into what is on disk by then.
+    mine: dict = {"runs": {run_id: {"command": command}}, "mixes": {}, "entries": {}}
+    mine["runs"][run_id]["environment"] = environment()
     if args.only != "load":  # production mode serves the manifest of collected files
         manage(["collectstatic", "--noinput", "-v0"], production_env(SCRATCH_URL))
+    results = save(mine, summary_path)
     for size in args.sizes:
         corpus = ensure_corpus(size, args.seed)
-        results["mixes"][size] = mix_listing(size)
+        mine["mixes"][size] = mix_listing(size)
         for vendor in args.databases:
-            entry = results["entries"].setdefault(f"{size}/{vendor}", {})
-            entry.update(bench_database(size, vendor, corpus, args, run_id))
-            save(results, summary_path)
+            entry = bench_database(size, vendor, corpus, args, run_id)
+            mine["entries"][f"{size}/{vendor}"] = entry
+            results = save(mine, summary_path)
         if not args.skip_datasette:
-            entry = results["entries"].setdefault(f"{size}/datasette", {})
-            entry.update(bench_datasette(size, corpus, args, run_id))
-            save(results, summary_path)
+            entry = bench_datasette(size, corpus, args, run_id)
+            mine["entries"][f"{size}/datasette"] = entry
+            results = save(mine, summary_path)
     publish(results, args.name)
 
 
@@ -355,11 +357,19 @@ def load_results(summary_path: Path) -> dict:
     return {"runs": {}, "mixes": {}, "entries": {}}
 
 
-def save(results: dict, summary_path: Path) -> None:
+def save(mine: dict, summary_path: Path) -> dict:
+    """Merge this run's results into the saved ones (another run may have saved
+    meanwhile: its entries stay), write raw and summary, return the merged whole."""
+    results = load_results(summary_path)
+    results["runs"].update(mine["runs"])
+    results["mixes"].update(mine["mixes"])
+    for key, entry in mine["entries"].items():
+        results["entries"].setdefault(key, {}).update(entry)
     WORK.mkdir(parents=True, exist_ok=True)
     raw_path(summary_path).write_text(json.dumps(results, indent=1, default=str))
     summary_path.parent.mkdir(parents=True, exist_ok=True)
     summary_path.write_text(json.dumps(summarized(results), indent=1) + "\n")
+    return results
 
 
 def summarized(results: dict) -> dict:

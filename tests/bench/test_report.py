@@ -121,7 +121,10 @@ def test_render_shows_ratios_errors_machine_and_the_mix(results):
     )
     assert "| 1,000 | PostgreSQL | 1,500 | 0.7 | 180 |" in text
     assert "AMD EPYC, 2 cores, 23.5 GiB" in text
-    assert "| 1,000 | ours, SQLite | gunicorn 5 workers × 2 threads | 2.5 / – |" in text
+    assert (
+        "| 1,000 | ours, SQLite | gunicorn 5 workers × 2 threads "
+        "| `2026-01-01T00:00:00Z` / `2026-01-01T00:00:00Z` | 2.5 / – |"
+    ) in text
     assert "Datasette 0.65.5 (SQLite 3.40.1)" in text
     assert "facets that timed out: 2" in text
     assert "`/d?_search=a`" in text
