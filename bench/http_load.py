@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 TIMEOUT_S = 120
+STALE_S = 1.0  # a dropped connection failing faster than this is retried once
 # check(path, status, body) -> an error message, or None when the answer is good
 Check = Callable[[str, int, bytes], str | None]
 
@@ -52,9 +53,12 @@ class Client:
                 body = response.read()
             except (http.client.RemoteDisconnected, ConnectionError):
                 self.close()
-                if attempt == 2:
+                # A kept-alive connection the server closed fails at once (e.g. a
+                # worker recycled after max_requests): retry that. A request that
+                # died later (a worker killed at its timeout) is an error.
+                if attempt == 2 or time.perf_counter() - start > STALE_S:
                     raise
-                self.reconnects += 1  # e.g. a gunicorn worker recycled (max_requests)
+                self.reconnects += 1
                 continue
             seconds = time.perf_counter() - start
             if response.will_close:
