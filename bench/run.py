@@ -58,7 +58,9 @@ RESULTS_LIST = (
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", nargs="+", default=["100000", "1000000"])
-    parser.add_argument("--databases", nargs="+", default=list(DATABASES))
+    parser.add_argument(
+        "--databases", nargs="*", default=list(DATABASES)
+    )  # none: Datasette only
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8])
