@@ -1,13 +1,13 @@
 """Loading an archive into an empty database: all or nothing.
 
 Lines are read one at a time, checked (``validate.py``) and written in batches
-(``write.py``: ``COPY`` on PostgreSQL, ``executemany`` on SQLite, in a second
-thread), inside one transaction: the first problem stops the import with the line
+(``write.py``: ``COPY`` on PostgreSQL, in a second thread; ``executemany`` on
+SQLite), inside one transaction: the first problem stops the import with the line
 number and the reason, and the database is left exactly as it was. Ids and
-timestamps are written as exported. The search index is set aside during the load
-and built once at the end; the "did you mean" vocabulary is gathered from the
-articles as they are read. Afterwards PostgreSQL's sequences are moved past the
-imported ids.
+timestamps are written as exported. SQLite's search index is set aside during the
+load and built once at the end (PostgreSQL's is kept); the "did you mean" vocabulary
+is gathered from the articles as they are read. Afterwards PostgreSQL's sequences are
+moved past the imported ids and the planner's statistics are refreshed.
 """
 
 from __future__ import annotations
@@ -92,8 +92,8 @@ class Reader:
             self.gather(rows)
 
     def gather(self, rows: Rows) -> None:
-        """Add the line's articles' words to the vocabulary; record them in the
-        writer thread when enough are held."""
+        """Add the line's articles' words to the vocabulary; have the writer record
+        them when enough are held."""
         title, body = self.text_columns
         for row in rows.tables.get(self.decoders["article"].model, ()):
             if self.vocabulary.add(row[title], row[body]):

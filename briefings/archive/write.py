@@ -1,11 +1,11 @@
-"""Writing checked rows in bulk, beside the reading: ``COPY`` on PostgreSQL,
-``executemany`` on SQLite, in a second thread on the import's own connection.
+"""Writing checked rows in bulk: ``COPY`` on PostgreSQL, in a second thread on the
+import's own connection; ``executemany`` on SQLite.
 
 Rows arrive as lists of values the database takes as they are (``validate.py``
 adapted them with Django's database operations), so nothing here builds model
-instances or SQL per row. Batches go to one background thread that writes them in
-order while the next lines are checked: the database driver releases the GIL while
-the server (or SQLite's C code) works, so the two run on two cores. At a million
+instances or SQL per row. On PostgreSQL, batches go to one background thread that
+writes them in order while the next lines are checked: the driver releases the GIL
+while the server works, so Python and the server run on two cores. At a million
 articles the ORM's per-row work, then waiting for each batch, were most of an
 import's time (issue "Scale and speed").
 """
@@ -54,7 +54,7 @@ COUNTED = {Publication: "publications", Person: "people", Topic: "topics"}
 COUNTED |= {Briefing: "briefings", Article: "articles", Claim: "claims"}
 COUNTED |= {Figure: "figures", ReviewItem: "review_items"}
 
-Job = Callable[[object], None]  # runs in the writer thread, given the connection
+Job = Callable[[object], None]  # run by the writer, given the connection
 
 
 class ArchiveError(Exception):
@@ -146,6 +146,24 @@ class Background:
             self.raise_error()
 
 
+class Inline:
+    """Runs each job at once, in the importing thread (SQLite). SQLite works in this
+    process and Python's sqlite3 takes the GIL back after every row, so a second
+    thread only waits for the first (measured: same CPU, a little more time)."""
+
+    def __init__(self, db) -> None:
+        self.db = db
+
+    def submit(self, job: Job) -> None:
+        job(self.db)
+
+    def wait(self) -> None:
+        pass
+
+    def close(self, failure: BaseException | None) -> None:
+        pass
+
+
 class Writer:
     """Collects lines' rows and has them written in batches, in dependency order,
     each batch under a savepoint so a refused batch can be retried line by line."""
@@ -163,10 +181,11 @@ class Writer:
         )
         self.pending: list[Rows] = []
         self.size = 0
-        self.background: Background | None = None
+        self.background: Background | Inline | None = None
 
     def __enter__(self) -> Writer:
-        self.background = Background(self.db)
+        threaded = self.db.vendor == "postgresql"  # the server works in its process
+        self.background = Background(self.db) if threaded else Inline(self.db)
         return self
 
     def __exit__(self, kind, failure, traceback) -> None:
@@ -184,13 +203,13 @@ class Writer:
             self.flush()
 
     def flush(self) -> None:
-        """Hand what is pending to the writer thread."""
+        """Hand what is pending to the writer."""
         if self.pending:
             batch, self.pending, self.size = self.pending, [], 0
             self.submit(lambda db: self.write(db, batch))
 
     def submit(self, job: Job) -> None:
-        """Run a job in the writer thread, after the batches before it."""
+        """Run a job on the connection, after the batches before it."""
         self.background.submit(job)
 
     def drain(self) -> None:

@@ -90,8 +90,8 @@ def figures(record: dict) -> list[dict]:
 
 
 def test_a_refused_line_is_reported_before_a_later_bad_line(curated):
-    """The database refuses lines in the writer thread, behind the reader: the
-    error reported is still the first line's."""
+    """On PostgreSQL the database refuses lines in a writer thread, behind the
+    reader: the error reported is still the first line's."""
     lines = curated.splitlines(keepends=True)
     numbers = [n for n, line in enumerate(lines) if '"figures":[{' in line]
     earlier, later = numbers[-2], numbers[-1]
