@@ -200,6 +200,14 @@ STORAGES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 5 * 1024 * 1024))
+# One cache for every gunicorn worker (files, no extra service): the archive-wide
+# counts of briefings/counts.py are computed once per expiry, not once per worker.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+    }
+}
 # Search at scale (briefings/counting.py, results.py, counts.py).
 SEARCH_EXACT_LIMIT = int(os.environ.get("SEARCH_EXACT_LIMIT", "100000"))
 SEARCH_RANK_WINDOW = int(os.environ.get("SEARCH_RANK_WINDOW", "1000"))

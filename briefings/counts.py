@@ -1,9 +1,9 @@
 """Archive-wide counts (totals, articles per topic) for the home and topic pages.
 
 Counting a million articles on every page view costs seconds, so these counts are
-cached for ``ARCHIVE_COUNTS_CACHE_SECONDS`` (five minutes by default) and dropped on
-any save or delete of a counted record in this process, and after every import.
-Another web worker may show the previous counts until its copy expires.
+cached for ``ARCHIVE_COUNTS_CACHE_SECONDS`` (five minutes by default) in the shared
+cache (files under var/cache, one for all web workers) and dropped on any save or
+delete of a counted record, and after every import.
 """
 
 from __future__ import annotations

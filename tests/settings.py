@@ -19,3 +19,6 @@ WHITENOISE_AUTOREFRESH = True
 
 # Tests log in with the test client; the throttling test turns axes on itself.
 AXES_ENABLED = False
+
+# Each test run its own in-memory cache (cleared before every test in conftest.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

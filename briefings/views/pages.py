@@ -78,7 +78,9 @@ def home(request):
         "publications": cached(
             "publications",
             lambda: list(
-                Publication.objects.annotate(briefing_count=Count("briefings"))
+                Publication.objects.annotate(
+                    briefing_count=Count("briefings")
+                ).order_by("name")
             ),
         ),
         "topics": cached("leading-topics", leading_topics),

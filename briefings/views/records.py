@@ -33,6 +33,7 @@ def briefing_detail(request, pk: int, slug: str | None = None):
         .filter(briefing=briefing)
         .with_authors()
         .annotate(claim_count=Count("claims", filter=PUBLIC_CLAIMS))
+        .order_by("position", "pk")  # a GROUP BY query ignores Meta.ordering
     )
     context = {
         "briefing": briefing,
