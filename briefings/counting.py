@@ -3,8 +3,9 @@
 Every facet is counted in one SQL statement: the matching records (the query and the
 dates) are read once into a materialised set with each facet's key, and one grouped
 count per facet runs over it, disjunctively: each facet over the records passing every
-active filter but its own (link tables such as topics are joined to the set). The
-database does the counting; only the counts travel.
+active filter but its own (a record's link-table keys, such as its topics, are read
+into the set as a list and expanded per facet). The database does the counting; only
+the counts travel.
 
 A query matching more than ``SEARCH_EXACT_LIMIT`` records is counted on a systematic
 sample instead (the records whose id is a multiple of ``SEARCH_SAMPLE_EVERY``, found
@@ -22,7 +23,7 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import Expression, F, Func, IntegerField, QuerySet, TextField
 
-from .search.sampling import sampled
+from .search.sampling import SAMPLE_EVERY, sampled
 
 ESTIMATE_MARGIN = 1.25  # sample noise must not turn an exact count into an estimate
 TOTAL = ""  # the statement's row for the number of records passing every filter
@@ -33,7 +34,7 @@ def exact_limit() -> int:
 
 
 def sample_every() -> int:
-    return getattr(settings, "SEARCH_SAMPLE_EVERY", 64)
+    return getattr(settings, "SEARCH_SAMPLE_EVERY", SAMPLE_EVERY)
 
 
 class DayNumber(Func):
