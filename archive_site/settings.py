@@ -9,6 +9,7 @@ IMPORT_MAX_BYTES      largest briefing file the importer accepts (default 5 MB)
 SEARCH_EXACT_LIMIT    matches counted exactly; above, counts are estimated (100,000)
 SEARCH_RANK_WINDOW    newest matches ranked by relevance per search (1,000)
 ARCHIVE_COUNTS_CACHE_SECONDS  how long home/topic-list counts are kept (300)
+SEARCH_CACHE_SECONDS  how long a search's counts and ranking are kept (600; 0: never)
 Production hardening (defaults on when DJANGO_DEBUG is off): DJANGO_SECURE_SSL_REDIRECT,
 DJANGO_SECURE_COOKIES, DJANGO_HSTS_SECONDS, DJANGO_HSTS_PRELOAD; DJANGO_AXES (login
 throttling, default on).
@@ -214,6 +215,7 @@ SEARCH_RANK_WINDOW = int(os.environ.get("SEARCH_RANK_WINDOW", "1000"))
 ARCHIVE_COUNTS_CACHE_SECONDS = int(
     os.environ.get("ARCHIVE_COUNTS_CACHE_SECONDS", "300")
 )
+SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "600"))
 
 # The JSON API (/api/v1/, docs/api.md): read-only and anonymous, JSON only in
 # production (the browsable HTML renderer needs inline scripts the CSP forbids).

@@ -13,8 +13,11 @@ class BriefingsConfig(AppConfig):
                 models.Briefing,
                 models.Article,
                 models.ArticleTopic,
+                models.ArticleAuthor,
                 models.Claim,
+                models.Figure,
                 models.Topic,
+                models.Person,
                 models.Publication,
             ]
         )

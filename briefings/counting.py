@@ -11,6 +11,10 @@ A query matching more than ``SEARCH_EXACT_LIMIT`` records is counted on a system
 sample instead (the records whose id is a multiple of ``SEARCH_SAMPLE_EVERY``, found
 through an index), scaled up and shown as an estimate ("about 230,000"). A facet or
 total whose own records number fewer than the limit is then counted exactly after all.
+
+A search's counts are kept in the cache until the archive changes (``counts.cached``,
+for ``SEARCH_CACHE_SECONDS`` at most): the next page of the same search, or the same
+search by another reader, counts nothing again.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import Expression, F, Func, IntegerField, QuerySet, TextField
 
+from .counts import cached, fingerprint
 from .search.sampling import SAMPLE_EVERY, sampled
 
 ESTIMATE_MARGIN = 1.25  # sample noise must not turn an exact count into an estimate
@@ -35,6 +40,11 @@ def exact_limit() -> int:
 
 def sample_every() -> int:
     return getattr(settings, "SEARCH_SAMPLE_EVERY", SAMPLE_EVERY)
+
+
+def search_cache_seconds() -> int:
+    """How long a search's counts and ranking are kept (0: not at all)."""
+    return getattr(settings, "SEARCH_CACHE_SECONDS", 600)
 
 
 class DayNumber(Func):
@@ -211,6 +221,15 @@ class Counting:
     narrowed: Callable[[tuple[str, ...]], QuerySet]  # facet filters left out → qs
 
     def count(self) -> Tally:
+        """The tally of this search: from the cache, or counted now."""
+        chosen = sorted(
+            (name, sorted(map(str, keys))) for name, keys in self.chosen.items()
+        )
+        names = [spec.name for spec in self.specs]
+        key = fingerprint(self.matching, names, chosen, exact_limit(), sample_every())
+        return cached(f"tally:{key}", self.count_now, search_cache_seconds())
+
+    def count_now(self) -> Tally:
         every = sample_every()
         sample_size = sampled(self.matching, every).count()
         if sample_size * every <= exact_limit() * ESTIMATE_MARGIN:

@@ -1,34 +1,73 @@
-"""Archive-wide counts (totals, articles per topic) for the home and topic pages.
+"""Cached figures of the archive: home and topic-page counts, and search results.
 
-Counting a million articles on every page view costs seconds, so these counts are
-cached for ``ARCHIVE_COUNTS_CACHE_SECONDS`` (five minutes by default) in the shared
-cache (files under var/cache, one for all web workers) and dropped on any save or
-delete of a counted record, and after every import.
+Counting a million articles on every page view costs seconds, so such figures are kept
+in the shared cache (files under var/cache, one for all web workers) for a while. Each
+is stored under the archive's current *generation*, a token that every change to the
+archive replaces: any save or delete of a searched record, an import, a topic merge or
+re-tagging, an editor's bulk change. A figure of an older generation is never read
+again, whichever process made the change; the cache expires it in time.
 """
 
 from __future__ import annotations
 
+import hashlib
+import uuid
 from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection, transaction
+from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save
 
-KEYS: set[str] = set()
-PREFIX = "archive-counts:"
+
+def scope() -> str:
+    """This database's part of the cache key: two archives (a SQLite file and a
+    PostgreSQL database, say) may share one cache directory."""
+    where = connection.settings_dict
+    return digest(connection.vendor, where["NAME"], where["HOST"], where["PORT"])[:12]
 
 
-def cached(name: str, compute: Callable[[], Any]) -> Any:
-    """``compute()``, kept for a while under ``name``."""
-    KEYS.add(PREFIX + name)
-    timeout = getattr(settings, "ARCHIVE_COUNTS_CACHE_SECONDS", 300)
-    return cache.get_or_set(PREFIX + name, compute, timeout)
+def digest(*parts: Any) -> str:
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def generation_key() -> str:
+    return f"archive:{scope()}:generation"
+
+
+def generation() -> str:
+    """The archive's current generation (a new one when the cache has none)."""
+    return cache.get_or_set(generation_key(), uuid.uuid4().hex, None)
+
+
+def fingerprint(queryset: QuerySet, *extra: Any) -> str:
+    """A key naming what the queryset selects (its SQL and parameters) and ``extra``
+    values: the same search gives the same key."""
+    sql, params = queryset.query.sql_with_params()
+    return digest(queryset.model._meta.label, sql, params, extra)[:40]
+
+
+def cached(name: str, compute: Callable[[], Any], timeout: int | None = None) -> Any:
+    """``compute()``, kept under ``name`` while the archive does not change (and
+    ``timeout`` seconds at most: ``ARCHIVE_COUNTS_CACHE_SECONDS`` by default)."""
+    if timeout is None:
+        timeout = getattr(settings, "ARCHIVE_COUNTS_CACHE_SECONDS", 300)
+    if timeout <= 0:
+        return compute()
+    key = f"archive:{scope()}:{generation()}:{name}"
+    return cache.get_or_set(key, compute, timeout)
 
 
 def forget_counts(**_: Any) -> None:
-    """Drop every cached count: the archive has changed."""
-    cache.delete_many(list(KEYS))
+    """The archive has changed: no figure cached so far is read again."""
+    cache.set(generation_key(), uuid.uuid4().hex, None)
+
+
+def forget_on_commit() -> None:
+    """For bulk writes that send no save signals: forget once they are committed."""
+    transaction.on_commit(forget_counts)
 
 
 def connect(models: list) -> None:

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
+from .counts import forget_on_commit
 from .models import Claim
 
 
@@ -49,4 +50,5 @@ def _save(model, records: list, fields: list[str], user) -> int:
     bulk_update_with_history(
         records, model, [*fields, "updated_at"], batch_size=500, default_user=user
     )
+    forget_on_commit()  # bulk writes send no save signals
     return len(records)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from .counts import forget_on_commit
 from .models import ArticleTopic, Topic
 
 
@@ -67,6 +68,7 @@ def _move_links(source_ids: set[int], target: Topic) -> tuple[int, int]:
     ArticleTopic.objects.bulk_update(
         changed.values(), ["topic", "score", "is_manual"], batch_size=500
     )
+    forget_on_commit()  # bulk writes send no save signals
     return moved, len(dropped)
 
 

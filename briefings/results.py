@@ -4,6 +4,9 @@ Ranking costs one score per record, so by relevance only a window of candidates 
 ranked: the ``SEARCH_RANK_WINDOW`` newest matches (all of them, for most queries).
 Beyond the window, results continue newest first. Snippets are made for the page's
 records only. The number of results is given, not counted again.
+
+The ranked window and each page's ids are kept in the cache until the archive changes
+(``counts.cached``): paging through a search ranks it once.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from typing import Any
 from django.conf import settings
 from django.db.models import QuerySet
 
+from .counting import search_cache_seconds
+from .counts import cached, fingerprint
 from .filters import SearchFilterSet, ordered
 from .search import Query, get_backend
 
@@ -46,7 +51,7 @@ class Results:
         if not ids:
             return []
         model = self.matches.model
-        records = self.prepare(model.objects.filter(pk__in=ids))
+        records = self.prepare(model.objects.public().filter(pk__in=ids))
         by_id = {record.pk: record for record in records}
         if self.ranked:
             headlines = get_backend().headlines(model, ids, self.query)
@@ -71,7 +76,12 @@ class Results:
 
     def in_order(self, sort: str, start: int, stop: int) -> list[int]:
         records = ordered(self.matches, self.filterset_class, sort)
-        return list(records.values_list("pk", flat=True)[start:stop])
+        key = fingerprint(records, start, stop)
+        return cached(
+            f"page:{key}",
+            lambda: list(records.values_list("pk", flat=True)[start:stop]),
+            search_cache_seconds(),
+        )
 
     def newest_candidates(self) -> list[tuple[int, Any, int]]:
         """(pk, date, position) of the newest matches, as many as are ranked."""
@@ -80,6 +90,11 @@ class Results:
         return list(newest.values_list("pk", date, "position")[: rank_window()])
 
     def by_relevance(self) -> list[int]:
+        """The newest matches, best first (ranked once per search, then cached)."""
+        key = fingerprint(self.matches, self.query.text, rank_window())
+        return cached(f"ranked:{key}", self.rank_now, search_cache_seconds())
+
+    def rank_now(self) -> list[int]:
         """The newest matches, best first: rank, then date (newest), then position."""
         candidates = self.newest_candidates()
         ranks = get_backend().ranks(

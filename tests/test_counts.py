@@ -1,5 +1,5 @@
-"""Archive-wide counts on the home and topic pages are cached, and dropped as soon
-as this process saves or deletes a counted record (briefings/counts.py)."""
+"""Archive-wide counts on the home and topic pages are cached, and never read again
+once the archive changes: a save or delete, an import (briefings/counts.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
+from briefings.counts import cached
 from briefings.models import Briefing, Person, Publication, Topic
 from tests import factories
 
@@ -63,3 +65,10 @@ def test_an_archive_import_refreshes_the_counts(
             "import_archive", str(archive), stdout=StringIO(), stderr=StringIO()
         )
     assert totals(client)["articles"] == 2  # rows copied without save signals
+
+
+def test_two_databases_sharing_a_cache_never_read_each_others_figures(monkeypatch):
+    assert cached("figure", lambda: "this archive's") == "this archive's"
+    assert cached("figure", lambda: "counted again") == "this archive's"
+    monkeypatch.setitem(connection.settings_dict, "NAME", "another-archive")
+    assert cached("figure", lambda: "another archive's") == "another archive's"

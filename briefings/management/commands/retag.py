@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from briefings.counts import forget_on_commit
 from briefings.importers.topics import Taxonomy, load_taxonomy, tag_article
 from briefings.importers.types import ParsedArticle, ParsedItem
 from briefings.models import Article, ArticleTopic, Topic
@@ -192,6 +193,7 @@ def write(plan: Plan) -> None:
     ArticleTopic.objects.filter(pk__in=plan.delete).delete()
     ArticleTopic.objects.bulk_create(plan.create)
     ArticleTopic.objects.bulk_update(plan.update, ["score"])
+    forget_on_commit()  # bulk writes send no save signals
 
 
 class Command(BaseCommand):
