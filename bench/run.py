@@ -4,7 +4,9 @@
 For each corpus size and database: import_archive and export_archive (articles/s, peak
 RSS), then /search/ (30 queries), an article permalink and the home page under gunicorn
 in production mode at each concurrency; then Datasette on the same SQLite file with the
-same searches. Every statistic is the median of ``--repeat`` runs after a warm-up pass.
+same searches. Every statistic is the median of ``--repeat`` runs after a warm-up pass;
+the warm-up pass itself is reported as the *first visit* (each page asked once, of a
+server started with an empty cache).
 Raw results: var/bench/results-<name>.json; summary: bench/results/<name>.json; tables:
 docs/BENCHMARKS.md between the bench:results markers.
 
@@ -16,6 +18,7 @@ docs/BENCHMARKS.md between the bench:results markers.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import json
 import os
@@ -24,6 +27,8 @@ import shlex
 import statistics
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -139,12 +144,20 @@ def bench_database(size: str, vendor: str, corpus: Path, args, run_id: str) -> d
             database.analyze()
             log = f"gunicorn-{size}-{vendor}.log"
             started = busy()
-            with gunicorn(env, log) as base_url:
+            with empty_cache(env) as env, gunicorn(env, log) as base_url:
                 pages = our_pages(size, env, args)
                 entry["http"] = measure_pages(f"{size}/{vendor}", base_url, pages, args)
             entry["http"] |= {"gunicorn": gunicorn_settings(env), "run_id": run_id}
             entry["http"]["load_average"] = started
     return entry
+
+
+@contextlib.contextmanager
+def empty_cache(env: dict) -> Iterator[dict]:
+    """``env`` with a cache directory of its own, empty: a server must not start
+    with figures cached by an earlier run on the same database."""
+    with tempfile.TemporaryDirectory(prefix="archive-bench-cache.") as folder:
+        yield {**env, "DJANGO_CACHE_DIR": folder}
 
 
 def measure_load(database, env: dict, corpus: Path, repeat: int, size: str) -> dict:
@@ -245,9 +258,13 @@ def sample_articles(env: dict, seed: int) -> list[tuple[int, str]]:
 def measure_pages(
     label: str, base_url: str, pages: dict, args, after_warm_up=None
 ) -> dict:
-    """A warm-up pass over every page, then ``repeat`` measurements of each."""
+    """A warm-up pass over every page, then ``repeat`` measurements of each. The
+    warm-up pass is kept as the *first visit* figures: each search asked once, of a
+    server whose caches are empty (what the first reader of a search waits)."""
+    first = {}
     for page, (paths, check) in pages.items():
-        say(f"{label} {page} warm-up", measure(base_url, paths, 1, check))
+        first[page] = measure(base_url, paths, 1, check)
+        say(f"{label} {page} first visit", first[page])
     if after_warm_up:
         after_warm_up()
     runs = {page: {c: [] for c in args.concurrency} for page in pages}
@@ -262,6 +279,7 @@ def measure_pages(
             page: {str(c): median_of(rs) for c, rs in by_c.items()}
             for page, by_c in runs.items()
         },
+        "first": first,
         "runs": runs,
     }
 

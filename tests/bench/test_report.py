@@ -147,3 +147,19 @@ def test_write_refuses_a_file_without_markers(tmp_path, results):
     doc.write_text("# Prose only\n")
     with pytest.raises(ValueError, match="markers"):
         write(results, doc)
+
+
+def test_first_visits_are_shown_and_checked_beside_the_repeated_requests(results):
+    ours = results["entries"]["1000/postgresql"]["http"]
+    ours["first"] = {"search": page(400, 900, 2.5)}
+    theirs = results["entries"]["1000/datasette"]["http"]
+    theirs["first"] = {"search": page(500, 1000, 2)}
+    text = render(results)
+    assert (
+        "| 1,000 | ours, PostgreSQL | 1, first visit | 400 ms | 900 ms | 1,080 ms "
+        "| 2.5 | 0 | 0.90× | 1.25× |"
+    ) in text
+    met = {target: passed for target, _, passed in targets(results, "1000")}
+    assert met["PostgreSQL /search/ p50 ≤ 50 ms, c=1"] is True
+    assert met["PostgreSQL /search/ p95 ≤ 250 ms, c=1, first visit"] is False
+    assert met["SQLite /search/ p95 ≤ ½ Datasette's, c=1, first visit"] is None
