@@ -219,6 +219,7 @@ class Counting:
     chosen: dict[str, set]
     matching: QuerySet  # the query and dates, without facet filters
     narrowed: Callable[[tuple[str, ...]], QuerySet]  # facet filters left out → qs
+    text_matches: Callable[[], int | None] = lambda: None  # the text index's count
 
     def count(self) -> Tally:
         """The tally of this search: from the cache, or counted now."""
@@ -231,13 +232,21 @@ class Counting:
 
     def count_now(self) -> Tally:
         every = sample_every()
-        sample_size = sampled(self.matching, every).count()
-        if sample_size * every <= exact_limit() * ESTIMATE_MARGIN:
+        if self.at_most() <= exact_limit() * ESTIMATE_MARGIN:
             return count_all(self.specs, self.matching, self.chosen)
         sample = count_all(self.specs, sampled(self.matching, every), self.chosen)
         estimate = scaled(sample, every)
         self.make_exact_where_small(estimate)
         return estimate
+
+    def at_most(self) -> int:
+        """About how many records match at most: the text index's own count (it
+        reads no record), else the sample's."""
+        bound = self.text_matches()
+        if bound is None:
+            every = sample_every()
+            bound = sampled(self.matching, every).count() * every
+        return bound
 
     def make_exact_where_small(self, estimate: Tally) -> None:
         """Recount exactly each facet (and the total) whose own records are few."""

@@ -49,6 +49,7 @@ from .models import (
     Publication,
     Topic,
 )
+from .search import match_count, parse_query
 
 FACET_SIZE = 15
 YEAR_FACET_SIZE = 200
@@ -283,6 +284,7 @@ def count_results(
         narrowed=lambda left_out: filtered(
             filterset_class, params.data, base, without=left_out
         ),
+        text_matches=lambda: match_count(base.model, parse_query(params.data.get("q"))),
     )
     result = counting.count()
     facets = []

@@ -29,6 +29,7 @@ __all__ = [
     "Term",
     "get_backend",
     "highlight",
+    "match_count",
     "matching",
     "parse_query",
     "planner_hints",
@@ -64,6 +65,14 @@ def search(queryset: QuerySet, text: str | Query) -> QuerySet:
         return queryset
     backend = get_backend()
     return backend.annotate(backend.filter(queryset, query), query)
+
+
+def match_count(model, query: Query) -> int | None:
+    """How many records the text index matches for the query's words and phrases: an
+    upper bound of its results, counted without reading them (None: no such words)."""
+    if query.is_empty:
+        return None
+    return get_backend().match_count(model, query)
 
 
 def planner_hints():

@@ -170,6 +170,15 @@ class PostgresBackend:
             headline_raw=headline,
         )
 
+    def match_count(self, model, query: Query) -> int | None:
+        """How many records the index matches for the query's full-text clauses
+        (an upper bound of the results; None without such clauses)."""
+        fulltext = clauses_query(query.fulltext_clauses())
+        if fulltext is None:
+            return None
+        records = model.objects.alias(_search_vector=self.vector())
+        return records.filter(_search_vector=fulltext).count()
+
     def ranks(self, model, ids: list[int], query: Query) -> dict[int, float]:
         """Scores of these records (as ``annotate``)."""
         records = self.annotate(model.objects.filter(pk__in=ids), query)

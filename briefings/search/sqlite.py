@@ -144,6 +144,17 @@ class SqliteBackend:
         )
         return queryset.annotate(rank=rank, headline_raw=headline)
 
+    def match_count(self, model, query: Query) -> int | None:
+        """How many records the index matches for the query's full-text clauses
+        (an upper bound of the results; None without such clauses). FTS5 counts its
+        own lists, without reading a record."""
+        index = INDEXES[model._meta.model_name]
+        expression = match_expression(query.fulltext_clauses())
+        if not expression:
+            return None
+        sql = f"SELECT count(*) FROM {index.fts} WHERE {index.fts} MATCH %s"
+        return self._rows(sql, [expression])[0][0]
+
     def ranks(self, model, ids: list[int], query: Query) -> dict[int, float]:
         """Scores of these records (as ``annotate``), in one pass over the matches."""
         index = INDEXES[model._meta.model_name]

@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from briefings.models import Article
+from briefings.search import match_count, parse_query
 from briefings.templatetags.counts import about, rounded
 from tests import factories
 
@@ -83,6 +84,27 @@ def test_a_filter_narrowing_below_the_limit_makes_the_counts_exact_again(
     assert {v.value: v.count for v in topics.values} == {"trade": 20}
     # The publication facet's own base is all 40 matches: it stays an estimate.
     assert facet(response, "publication").estimated
+
+
+def test_dates_narrowing_many_text_matches_below_the_limit_count_exactly(
+    client, settings, forty_tariff_articles
+):
+    settings.SEARCH_EXACT_LIMIT, settings.SEARCH_SAMPLE_EVERY = 30, 2
+    # The text index finds 40 (over the limit); the dates leave 10, counted exactly.
+    response = client.get(SEARCH, {"q": "tariffs", "from": "2021-01-31"})
+    assert not response.context["total_estimated"]
+    assert response.context["page"].paginator.count == 10
+    assert not facet(response, "topic").estimated
+    assert {v.value: v.count for v in facet(response, "topic").values} == {"trade": 10}
+
+
+def test_the_text_index_counts_its_matches_without_the_filters(forty_tariff_articles):
+    factories.article("Hidden tariffs", "Tariffs.", is_published=False)
+    assert match_count(Article, parse_query("tariffs")) == 41  # an upper bound
+    # "Tariffs again. Tariffs again.": 24 have the phrase; exclusions are not counted
+    assert match_count(Article, parse_query('"again tariffs" -story')) == 24
+    assert match_count(Article, parse_query("统战")) is None  # substrings only
+    assert match_count(Article, parse_query("")) is None
 
 
 def test_at_or_below_the_limit_everything_is_exact(
