@@ -7,6 +7,7 @@ ReviewItem.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
 from django.conf import settings
@@ -226,8 +227,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_authors(self) -> ArticleQuerySet:
         """Authors prefetched in byline order, as ``ordered_authors()`` reads them."""
-        authors = ArticleAuthor.objects.select_related("person").order_by("position")
-        return self.prefetch_related(models.Prefetch("articleauthor_set", authors))
+        return self.prefetch_related(author_links())
 
     def with_topics(self) -> ArticleQuerySet:
         """Topic links prefetched with their topics, best score first."""
@@ -295,35 +295,62 @@ class Article(models.Model):
         return self.is_published and self.is_in_source
 
     def neighbours(self) -> tuple[Article | None, Article | None]:
-        """The previous and next public articles in the same briefing."""
-        siblings = list(
+        """The previous and next public articles in the same briefing: the siblings'
+        ids in order, then only those two loaded, without their bodies (and the
+        authors of an untitled one, whose display title names them)."""
+        ids = list(
             Article.objects.public()
             .filter(briefing_id=self.briefing_id)
-            .select_related("briefing__publication")
-            .with_authors()
-            .order_by("position")
+            .order_by("position", "pk")
+            .values_list("pk", flat=True)
         )
-        index = next(i for i, a in enumerate(siblings) if a.pk == self.pk)
-        previous = siblings[index - 1] if index > 0 else None
-        following = siblings[index + 1] if index + 1 < len(siblings) else None
-        return previous, following
+        index = ids.index(self.pk)
+        previous_id = ids[index - 1] if index > 0 else None
+        following_id = ids[index + 1] if index + 1 < len(ids) else None
+        wanted = [pk for pk in (previous_id, following_id) if pk is not None]
+        if not wanted:
+            return None, None
+        loaded = Article.objects.filter(pk__in=wanted).only("title", "briefing")
+        found = {article.pk: article for article in loaded.order_by()}
+        for article in found.values():
+            article.briefing = self.briefing  # display_title reads its publication
+        prefetch_untitled_bylines(list(found.values()))
+        return found.get(previous_id), found.get(following_id)
 
-    def related(self, count: int) -> list[Article]:
+    def related(self, count: int, topic_ids: list[int] | None = None) -> list[Article]:
         """Public articles elsewhere that share the most topics with this one, among
         the RELATED_WINDOW articles added last to each of its topics: a topic of a
-        million-article archive has a hundred thousand, too many to rank per page."""
-        topic_ids = list(self.articletopic_set.values_list("topic_id", flat=True))
+        million-article archive has a hundred thousand, too many to rank per page.
+        The candidates are ranked from narrow rows; only the winners are loaded, with
+        what a list of them shows. ``topic_ids``: this article's, if already read."""
+        if topic_ids is None:
+            topic_ids = list(self.articletopic_set.values_list("topic_id", flat=True))
         shared = Counter(latest_articles_of(topic_ids, RELATED_WINDOW))
         shared.pop(self.pk, None)
         best = [pk for pk, _ in shared.most_common(RELATED_CANDIDATES)]
+        if not best:
+            return []
         candidates = (
             Article.objects.public()
             .filter(pk__in=best)
             .exclude(briefing_id=self.briefing_id)
-            .select_related("briefing__publication")
-            .with_authors()
+            .order_by()
+            .values_list("pk", "briefing__published_on", "position", "briefing_id")
         )
-        return sorted(candidates, key=lambda a: related_order(a, shared[a.pk]))[:count]
+        ranked = sorted(candidates, key=lambda row: related_order(shared[row[0]], *row))
+        winners = [row[0] for row in ranked[:count]]
+        if not winners:
+            return []
+        loaded = (
+            Article.objects.filter(pk__in=winners)
+            .select_related("briefing__publication")
+            .only(*LISTED_FIELDS)
+            .order_by()
+        )
+        found = {article.pk: article for article in loaded}
+        articles = [found[pk] for pk in winners if pk in found]
+        prefetch_untitled_bylines(articles)
+        return articles
 
     def ordered_authors(self) -> list[Person]:
         """The authors in byline order (uses a prefetched ``articleauthor_set``)."""
@@ -369,6 +396,30 @@ class ArticleAuthor(models.Model):
 
 RELATED_WINDOW = 300  # latest articles read per topic
 RELATED_CANDIDATES = 50  # of those, the ones sharing most topics, to order by date
+# What a list of related articles shows (_article_item.html, display_title): a field
+# left out here and read in a template costs a query per article.
+LISTED_FIELDS = (
+    "title",
+    "outlet",
+    "position",
+    "briefing__title",
+    "briefing__issue_number",
+    "briefing__published_on",
+    "briefing__publication",
+)
+
+
+def author_links() -> models.Prefetch:
+    """An article's author links with their people, in byline order."""
+    authors = ArticleAuthor.objects.select_related("person").order_by("position")
+    return models.Prefetch("articleauthor_set", authors)
+
+
+def prefetch_untitled_bylines(articles: list[Article]) -> None:
+    """Prefetch the authors of the untitled ones among ``articles``: only their
+    ``display_title`` names the authors, so titled articles need no query."""
+    untitled = [article for article in articles if not article.title]
+    models.prefetch_related_objects(untitled, author_links())
 
 
 def latest_articles_of(topic_ids: list[int], window: int) -> list[int]:
@@ -387,10 +438,13 @@ def latest_articles_of(topic_ids: list[int], window: int) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def related_order(article: Article, shared: int) -> tuple:
-    """Most shared topics first, then the latest, then position in the briefing."""
-    day = article.briefing.published_on
-    return (-shared, day is None, -(day.toordinal() if day else 0), article.position)
+def related_order(
+    shared: int, pk: int, day: dt.date | None, position: int, briefing_id: int
+) -> tuple:
+    """Most shared topics first, then the latest, then position in the briefing; ties
+    by the higher briefing id (as Article's Meta.ordering lists them), then the id."""
+    latest = -(day.toordinal() if day else 0)
+    return (-shared, day is None, latest, position, -briefing_id, pk)
 
 
 class ArticleTopic(models.Model):

@@ -63,3 +63,41 @@ def test_an_article_without_topics_has_no_related_articles():
     lone = factories.article("Lone")
     dated("Other", dt.date(2024, 1, 1), ("Trade",))
     assert lone.related(5) == []
+
+
+def test_ties_on_shared_topics_go_to_the_latest_then_the_first_position(subject):
+    same_day = factories.briefing(published_on=dt.date(2024, 3, 1))
+    factories.article(
+        "Same day, third", briefing_=same_day, topics=("Trade",), position=3
+    )
+    factories.article(
+        "Same day, first", briefing_=same_day, topics=("Trade",), position=1
+    )
+    dated("Undated", None, ("Trade",))
+    dated("Older", dt.date(2023, 1, 1), ("Energy",))
+    dated("Newer", dt.date(2025, 1, 1), ("Trade",))
+    dated("Two shared, undated", None, ("Trade", "Taiwan"))
+    dated("Two shared, old", dt.date(2010, 1, 1), ("Taiwan", "Energy"))
+    assert titles(subject.related(7)) == [
+        "Two shared, old",
+        "Two shared, undated",
+        "Newer",
+        "Same day, first",
+        "Same day, third",
+        "Older",
+        "Undated",
+    ]
+
+
+def test_full_ties_go_to_the_briefing_added_last_and_count_cuts_the_list(subject):
+    dated("Earlier briefing", dt.date(2024, 3, 1), ("Trade",))
+    dated("Later briefing", dt.date(2024, 3, 1), ("Trade",))
+    dated("Oldest", dt.date(2001, 1, 1), ("Trade",))
+    assert titles(subject.related(2)) == ["Later briefing", "Earlier briefing"]
+
+
+def test_related_articles_are_loaded_without_their_bodies(subject):
+    dated("Shown", dt.date(2024, 1, 1), ("Trade",), outlet="Caixin")
+    (shown,) = subject.related(5)
+    assert {"body", "items", "imported_values"} <= shown.get_deferred_fields()
+    assert shown.briefing.publication.name == "Test Weekly"

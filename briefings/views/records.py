@@ -45,7 +45,9 @@ def briefing_detail(request, pk: int, slug: str | None = None):
 
 def _public_article(pk: int) -> Article:
     article = get_object_or_404(
-        Article.objects.select_related("briefing__publication").with_authors(),
+        Article.objects.select_related("briefing__publication")
+        .defer("briefing__source_text", "briefing__imported_values")
+        .with_authors(),
         pk=pk,
     )
     return article
@@ -57,8 +59,10 @@ def article_detail(request, pk: int, slug: str | None = None):
         return gone(request, "article")
     if slug != article.slug:
         return redirect(article.get_absolute_url(), permanent=True)
+    # Ordered within the article: Meta.ordering would sort by its briefing's date too.
+    # The page shows no figures (claim pages do).
     claims = list(
-        article.claims.public().select_related("speaker").prefetch_related("figures")
+        article.claims.public().select_related("speaker").order_by("position", "pk")
     )
     authors = article.ordered_authors()
     topics = list(article.topics.order_by("-articletopic__score"))
@@ -72,7 +76,7 @@ def article_detail(request, pk: int, slug: str | None = None):
         "query": query,
         "blocks": body_blocks(article.body, article.subheadings, claims, query),
         "neighbours": article.neighbours(),
-        "related": article.related(RELATED_COUNT),
+        "related": article.related(RELATED_COUNT, [topic.pk for topic in topics]),
         "citations": _citation_blocks(article, request),
         "meta": article_meta(article, request.build_absolute_uri, authors, topics),
     }
