@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import cjk, postgres, sampling, sqlite
+from . import cjk, covering, postgres, sampling, sqlite
 
 
 def statements(vendor: str) -> list[str]:
@@ -14,7 +14,7 @@ def statements(vendor: str) -> list[str]:
         return [*postgres.SETUP_SQL, *ddl, *sampling.ddl(), *cjk.ddl(vendor)]
     if vendor == "sqlite":
         ddl = [sql for index in sqlite.INDEXES.values() for sql in sqlite.ddl(index)]
-        return [*ddl, *sampling.ddl(), *cjk.ddl(vendor)]
+        return [*ddl, *sampling.ddl(), *cjk.ddl(vendor), *covering.ddl(vendor)]
     return []
 
 
@@ -30,7 +30,12 @@ def drop_statements(vendor: str) -> list[str]:
         drops = [
             sql for index in sqlite.INDEXES.values() for sql in sqlite.drop_ddl(index)
         ]
-        return [*sampling.drop_ddl(), *cjk.drop_ddl(), *drops]
+        return [
+            *covering.drop_ddl(vendor),
+            *sampling.drop_ddl(),
+            *cjk.drop_ddl(),
+            *drops,
+        ]
     return []
 
 
@@ -67,3 +72,16 @@ def drop_cjk_index(apps, schema_editor) -> None:
     if schema_editor.connection.vendor in ("postgresql", "sqlite"):
         for sql in cjk.drop_ddl():
             schema_editor.execute(sql, params=None)
+
+
+def create_covering_indexes(apps, schema_editor) -> None:
+    vendor = schema_editor.connection.vendor
+    for sql in covering.ddl(vendor):
+        schema_editor.execute(sql, params=None)
+    if covering.ddl(vendor):
+        schema_editor.execute("ANALYZE", params=None)
+
+
+def drop_covering_indexes(apps, schema_editor) -> None:
+    for sql in covering.drop_ddl(schema_editor.connection.vendor):
+        schema_editor.execute(sql, params=None)

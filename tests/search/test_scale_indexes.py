@@ -1,6 +1,6 @@
 """The indexes that keep search fast at a million articles are there and used: the
-id sample that estimates count from, and the partial index of records with CJK text
-(briefings/search/sampling.py, cjk.py)."""
+id sample that estimates count from, the partial index of records with CJK text and
+SQLite's narrow covering indexes (briefings/search/sampling.py, cjk.py, covering.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.db import connection
 from django.http import QueryDict
 
 from briefings.filters import ArticleFilter, filtered, public_articles
-from briefings.search import planner_hints, update_statistics
+from briefings.search import planner_hints, sqlite, update_statistics
 from briefings.search.sampling import sampled
 from tests import factories
 
@@ -47,3 +47,32 @@ def test_a_chinese_search_reads_only_the_records_with_cjk_text(archive):
         found = list(matches.values_list("title", flat=True))
     assert "briefings_article_cjk_idx" in shown
     assert sorted(found) == ["Story 0", "Story 20", "Story 40"]
+
+
+def test_sqlite_reads_the_keys_of_matches_from_narrow_indexes(archive):
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only: PostgreSQL reads matches through its bitmap")
+    matches = filtered(ArticleFilter, QueryDict("q=tariffs"), public_articles())
+    keys = matches.order_by().values_list("pk", "briefing__publication_id", "kind")
+    shown = plan(keys)
+    assert "COVERING INDEX briefings_article_covering_idx" in shown
+    assert "COVERING INDEX briefings_briefing_covering_idx" in shown
+    assert len(keys) == 60
+
+
+def test_sqlite_finds_the_same_when_matches_are_tested_instead_of_looked_up(
+    archive, client, monkeypatch, settings
+):
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only")
+    settings.SEARCH_CACHE_SECONDS = 0
+    params = {"q": "tariffs -involution", "sort": "newest"}
+    looked_up = client.get("/search/", params).context
+    monkeypatch.setattr(sqlite, "LOOKUP_LIMIT", 0)
+    matches = filtered(ArticleFilter, QueryDict("q=tariffs"), public_articles())
+    # Written so that the planner may not start from the matches:
+    assert '+"briefings_article".id IN (SELECT rowid' in str(matches.query)
+    tested = client.get("/search/", params).context
+    assert tested["page"].paginator.count == looked_up["page"].paginator.count == 57
+    titles = [[hit.article.title for hit in c["hits"]] for c in (looked_up, tested)]
+    assert titles[0] == titles[1]
