@@ -1,6 +1,7 @@
 """gunicorn settings (``gunicorn -c python:archive_site.gunicorn_conf``), from the
 environment: GUNICORN_BIND, GUNICORN_WORKERS, GUNICORN_THREADS, GUNICORN_TIMEOUT."""
 
+import gc
 import multiprocessing
 import os
 
@@ -17,3 +18,10 @@ accesslog = None  # the app logs one structured line per request itself
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def post_worker_init(worker) -> None:
+    """Move everything loaded at start-up (Django, the URL map, templates) out of the
+    garbage collector's sight: its full collections then scan only what requests
+    allocate, and stop pausing a request for tens of milliseconds now and then."""
+    gc.freeze()
