@@ -16,6 +16,8 @@ from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractMonth
 
 from . import timeline
+from .counting import search_cache_seconds
+from .counts import cached, fingerprint
 from .facets import Facet, Params, valid_selection
 from .filters import SearchFilterSet, filtered, iso_date
 
@@ -107,13 +109,16 @@ def month_chart(
     """Bars by month of one year; each bar narrows from/to to that month."""
     date_field = filterset_class.date_field
     queryset = filtered(filterset_class, params.data, base, ("year", "from", "to"))
-    counts = dict(
+    months = (
         queryset.filter(**{f"{date_field}__year": year})
         .annotate(month=ExtractMonth(date_field))
         .values("month")
         .annotate(n=Count("pk"))
         .order_by("month")
         .values_list("month", "n")
+    )
+    counts = cached(
+        f"months:{fingerprint(months)}", lambda: dict(months), search_cache_seconds()
     )
     start, end = iso_date(params.data.get("from")), iso_date(params.data.get("to"))
     items: list[Item] = []

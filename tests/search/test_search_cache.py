@@ -4,6 +4,8 @@ nothing, and any change to the archive is seen by the very next search."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
@@ -118,3 +120,22 @@ def test_with_the_cache_off_every_search_counts_again(
     search(client, q="tariffs")
     _, statements = search(client, q="tariffs")
     assert counted(statements)
+
+
+def test_the_month_chart_of_a_year_is_cached_and_refreshed(client, db):
+    march = factories.briefing("Alpha Weekly", dt.date(2024, 3, 5))
+    factories.article("Tariffs in March", "Tariffs rose.", briefing_=march)
+
+    def march_bar(response):
+        bars = {bar.title.split(":")[0]: bar for bar in response.context["chart"].bars}
+        return bars["March 2024"].title
+
+    first, statements = search(client, q="tariffs", year="2024")
+    assert march_bar(first) == "March 2024: 1 article"
+    assert any("month" in sql.lower() for sql in statements)
+    _, statements = search(client, q="tariffs", year="2024")
+    assert not any("month" in sql.lower() for sql in statements)
+    factories.article("Tariffs again", "Tariffs rose.", briefing_=march)
+    assert march_bar(search(client, q="tariffs", year="2024")[0]) == (
+        "March 2024: 2 articles"
+    )
