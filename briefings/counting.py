@@ -240,8 +240,10 @@ class Counting:
         return estimate
 
     def at_most(self) -> int:
-        """About how many records match at most: the text index's own count (it
-        reads no record), else the sample's."""
+        """About how many records match at most: the text index's count of its
+        matches (or the planner's estimate of it), else the sample's. A wrong guess
+        costs time, never exactness: a small search guessed large is counted exactly
+        again below, a large one guessed small is counted exactly."""
         bound = self.text_matches()
         if bound is None:
             every = sample_every()

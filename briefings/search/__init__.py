@@ -68,8 +68,9 @@ def search(queryset: QuerySet, text: str | Query) -> QuerySet:
 
 
 def match_count(model, query: Query) -> int | None:
-    """How many records the text index matches for the query's words and phrases: an
-    upper bound of its results, counted without reading them (None: no such words)."""
+    """How many records the text index matches for the query's words and phrases,
+    without reading them (None: no such words): an upper bound of its results, counted
+    by FTS5 on SQLite, estimated by the planner on PostgreSQL."""
     if query.is_empty:
         return None
     return get_backend().match_count(model, query)
