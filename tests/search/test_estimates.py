@@ -36,6 +36,7 @@ def forty_tariff_articles(db) -> list[Article]:
             )
         )
     factories.article("Unrelated", "Nothing to see.")
+    update_statistics()  # as after an import: PostgreSQL estimates from statistics
     return articles
 
 
