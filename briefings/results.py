@@ -5,8 +5,8 @@ ranked: the ``SEARCH_RANK_WINDOW`` newest matches (all of them, for most queries
 Beyond the window, results continue newest first. Snippets are made for the page's
 records only. The number of results is given, not counted again.
 
-The ranked window and each page's ids are kept in the cache until the archive changes
-(``counts.cached``): paging through a search ranks it once.
+The ranked window, each page's ids and its snippets are kept in the cache until the
+archive changes (``counts.cached``): paging through a search ranks it once.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 
 from .counting import search_cache_seconds
-from .counts import cached, fingerprint
+from .counts import cached, digest, fingerprint
 from .filters import SearchFilterSet, ordered
 from .search import Query, get_backend
 
@@ -54,10 +54,20 @@ class Results:
         records = self.prepare(model.objects.public().filter(pk__in=ids))
         by_id = {record.pk: record for record in records}
         if self.ranked:
-            headlines = get_backend().headlines(model, ids, self.query)
+            headlines = self.headlines(ids)
             for pk, record in by_id.items():
                 record.headline_raw = headlines.get(pk)
         return [by_id[pk] for pk in ids if pk in by_id]
+
+    def headlines(self, ids: list[int]) -> dict[int, str]:
+        """The page's snippets (the text index re-reads each body: kept, too)."""
+        model = self.matches.model
+        key = digest(model._meta.label, ids, self.query.text)[:40]
+        return cached(
+            f"headlines:{key}",
+            lambda: get_backend().headlines(model, ids, self.query),
+            search_cache_seconds(),
+        )
 
     @property
     def ranked(self) -> bool:

@@ -43,6 +43,11 @@ def counted(statements: list[str]) -> bool:
     return any(COUNTING in sql for sql in statements)
 
 
+def snippets(statements: list[str]) -> bool:
+    """Whether the text index made the page's snippets (FTS5 or PostgreSQL)."""
+    return any("snippet(" in sql or "ts_headline(" in sql for sql in statements)
+
+
 @pytest.fixture
 def tariff_articles(db) -> list:
     return [
@@ -55,6 +60,7 @@ def test_the_same_search_again_counts_and_ranks_nothing(client, tariff_articles)
     first, first_sql = search(client, q="tariffs")
     again, again_sql = search(client, q="tariffs")
     assert counted(first_sql) and not counted(again_sql)
+    assert snippets(first_sql) and not snippets(again_sql)
     assert len(again_sql) < len(first_sql)
     assert titles(again) == titles(first) and len(titles(first)) == 20
     assert total(again) == total(first) == 25
