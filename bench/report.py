@@ -256,8 +256,12 @@ def targets(results: dict, size: str) -> list[tuple[str, str, bool | None]]:
             return
         shown = times(value) if relative else ms(value)
         met = value <= limit if below else value >= limit
-        if s["errors"] or (relative and theirs["errors"]):
+        if s["errors"]:
             shown, met = f"{shown} (with errors)", False
+        elif relative and theirs["errors"]:
+            # Datasette's errors are searches it gave up on at its time limit,
+            # answered fast: they flatter its figures, so the ratio still stands.
+            shown = f"{shown} (Datasette: {theirs['errors']} errors)"
         found.append((label, shown, met))
 
     for c in (1, FIRST):
