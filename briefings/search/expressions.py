@@ -11,6 +11,9 @@ from django.db.models import Expression, FloatField, TextField
 # Highlight markers around matched words in headlines: control characters never
 # typed by a reader, turned into <mark> only after the text has been escaped.
 START, STOP = "\x02", "\x03"
+# Added to the score of a record whose title matches: it ranks above any match in the
+# other fields, on both backends.
+TITLE_BONUS = 1000.0
 
 
 class TableSQL(Expression):

@@ -23,12 +23,11 @@ from django.db import connection, transaction
 from django.db.models import Case, F, FloatField, Q, QuerySet, TextField, Value, When
 
 from .conditions import narrow
-from .expressions import START, STOP, TableSQL
+from .expressions import START, STOP, TITLE_BONUS, TableSQL
 from .query import Query, Term
 
 CONFIG = "archive_english"
 RANK_WEIGHTS = [0.05, 0.2, 0.4, 1.0]  # D, C, B, A: title (A) outweighs body (C)
-TITLE_BONUS = 1000.0  # a title match ranks above any body-only match
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from django.db.models.expressions import RawSQL
 
 from ..counts import cached, digest
 from .conditions import narrow
-from .expressions import TableSQL, table_text
+from .expressions import TITLE_BONUS, TableSQL, table_text
 from .query import Query, Term
 
 TOKENIZER = "porter unicode61 remove_diacritics 2"
@@ -47,6 +47,14 @@ class Index:
     def fts(self) -> str:
         return f"{self.table}_fts"
 
+    def matching(self, select: str) -> str:
+        """``SELECT select`` of the index's matches of a %s expression."""
+        return f"SELECT {select} FROM {self.fts} WHERE {self.fts} MATCH %s"
+
+    def bm25(self) -> str:
+        """The weighted bm25 call (lower is better) of this index's columns."""
+        return f"bm25({self.fts}, {', '.join(str(w) for w in self.weights)})"
+
 
 INDEXES = {
     "article": Index(
@@ -58,6 +66,11 @@ INDEXES = {
     ),
     "claim": Index("briefings_claim", ("text",), (1.0,), 0, ("text",)),
 }
+
+
+def title_match(index: Index, expression: str) -> str:
+    """The expression, matched in the index's first column (the title) only."""
+    return f"{{{index.columns[0]}}} : ({expression})"
 
 
 def quote(text: str) -> str:
@@ -126,17 +139,14 @@ class SqliteBackend:
         )
 
     def _matches(self, index: Index, expression: str) -> RawSQL:
-        return RawSQL(
-            f"SELECT rowid FROM {index.fts} WHERE {index.fts} MATCH %s", [expression]
-        )
+        return RawSQL(index.matching("rowid"), [expression])
 
     def _matching(self, index: Index, expression: str) -> Q:
         """Records matching: looked up by id when few, else only tested (see above)."""
         if self._count(index, expression) <= LOOKUP_LIMIT:
             return Q(id__in=self._matches(index, expression))
         tested = TableSQL(
-            f"+{{table}}.id IN (SELECT rowid FROM {index.fts} WHERE {index.fts} "
-            "MATCH %s)",
+            f"+{{table}}.id IN ({index.matching('rowid')})",
             [expression],
             output_field=BooleanField(),
         )
@@ -144,7 +154,7 @@ class SqliteBackend:
 
     def _count(self, index: Index, expression: str) -> int:
         """FTS5's count of its matches, kept until the archive changes."""
-        sql = f"SELECT count(*) FROM {index.fts} WHERE {index.fts} MATCH %s"
+        sql = index.matching("count(*)")
         return cached(
             f"matches:{index.fts}:{digest(expression)[:32]}",
             lambda: self._rows(sql, [expression])[0][0],
@@ -159,13 +169,11 @@ class SqliteBackend:
                 rank=Value(0.0), headline_raw=Value(None, output_field=TextField())
             )
         fts = index.fts
-        weights = ", ".join(str(w) for w in index.weights)
         correlated = f"FROM {fts} WHERE {fts} MATCH %s AND {fts}.rowid = {{table}}.id"
-        title_match = f"{{{index.columns[0]}}} : ({expression})"
         rank = TableSQL(
-            f"COALESCE((SELECT -bm25({fts}, {weights}) {correlated}), 0)"
-            f" + (CASE WHEN EXISTS(SELECT 1 {correlated}) THEN 1000.0 ELSE 0 END)",
-            [expression, title_match],
+            f"COALESCE((SELECT -{index.bm25()} {correlated}), 0)"
+            f" + (CASE WHEN EXISTS(SELECT 1 {correlated}) THEN {TITLE_BONUS} ELSE 0 END)",
+            [expression, title_match(index, expression)],
         )
         headline = table_text(
             f"(SELECT snippet({fts}, {index.headline_column}, char(2), char(3), '…', 40)"
@@ -188,14 +196,13 @@ class SqliteBackend:
         expression = match_expression(query.fulltext_clauses())
         if not expression or not ids:
             return {}
-        fts, weights = index.fts, ", ".join(str(w) for w in index.weights)
-        title_match = f"{{{index.columns[0]}}} : ({expression})"
         sql = (
-            f"SELECT rowid, -bm25({fts}, {weights}) + (CASE WHEN rowid IN "
-            f"(SELECT rowid FROM {fts} WHERE {fts} MATCH %s) THEN 1000.0 ELSE 0 END) "
-            f"{self._among(fts)}"
+            f"SELECT rowid, -{index.bm25()} + (CASE WHEN rowid IN "
+            f"({index.matching('rowid')}) THEN {TITLE_BONUS} ELSE 0 END) "
+            f"{self._among(index.fts)}"
         )
-        return dict(self._rows(sql, [title_match, expression, json.dumps(ids)]))
+        params = [title_match(index, expression), expression, json.dumps(ids)]
+        return dict(self._rows(sql, params))
 
     def headlines(self, model, ids: list[int], query: Query) -> dict[int, str]:
         """The matched passage of each record, words between START and STOP."""
