@@ -295,27 +295,23 @@ class Article(models.Model):
         return self.is_published and self.is_in_source
 
     def neighbours(self) -> tuple[Article | None, Article | None]:
-        """The previous and next public articles in the same briefing: the siblings'
-        ids in order, then only those two loaded, without their bodies (and the
-        authors of an untitled one, whose display title names them)."""
-        ids = list(
+        """The previous and next public articles in the same briefing, read in one
+        query of the siblings' narrow rows (no bodies), with the authors of an
+        untitled one, whose display title names them."""
+        siblings = list(
             Article.objects.public()
             .filter(briefing_id=self.briefing_id)
+            .only("title", "briefing", "position")
             .order_by("position", "pk")
-            .values_list("pk", flat=True)
         )
-        index = ids.index(self.pk)
-        previous_id = ids[index - 1] if index > 0 else None
-        following_id = ids[index + 1] if index + 1 < len(ids) else None
-        wanted = [pk for pk in (previous_id, following_id) if pk is not None]
-        if not wanted:
-            return None, None
-        loaded = Article.objects.filter(pk__in=wanted).only("title", "briefing")
-        found = {article.pk: article for article in loaded.order_by()}
-        for article in found.values():
+        index = [article.pk for article in siblings].index(self.pk)
+        previous = siblings[index - 1] if index > 0 else None
+        following = siblings[index + 1] if index + 1 < len(siblings) else None
+        shown = [article for article in (previous, following) if article is not None]
+        for article in shown:
             article.briefing = self.briefing  # display_title reads its publication
-        prefetch_untitled_bylines(list(found.values()))
-        return found.get(previous_id), found.get(following_id)
+        prefetch_untitled_bylines(shown)
+        return previous, following
 
     def related(self, count: int, topic_ids: list[int] | None = None) -> list[Article]:
         """Public articles elsewhere that share the most topics with this one, among
