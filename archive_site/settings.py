@@ -10,6 +10,7 @@ SEARCH_EXACT_LIMIT    matches counted exactly; above, counts are estimated (100,
 SEARCH_RANK_WINDOW    newest matches ranked by relevance per search (1,000)
 ARCHIVE_COUNTS_CACHE_SECONDS  how long home/topic-list counts are kept (300)
 SEARCH_CACHE_SECONDS  how long a search's counts and ranking are kept (600; 0: never)
+PAGE_CACHE_SECONDS  how long a rendered public page is kept (600; 0: never)
 Production hardening (defaults on when DJANGO_DEBUG is off): DJANGO_SECURE_SSL_REDIRECT,
 DJANGO_SECURE_COOKIES, DJANGO_HSTS_SECONDS, DJANGO_HSTS_PRELOAD; DJANGO_AXES (login
 throttling, default on).
@@ -207,6 +208,9 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+        # Whole pages are cached too (briefings/page_cache.py): room for a few
+        # thousand, where the default 300 would cull every few searches.
+        "OPTIONS": {"MAX_ENTRIES": 3000},
     }
 }
 # Search at scale (briefings/counting.py, results.py, counts.py).
@@ -216,6 +220,7 @@ ARCHIVE_COUNTS_CACHE_SECONDS = int(
     os.environ.get("ARCHIVE_COUNTS_CACHE_SECONDS", "300")
 )
 SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "600"))
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
 # The JSON API (/api/v1/, docs/api.md): read-only and anonymous, JSON only in
 # production (the browsable HTML renderer needs inline scripts the CSP forbids).

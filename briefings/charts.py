@@ -16,8 +16,7 @@ from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractMonth
 
 from . import timeline
-from .counting import search_cache_seconds
-from .counts import cached, fingerprint
+from .counts import cached_search, fingerprint
 from .facets import Facet, Params, valid_selection
 from .filters import SearchFilterSet, filtered, iso_date
 
@@ -117,9 +116,7 @@ def month_chart(
         .order_by("month")
         .values_list("month", "n")
     )
-    counts = cached(
-        f"months:{fingerprint(months)}", lambda: dict(months), search_cache_seconds()
-    )
+    counts = cached_search(f"months:{fingerprint(months)}", lambda: dict(months))
     start, end = iso_date(params.data.get("from")), iso_date(params.data.get("to"))
     items: list[Item] = []
     for month in range(1, 13):

@@ -27,7 +27,7 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import Expression, F, Func, IntegerField, QuerySet, TextField
 
-from .counts import cached, fingerprint
+from .counts import cached_search, fingerprint
 from .search.sampling import SAMPLE_EVERY, sampled
 
 ESTIMATE_MARGIN = 1.25  # sample noise must not turn an exact count into an estimate
@@ -40,11 +40,6 @@ def exact_limit() -> int:
 
 def sample_every() -> int:
     return getattr(settings, "SEARCH_SAMPLE_EVERY", SAMPLE_EVERY)
-
-
-def search_cache_seconds() -> int:
-    """How long a search's counts and ranking are kept (0: not at all)."""
-    return getattr(settings, "SEARCH_CACHE_SECONDS", 600)
 
 
 class DayNumber(Func):
@@ -228,7 +223,7 @@ class Counting:
         )
         names = [spec.name for spec in self.specs]
         key = fingerprint(self.matching, names, chosen, exact_limit(), sample_every())
-        return cached(f"tally:{key}", self.count_now, search_cache_seconds())
+        return cached_search(f"tally:{key}", self.count_now)
 
     def count_now(self) -> Tally:
         every = sample_every()

@@ -56,8 +56,18 @@ def cached(name: str, compute: Callable[[], Any], timeout: int | None = None) ->
         timeout = getattr(settings, "ARCHIVE_COUNTS_CACHE_SECONDS", 300)
     if timeout <= 0:
         return compute()
-    key = f"archive:{scope()}:{generation()}:{name}"
-    return cache.get_or_set(key, compute, timeout)
+    return cache.get_or_set(current_key(name), compute, timeout)
+
+
+def cached_search(name: str, compute: Callable[[], Any]) -> Any:
+    """A search's ``compute()``, kept while the archive does not change (and
+    ``SEARCH_CACHE_SECONDS`` at most; 0: not at all)."""
+    return cached(name, compute, getattr(settings, "SEARCH_CACHE_SECONDS", 600))
+
+
+def current_key(name: str) -> str:
+    """The cache key of ``name`` in the archive's current generation."""
+    return f"archive:{scope()}:{generation()}:{name}"
 
 
 def forget_counts(**_: Any) -> None:
@@ -66,7 +76,9 @@ def forget_counts(**_: Any) -> None:
 
 
 def forget_on_commit() -> None:
-    """For bulk writes that send no save signals: forget once they are committed."""
+    """For bulk writes that send no save signals: forget now, for readers inside this
+    transaction, and again once it commits, for what other workers cached meanwhile."""
+    forget_counts()
     transaction.on_commit(forget_counts)
 
 

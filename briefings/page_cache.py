@@ -28,7 +28,7 @@ def page_cache_seconds() -> int:
 
 
 def page_key(request: HttpRequest) -> str:
-    return current_key("page:" + digest(request.build_absolute_uri())[:40])
+    return current_key("html:" + digest(request.build_absolute_uri())[:40])
 
 
 def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

@@ -19,8 +19,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import QuerySet
 
-from .counting import search_cache_seconds
-from .counts import cached, digest, fingerprint
+from .counts import cached_search, digest, fingerprint
 from .filters import SearchFilterSet, ordered
 from .search import Query, get_backend
 
@@ -63,10 +62,8 @@ class Results:
         """The page's snippets (the text index re-reads each body: kept, too)."""
         model = self.matches.model
         key = digest(model._meta.label, ids, self.query.text)[:40]
-        return cached(
-            f"headlines:{key}",
-            lambda: get_backend().headlines(model, ids, self.query),
-            search_cache_seconds(),
+        return cached_search(
+            f"headlines:{key}", lambda: get_backend().headlines(model, ids, self.query)
         )
 
     @property
@@ -87,10 +84,9 @@ class Results:
     def in_order(self, sort: str, start: int, stop: int) -> list[int]:
         records = ordered(self.matches, self.filterset_class, sort)
         key = fingerprint(records, start, stop)
-        return cached(
+        return cached_search(
             f"page:{key}",
             lambda: list(records.values_list("pk", flat=True)[start:stop]),
-            search_cache_seconds(),
         )
 
     def newest_candidates(self) -> list[tuple[int, Any, int]]:
@@ -102,7 +98,7 @@ class Results:
     def by_relevance(self) -> list[int]:
         """The newest matches, best first (ranked once per search, then cached)."""
         key = fingerprint(self.matches, self.query.text, rank_window())
-        return cached(f"ranked:{key}", self.rank_now, search_cache_seconds())
+        return cached_search(f"ranked:{key}", self.rank_now)
 
     def rank_now(self) -> list[int]:
         """The newest matches, best first: rank, then date (newest), then position."""

@@ -16,6 +16,13 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _pages_rendered_each_time(settings):
+    """These tests watch the counts' own cache, under the whole-page cache
+    (tests/test_page_cache.py), so each request renders its page."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 def totals(client) -> dict:
     return client.get("/").context["totals"]
 

@@ -20,6 +20,7 @@ from ..models import (
     Publication,
     Topic,
 )
+from ..page_cache import cached_page
 from ..timeline import bar_chart
 
 LATEST_COUNT = 20
@@ -72,6 +73,7 @@ def leading_topics() -> list[Topic]:
     return list(topics.order_by("-article_count", "name")[:30])
 
 
+@cached_page
 def home(request):
     context = {
         "briefings": latest_briefings(LATEST_COUNT),
@@ -94,6 +96,7 @@ def home(request):
     return render(request, "briefings/home.html", context)
 
 
+@cached_page
 def publication_detail(request, pk: int, slug: str | None = None):
     publication = get_object_or_404(Publication, pk=pk)
     if slug != publication.slug:
@@ -111,6 +114,7 @@ def publication_detail(request, pk: int, slug: str | None = None):
     return render(request, "briefings/publication_detail.html", context)
 
 
+@cached_page
 def topic_list(request):
     topics = cached(
         "topic-list",
@@ -141,6 +145,7 @@ def topic_timeline(topic: Topic):
     )
 
 
+@cached_page
 def topic_detail(request, pk: int, slug: str | None = None):
     topic = get_object_or_404(
         Topic.objects.select_related("parent", "merged_into"), pk=pk
@@ -170,6 +175,7 @@ def topic_detail(request, pk: int, slug: str | None = None):
     return render(request, "briefings/topic_detail.html", context)
 
 
+@cached_page
 def person_detail(request, pk: int, slug: str | None = None):
     person = get_object_or_404(Person, pk=pk)
     if slug != person.slug:
@@ -199,6 +205,7 @@ def person_detail(request, pk: int, slug: str | None = None):
     return render(request, "briefings/person_detail.html", context)
 
 
+@cached_page
 def browse(request):
     """Every year with briefings, and how many."""
     years = (
@@ -223,6 +230,7 @@ def browse(request):
     return render(request, "briefings/browse.html", context)
 
 
+@cached_page
 def browse_period(request, year: int, month: int | None = None):
     """Briefings of one year (with a month chart) or one month."""
     if not 1 <= year <= 9999 or (month is not None and not 1 <= month <= 12):

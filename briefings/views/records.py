@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from .. import citations
 from ..metadata import article_meta, briefing_meta, claim_meta
 from ..models import PUBLIC_CLAIMS, Article, Briefing, Claim
+from ..page_cache import cached_page
 from ..rendering import body_blocks
 from ..search import parse_query
 
@@ -21,6 +22,7 @@ def gone(request, what: str) -> HttpResponseGone:
     return HttpResponseGone(html)
 
 
+@cached_page
 def briefing_detail(request, pk: int, slug: str | None = None):
     briefing = get_object_or_404(
         Briefing.objects.select_related("publication").prefetch_related("editors"),
@@ -53,6 +55,7 @@ def _public_article(pk: int) -> Article:
     return article
 
 
+@cached_page
 def article_detail(request, pk: int, slug: str | None = None):
     article = _public_article(pk)
     if not article.is_public:
@@ -114,6 +117,7 @@ def article_citation(request, pk: int, fmt: str):
     return response
 
 
+@cached_page
 def claim_detail(request, pk: int, slug: str | None = None):
     claim = get_object_or_404(
         Claim.objects.select_related(

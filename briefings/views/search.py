@@ -42,6 +42,7 @@ from ..filters import (
     resolve_sort,
 )
 from ..models import Article, ArticleAuthor, Claim, Figure, Person, Topic
+from ..page_cache import cached_page
 from ..results import Results, rank_window
 from ..search import Query, highlight, marked_html, parse_query, planner_hints
 from ..search import search as ranked
@@ -93,11 +94,13 @@ class Tab:
     result_template: str
 
 
+@cached_page
 def search(request: HttpRequest) -> HttpResponse:
     """Search articles: query box, facets, year chart, ranked results, pages."""
     return search_page(request, ARTICLES)
 
 
+@cached_page
 def search_claims(request: HttpRequest) -> HttpResponse:
     """Search claims: the same page over sentences with figures, quotes, assertions."""
     return search_page(request, CLAIMS)

@@ -65,7 +65,7 @@ def test_sqlite_finds_the_same_when_matches_are_tested_instead_of_looked_up(
 ):
     if connection.vendor != "sqlite":
         pytest.skip("SQLite only")
-    settings.SEARCH_CACHE_SECONDS = 0
+    settings.SEARCH_CACHE_SECONDS = settings.PAGE_CACHE_SECONDS = 0
     params = {"q": "tariffs -involution", "sort": "newest"}
     looked_up = client.get("/search/", params).context
     monkeypatch.setattr(sqlite, "LOOKUP_LIMIT", 0)

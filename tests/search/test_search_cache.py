@@ -48,6 +48,13 @@ def snippets(statements: list[str]) -> bool:
     return any("snippet(" in sql or "ts_headline(" in sql for sql in statements)
 
 
+@pytest.fixture(autouse=True)
+def _pages_rendered_each_time(settings):
+    """These tests watch the search's own cache, under the whole-page cache
+    (tests/test_page_cache.py), so each request renders its page."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 @pytest.fixture
 def tariff_articles(db) -> list:
     return [
