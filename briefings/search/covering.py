@@ -1,18 +1,22 @@
-"""Narrow covering indexes for SQLite: a search's many matches are read without
-their rows.
+"""Narrow indexes that let a search read its many matches without their rows.
 
 SQLite keeps a row's text inline, so an article row is kilobytes long, and it looks
 up a search's matches by id one by one: at a million articles a common word matches
-hundreds of thousands, and reading their rows reads gigabytes. Each index here starts
-with the column a search looks records up by and holds every column the search then
-filters, orders and counts by, so SQLite answers from the index alone ("USING
-COVERING INDEX"). PostgreSQL reads a search's matches through its text index's bitmap,
-which visits the table rows anyway: it gets none of these.
+hundreds of thousands, and reading their rows reads gigabytes. Each SQLite index here
+starts with the column a search looks records up by and holds every column the search
+then filters, orders and counts by, so SQLite answers from the index alone ("USING
+COVERING INDEX").
+
+PostgreSQL reads a search's matches through its text index's bitmap, which visits the
+article rows anyway, so it needs none of the article ones. It does need the claims'
+one: whether each match has public claims (the "Claims" facet) was answered by
+reading the whole claim table, 560 MB at a million articles, for every search counted
+exactly; a partial index of the public claims' article ids answers it from 30 MB.
 """
 
 from __future__ import annotations
 
-INDEXES = {
+SQLITE_INDEXES = {
     "briefings_article_covering_idx": (
         "briefings_article",
         ("id", "is_published", "is_in_source", "briefing_id", "position")
@@ -28,18 +32,30 @@ INDEXES = {
         ("article_id", "is_published", "is_in_source"),
     ),
 }
+POSTGRES_INDEXES = {
+    "briefings_claim_public_idx": (
+        "briefings_claim",
+        ("article_id",),
+        "is_published AND is_in_source",
+    ),
+}
 
 
 def ddl(vendor: str) -> list[str]:
-    if vendor != "sqlite":
-        return []
-    return [
-        f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({', '.join(columns)})"
-        for name, (table, columns) in INDEXES.items()
-    ]
+    if vendor == "sqlite":
+        return [
+            f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({', '.join(columns)})"
+            for name, (table, columns) in SQLITE_INDEXES.items()
+        ]
+    if vendor == "postgresql":
+        return [
+            f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({', '.join(columns)}) "
+            f"WHERE {condition}"
+            for name, (table, columns, condition) in POSTGRES_INDEXES.items()
+        ]
+    return []
 
 
 def drop_ddl(vendor: str) -> list[str]:
-    if vendor != "sqlite":
-        return []
-    return [f"DROP INDEX IF EXISTS {name}" for name in INDEXES]
+    names = {"sqlite": SQLITE_INDEXES, "postgresql": POSTGRES_INDEXES}.get(vendor, {})
+    return [f"DROP INDEX IF EXISTS {name}" for name in names]

@@ -11,7 +11,13 @@ def statements(vendor: str) -> list[str]:
         ddl = [
             sql for index in postgres.INDEXES.values() for sql in postgres.ddl(index)
         ]
-        return [*postgres.SETUP_SQL, *ddl, *sampling.ddl(), *cjk.ddl(vendor)]
+        return [
+            *postgres.SETUP_SQL,
+            *ddl,
+            *sampling.ddl(),
+            *cjk.ddl(vendor),
+            *covering.ddl(vendor),
+        ]
     if vendor == "sqlite":
         ddl = [sql for index in sqlite.INDEXES.values() for sql in sqlite.ddl(index)]
         return [*ddl, *sampling.ddl(), *cjk.ddl(vendor), *covering.ddl(vendor)]
@@ -25,7 +31,12 @@ def drop_statements(vendor: str) -> list[str]:
             for index in postgres.INDEXES.values()
             for sql in postgres.drop_ddl(index)
         ]
-        return [*sampling.drop_ddl(), *cjk.drop_ddl(), *drops]
+        return [
+            *covering.drop_ddl(vendor),
+            *sampling.drop_ddl(),
+            *cjk.drop_ddl(),
+            *drops,
+        ]
     if vendor == "sqlite":
         drops = [
             sql for index in sqlite.INDEXES.values() for sql in sqlite.drop_ddl(index)

@@ -6,9 +6,16 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
+from django.db.models import Exists
 from django.http import QueryDict
 
-from briefings.filters import ArticleFilter, filtered, public_articles
+from briefings.filters import (
+    ArticleFilter,
+    filtered,
+    public_articles,
+    published_claims_of,
+)
+from briefings.models import Article, Claim
 from briefings.search import planner_hints, sqlite, update_statistics
 from briefings.search.sampling import sampled
 from tests import factories
@@ -76,3 +83,19 @@ def test_sqlite_finds_the_same_when_matches_are_tested_instead_of_looked_up(
     assert tested["page"].paginator.count == looked_up["page"].paginator.count == 57
     titles = [[hit.article.title for hit in c["hits"]] for c in (looked_up, tested)]
     assert titles[0] == titles[1]
+
+
+def test_whether_a_match_has_public_claims_is_read_from_an_index(archive):
+    """The "Claims" facet: PostgreSQL read the whole claim table for it, once per
+    search counted exactly, before its partial index of public claims."""
+    story = Article.objects.get(title="Story 3")
+    factories.claim(story, "Tariffs rose 5 percent.")
+    hidden = factories.claim(Article.objects.get(title="Story 4"), "Tariffs fell.")
+    Claim.objects.filter(pk=hidden.pk).update(is_published=False)
+    update_statistics()
+    with_claims = public_articles().annotate(has_claims=Exists(published_claims_of()))
+    with planner_hints():
+        shown = plan(with_claims.values("pk", "has_claims"))
+        found = with_claims.filter(has_claims=True).values_list("title", flat=True)
+        assert list(found) == ["Story 3"]
+    assert "briefings_claim_public_idx" in shown
