@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import QuerySet
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
 def scope() -> str:
@@ -75,16 +75,30 @@ def forget_counts(**_: Any) -> None:
     cache.set(generation_key(), uuid.uuid4().hex, None)
 
 
-def forget_on_commit() -> None:
-    """For bulk writes that send no save signals: forget now, for readers inside this
-    transaction, and again once it commits, for what other workers cached meanwhile."""
+def forget_on_commit(**_: Any) -> None:
+    """A change is being written: forget now, for readers inside this transaction,
+    and again once it commits, since another worker may have cached the old state
+    under the new generation meanwhile (once per transaction, however many rows)."""
     forget_counts()
-    transaction.on_commit(forget_counts)
+    if not commit_will_forget():
+        transaction.on_commit(forget_counts)
+
+
+def commit_will_forget() -> bool:
+    # Django's list of this transaction's on-commit callbacks (emptied on rollback):
+    # an import saving ten thousand rows registers one callback, not ten thousand.
+    return any(entry[1] is forget_counts for entry in connection.run_on_commit)
 
 
 def connect(models: list) -> None:
+    """Forget on every save and delete of these models, and on every change of
+    their many-to-many links (``add()``, ``set()`` and ``remove()`` send no save)."""
     for model in models:
-        post_save.connect(forget_counts, sender=model, dispatch_uid=f"counts-{model}")
-        post_delete.connect(
-            forget_counts, sender=model, dispatch_uid=f"counts-{model}-d"
-        )
+        uid = f"counts-{model._meta.label}"
+        post_save.connect(forget_on_commit, sender=model, dispatch_uid=uid)
+        post_delete.connect(forget_on_commit, sender=model, dispatch_uid=f"{uid}-d")
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(
+                forget_on_commit, sender=through, dispatch_uid=f"{uid}-{field.name}"
+            )

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from briefings.counts import forget_counts, generation
 from briefings.editing import set_published
 from briefings.models import Article
 from tests import factories
@@ -54,6 +55,35 @@ def test_a_bulk_hide_empties_the_cache_of_search_and_permalink(client, article):
     set_published([article], False, user=None)
     assert get(client, url)[0].status_code == 410
     assert url not in get(client, "/search/?q=tariffs")[0].content.decode()
+
+
+def test_a_changed_link_is_on_the_next_page(client, article):
+    """``add()`` and ``set()`` of many-to-many links send no save signal."""
+    briefing = article.briefing
+    get(client, briefing.get_absolute_url())
+    briefing.editors.add(factories.person("Lin Mei"))
+    assert "Edited by" in get(client, briefing.get_absolute_url())[0].content.decode()
+    get(client, article.get_absolute_url())
+    article.topics.set([factories.topic("Steel")])
+    html = get(client, article.get_absolute_url())[0].content.decode()
+    assert "Steel" in html and ">Trade<" not in html
+
+
+def test_a_transaction_forgets_again_once_when_it_commits(
+    django_capture_on_commit_callbacks,
+):
+    """Another worker may cache the old state under the generation a save started,
+    before the save is committed: the commit starts another, once."""
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        article = factories.article("Zero", topics=("Trade",))
+        for title in ("One", "Two", "Three"):
+            article.title = title
+            article.save()
+        during = generation()
+    assert [callback for callback in callbacks if callback is forget_counts] == [
+        forget_counts
+    ]
+    assert generation() != during
 
 
 def test_each_query_string_is_a_page_of_its_own(client, article):
