@@ -7,8 +7,8 @@ a new generation, so a page from before the change is never served after it.
 
 The public pages depend only on their URL (scheme, host, path and query string): no
 user, session, cookie or CSRF token is read, so one copy serves every reader. Only
-successful answers to GET are kept; redirects, errors and "gone" pages are rendered
-each time.
+successful answers to GET that set no cookie are kept; redirects, errors and "gone"
+pages are rendered each time.
 """
 
 from __future__ import annotations
@@ -31,6 +31,13 @@ def page_key(request: HttpRequest) -> str:
     return current_key("html:" + digest(request.build_absolute_uri())[:40])
 
 
+def shareable(response: HttpResponse) -> bool:
+    """A complete, successful page that sets no cookie: the same for every reader."""
+    return (
+        response.status_code == 200 and not response.streaming and not response.cookies
+    )
+
+
 def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Serve the view's page from the cache while the archive is unchanged."""
 
@@ -43,7 +50,7 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         response = cache.get(key)
         if response is None:
             response = view(request, *args, **kwargs)
-            if response.status_code == 200 and not response.streaming:
+            if shareable(response):
                 cache.set(key, response, timeout)
         return response
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
+from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
 
 from briefings.counts import forget_counts, generation
 from briefings.editing import set_published
 from briefings.models import Article
+from briefings.page_cache import cached_page
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -120,3 +122,19 @@ def test_with_the_cache_off_every_page_is_rendered(client, settings, article):
     settings.PAGE_CACHE_SECONDS = 0
     get(client, article.get_absolute_url())
     assert get(client, article.get_absolute_url())[1] > 0
+
+
+def test_a_page_that_sets_a_cookie_is_not_kept(rf):
+    calls = []
+
+    @cached_page
+    def view(request):
+        calls.append(request)
+        response = HttpResponse("yours")
+        response.set_cookie("visitor", str(len(calls)))
+        return response
+
+    first, second = view(rf.get("/x/")), view(rf.get("/x/"))
+    assert len(calls) == 2
+    assert first.cookies["visitor"].value == "1"
+    assert second.cookies["visitor"].value == "2"
