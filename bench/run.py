@@ -259,11 +259,12 @@ def measure_pages(
     label: str, base_url: str, pages: dict, args, after_warm_up=None
 ) -> dict:
     """A warm-up pass over every page, then ``repeat`` measurements of each. The
-    warm-up pass is kept as the *first visit* figures: each search asked once, of a
+    warm-up pass is kept as the *first visit* figures: each page asked once, of a
     server whose caches are empty (what the first reader of a search waits)."""
     first = {}
     for page, (paths, check) in pages.items():
-        first[page] = measure(base_url, paths, 1, check)
+        once = list(dict.fromkeys(paths))  # the home page is one page, not thirty
+        first[page] = measure(base_url, once, 1, check)
         say(f"{label} {page} first visit", first[page])
     if after_warm_up:
         after_warm_up()
