@@ -151,7 +151,7 @@ def test_write_refuses_a_file_without_markers(tmp_path, results):
 
 def test_first_visits_are_shown_and_checked_beside_the_repeated_requests(results):
     ours = results["entries"]["1000/postgresql"]["http"]
-    ours["first"] = {"search": page(400, 900, 2.5)}
+    ours["first"] = {"search": page(400, 900, 2.5), "article": page(15, 30, 40)}
     theirs = results["entries"]["1000/datasette"]["http"]
     theirs["first"] = {"search": page(500, 1000, 2)}
     text = render(results)
@@ -163,6 +163,7 @@ def test_first_visits_are_shown_and_checked_beside_the_repeated_requests(results
     assert met["PostgreSQL /search/ p50 ≤ 50 ms, c=1"] is True
     assert met["PostgreSQL /search/ p95 ≤ 250 ms, c=1, first visit"] is False
     assert met["SQLite /search/ p95 ≤ ½ Datasette's, c=1, first visit"] is None
+    assert met["PostgreSQL article permalink p95 ≤ 20 ms, c=1, first visit"] is False
 
 
 def test_datasettes_own_errors_are_shown_but_do_not_fail_our_ratio(results):
