@@ -7,7 +7,6 @@ ReviewItem.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 
 from django.conf import settings
@@ -317,8 +316,8 @@ class Article(models.Model):
         """Public articles elsewhere that share the most topics with this one, among
         the RELATED_WINDOW articles added last to each of its topics: a topic of a
         million-article archive has a hundred thousand, too many to rank per page.
-        The candidates are ranked from narrow rows; only the winners are loaded, with
-        what a list of them shows. ``topic_ids``: this article's, if already read."""
+        The best candidates are loaded in one query with only what a list of them
+        shows, and ordered here. ``topic_ids``: this article's, if already read."""
         if topic_ids is None:
             topic_ids = list(self.articletopic_set.values_list("topic_id", flat=True))
         shared = Counter(latest_articles_of(topic_ids, RELATED_WINDOW))
@@ -330,21 +329,12 @@ class Article(models.Model):
             Article.objects.public()
             .filter(pk__in=best)
             .exclude(briefing_id=self.briefing_id)
-            .order_by()
-            .values_list("pk", "briefing__published_on", "position", "briefing_id")
-        )
-        ranked = sorted(candidates, key=lambda row: related_order(shared[row[0]], *row))
-        winners = [row[0] for row in ranked[:count]]
-        if not winners:
-            return []
-        loaded = (
-            Article.objects.filter(pk__in=winners)
             .select_related("briefing__publication")
             .only(*LISTED_FIELDS)
             .order_by()
         )
-        found = {article.pk: article for article in loaded}
-        articles = [found[pk] for pk in winners if pk in found]
+        articles = sorted(candidates, key=lambda article: listed_order(article, shared))
+        articles = articles[:count]
         prefetch_untitled_bylines(articles)
         return articles
 
@@ -434,13 +424,19 @@ def latest_articles_of(topic_ids: list[int], window: int) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def related_order(
-    shared: int, pk: int, day: dt.date | None, position: int, briefing_id: int
-) -> tuple:
+def listed_order(article: Article, shared: Counter) -> tuple:
     """Most shared topics first, then the latest, then position in the briefing; ties
     by the higher briefing id (as Article's Meta.ordering lists them), then the id."""
+    day = article.briefing.published_on
     latest = -(day.toordinal() if day else 0)
-    return (-shared, day is None, latest, position, -briefing_id, pk)
+    return (
+        -shared[article.pk],
+        day is None,
+        latest,
+        article.position,
+        -article.briefing_id,
+        article.pk,
+    )
 
 
 class ArticleTopic(models.Model):

@@ -14,9 +14,9 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 # The article (with its briefing), its authors, its claims, its topics; the siblings'
-# narrow rows; each topic's latest articles, the candidates' narrow rows, the related
-# articles shown.
-PAGE_QUERIES = 8
+# narrow rows; each topic's latest articles, the best candidates with what a list of
+# them shows.
+PAGE_QUERIES = 7
 # The authors of untitled neighbours and of untitled related articles, whose display
 # titles name them: one query for each list.
 UNTITLED_QUERIES = 2
