@@ -80,7 +80,7 @@ def forget_on_commit(**_: Any) -> None:
     and again once it commits, since another worker may have cached the old state
     under the new generation meanwhile (once per transaction, however many rows)."""
     forget_counts()
-    if not commit_will_forget():
+    if connection.in_atomic_block and not commit_will_forget():
         transaction.on_commit(forget_counts)
 
 
