@@ -21,7 +21,24 @@ forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1"
 
 
 def post_worker_init(worker) -> None:
-    """Move everything loaded at start-up (Django, the URL map, templates) out of the
-    garbage collector's sight: its full collections then scan only what requests
-    allocate, and stop pausing a request for tens of milliseconds now and then."""
+    """Load what a worker's first request would otherwise wait for, then move
+    everything loaded at start-up out of the garbage collector's sight: its full
+    collections then scan only what requests allocate, and stop pausing a request for
+    tens of milliseconds now and then."""
+    warm_up()
     gc.freeze()
+
+
+def warm_up() -> None:
+    """Import the URL map with every view, and compile every project template (the
+    cached loader keeps them): a new worker, after a deploy or a recycle, would
+    otherwise spend its first request of each page on that."""
+    from django.template.loader import get_template
+    from django.urls import reverse
+
+    from archive_site.settings import BASE_DIR
+
+    reverse("briefings:home")  # imports the URL map, and with it every view
+    templates = BASE_DIR / "templates"
+    for path in sorted(templates.rglob("*.html")):
+        get_template(path.relative_to(templates).as_posix())
