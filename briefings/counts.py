@@ -70,7 +70,7 @@ def current_key(name: str) -> str:
     return f"archive:{scope()}:{generation()}:{name}"
 
 
-def forget_counts(**_: Any) -> None:
+def forget_counts() -> None:
     """The archive has changed: no figure cached so far is read again."""
     cache.set(generation_key(), uuid.uuid4().hex, None)
 

@@ -6,7 +6,7 @@ Beyond the window, results continue newest first. Snippets are made for the page
 records only. The number of results is given, not counted again.
 
 The ranked window, each page's ids and its snippets are kept in the cache until the
-archive changes (``counts.cached``): paging through a search ranks it once.
+archive changes (``counts.cached_search``): paging through a search ranks it once.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.color import no_style
 from django.db import DatabaseError, connection, transaction
 
-from ..counts import forget_counts
+from ..counts import forget_on_commit
 from ..models import Briefing, Person, Publication, SearchWord, Topic
 from ..search import update_statistics
 from ..search.schema import drop_statements, statements
@@ -311,7 +311,7 @@ def restore_archive(
                 raise DryRun
             reset_sequences()  # not in a dry run: setval ignores rollbacks
             update_statistics()  # a planner that thinks the tables empty is slow
-            transaction.on_commit(forget_counts)  # rows were copied, no save signals
+            forget_on_commit()  # rows were copied, no save signals
     except DryRun:
         pass
     return counts
