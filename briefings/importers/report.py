@@ -69,6 +69,7 @@ def briefing_report(briefing: ParsedBriefing) -> dict:
         "date": _iso(briefing.date),
         "date_precision": briefing.date_precision,
         "editors": briefing.editors,
+        "structure_confidence": briefing.confidence,
         "articles": [article_report(article) for article in briefing.articles],
     }
 

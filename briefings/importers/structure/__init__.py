@@ -1,0 +1,230 @@
+"""A structural reader for layouts no publisher module knows.
+
+``roles`` gives every line a role from its own features; ``items`` finds the block
+shape that recurs in the text and cuts it into items with their sections; ``titles``
+splits an item's title line into title, outlet, date and authors; ``catalogue``
+names publications and outlets from shipped data; ``dates`` reads dates in their
+common forms. ``read_briefing`` puts them together: a multi-item text becomes one
+article per item, anything else is read as a single article by the caller.
+
+Pure Python: text in, ``Parsed*`` dataclasses out. What the text does not show stays
+empty; what the reader is unsure of is named in the briefing's warnings, and
+``confidence`` says how sure it is of the structure as a whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import comparable, numbered_lines
+from ..types import ParsedArticle, ParsedBriefing
+from . import catalogue
+from .dates import FoundDate, find_dates
+from .items import Layout, Segment, find_layout
+from .roles import COPYRIGHT, ISSUE, Meta, Unit, issue_number, read_units
+
+__all__ = [
+    "HeadFields",
+    "read_briefing",
+    "read_head_fields",
+    "single_confidence",
+    "structure_warning",
+]
+
+CONFIDENT = 0.75  # below this, editors get a review item naming what is unsure
+FOOTER_LINES = 6
+NO_PUBLICATION = (
+    "publication unknown: no masthead, title line, footer or web address names a "
+    "publication in the catalogue"
+)
+
+
+@dataclass
+class HeadFields:
+    publication: str | None = None
+    issue: int | None = None
+    title: str | None = None
+    date: FoundDate | None = None
+    yearless: list[str] | None = None
+
+
+def publication_of(head: list[Unit], text: str) -> str | None:
+    """The publication a masthead, head line, footer line or web address names."""
+    lines = [u.text for u in head[:8]]
+    filled = [line.text for line in numbered_lines(text) if line.text.strip()]
+    footer = filled[-FOOTER_LINES:]
+    for line in [*lines, *reversed(footer)]:
+        if len(line) > 160:
+            continue
+        found = catalogue.mentioned(line)
+        if found and (line in lines or COPYRIGHT.search(line) or len(line) < 60):
+            return found.name
+    for line in [*lines, *footer]:
+        found = catalogue.by_domain(line)
+        if found:
+            return found.name
+    return None
+
+
+def _residual_title(unit: Unit, publication: str | None) -> str | None:
+    """A head line without masthead, issue number and date, if words remain."""
+    text = unit.text
+    for found in reversed(find_dates(text)):
+        text = text[: found.start] + " " + text[found.end :]
+    text = ISSUE.sub(" ", text)
+    rest = comparable(text)
+    if publication:
+        known = catalogue.lookup(publication)
+        for name in sorted(known.names if known else [], key=len, reverse=True):
+            rest = rest.replace(name, " ")
+    words = re.findall(r"\w+", rest)
+    if len(words) < 2:
+        return None
+    if text.strip(" ()[]:–—-|,") == unit.text.strip():
+        return unit.text
+    return re.sub(r"\s+", " ", text).strip(" ()[]:–—-|,.")
+
+
+def read_head_fields(head: list[Unit], text: str) -> HeadFields:
+    """Publication, issue, date and title of a briefing from the lines of its head."""
+    fields = HeadFields(publication=publication_of(head, text), yearless=[])
+    for unit in head:
+        if fields.issue is None and unit.role in ("issue", "heading", "date", "meta"):
+            fields.issue = issue_number(unit.text) if unit.role != "date" else None
+        for found in find_dates(unit.text) if unit.role != "prose" else []:
+            if found.date and fields.date is None:
+                fields.date = found
+            elif found.date is None:
+                fields.yearless.append(unit.text[found.start : found.end])
+        if fields.title is None and unit.role in ("heading", "issue"):
+            fields.title = _residual_title(unit, fields.publication)
+    return fields
+
+
+# --- items into articles ---------------------------------------------------------------
+
+
+def _take_meta(meta: Meta, article: ParsedArticle, unsure: list[str]) -> None:
+    if meta.authors and not article.authors:
+        article.authors = meta.authors
+    if meta.outlet and not article.outlet:
+        article.outlet = meta.outlet
+    if meta.date and article.date is None:
+        _set_date(article, meta.date, unsure)
+
+
+def _set_date(article: ParsedArticle, found: FoundDate, unsure: list[str]) -> None:
+    if found.date is None:
+        unsure.append(f"date without a year for {article.title!r}")
+        return
+    article.date, article.date_precision = found.date, found.precision
+
+
+def _article(segment: Segment, unsure: list[str]) -> ParsedArticle:
+    parts = segment.parts
+    article = ParsedArticle(title=parts.title or None, kind="digest_item")
+    article.section = segment.section
+    article.authors, article.outlet = list(parts.authors), parts.outlet
+    if parts.date:
+        _set_date(article, parts.date, unsure)
+    units = list(segment.units)
+    for unit in segment.before:
+        if unit.meta:
+            _take_meta(unit.meta, article, unsure)
+    while units and units[0].role in ("date", "meta", "url", "caption"):
+        unit = units.pop(0)
+        if unit.meta:
+            _take_meta(unit.meta, article, unsure)
+    while units and units[-1].role in ("meta", "url") and units[-1].meta:
+        _take_meta(units.pop().meta, article, unsure)
+    _fill_body(article, units)
+    numbers = [segment.title_unit.number] + [u.number for u in segment.before]
+    numbers += [u.number for u in segment.units]
+    article.line_start, article.line_end = min(numbers), max(numbers)
+    return article
+
+
+def _fill_body(article: ParsedArticle, units: list[Unit]) -> None:
+    paragraphs: list[str] = []
+    previous: Unit | None = None
+    for unit in units:
+        if unit.role in ("noise", "url", "caption", "contents"):
+            previous = None
+            continue
+        text = "• " + unit.text if unit.role == "list" else unit.text
+        wrapped = (
+            previous is not None
+            and not unit.blank_before
+            and previous.role == unit.role == "prose"
+            and not re.search(r"[.!?…:;”\"')]$", previous.text)
+        )
+        if wrapped:
+            paragraphs[-1] += " " + text
+        else:
+            paragraphs.append(text)
+            if unit.role == "heading":
+                article.subheadings.append(text)
+        previous = unit
+    article.body = "\n\n".join(paragraphs)
+
+
+def confidence(layout: Layout, articles: list[ParsedArticle], known: bool) -> float:
+    """How sure the reader is of a multi-item structure, 0 to 1."""
+    described = sum(bool(a.outlet or a.date or a.authors) for a in articles)
+    share = described / len(articles) if articles else 0.0
+    repeated = min(len(articles), 5) / 5
+    score = 0.35 + 0.3 * share + 0.2 * repeated + (0.15 if known else 0.0)
+    return round(min(score, 1.0), 2)
+
+
+def structure_warning(score: float, unsure: list[str]) -> str:
+    """The review warning naming what the reader is unsure of."""
+    details = "; ".join(unsure) if unsure else "the layout is not one the reader knows"
+    return f"structure unsure (confidence {score:.2f}): {details}"
+
+
+def read_briefing(text: str, format_name: str) -> ParsedBriefing | None:
+    """A multi-item briefing with one article per item, or None for a single text."""
+    units = [u for u in read_units(text) if u.role != "noise"]
+    layout = find_layout(units)
+    if layout is None:
+        return None
+    head = read_head_fields(layout.head, text)
+    unsure: list[str] = []
+    articles = [_article(segment, unsure) for segment in layout.segments]
+    articles = [a for a in articles if a.title or a.body]
+    bare = [a for a in articles if not (a.outlet or a.date or a.authors)]
+    if bare:
+        unsure.append(
+            f"{len(bare)} of {len(articles)} items show no outlet, date or author"
+        )
+    briefing = ParsedBriefing(
+        format=format_name,
+        publication=head.publication,
+        issue=head.issue,
+        title=head.title,
+        articles=articles,
+        line_start=min((u.number for u in units), default=1),
+        line_end=max((u.number for u in units), default=0),
+    )
+    if head.date:
+        briefing.date, briefing.date_precision = head.date.date, head.date.precision
+    elif head.yearless:
+        unsure.append(f"issue date without a year: {head.yearless[0]!r}")
+    if head.publication is None:
+        unsure.insert(0, "publication unknown")
+    briefing.confidence = confidence(layout, articles, head.publication is not None)
+    if briefing.confidence < CONFIDENT or head.publication is None:
+        briefing.warnings.append(structure_warning(briefing.confidence, unsure))
+    return briefing
+
+
+def single_confidence(briefing: ParsedBriefing) -> float:
+    """How sure the reader is of a single article: its head fields, found or not."""
+    article = briefing.articles[0] if briefing.articles else None
+    score = 0.5
+    score += 0.2 if article and article.title else 0.0
+    score += 0.15 if briefing.date else 0.0
+    score += 0.15 if briefing.publication else 0.0
+    return round(score, 2)

@@ -1,0 +1,172 @@
+"""Items found from repetition: a block shape that recurs is an item.
+
+Every heading-shaped line (or numbered line) is a candidate item title. Its shape is
+what can be seen of it: its numbering style, markdown level, whether the line itself
+carries an outlet or date ("Title (Xinhua)"), and what kind of line follows it (a
+date, a metadata line, a link, prose). The shape that recurs most often, and that
+marks items rather than subheadings (it carries metadata, is numbered, or heads
+short teasers), is the item shape of this text; nothing is assumed about which
+shape a publisher uses. Other heading lines directly before an item are section
+headings. Text before the first item is the briefing's head.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..text import comparable
+from .roles import Unit
+from .titles import TitleParts, split_title
+
+META_ROLES = ("date", "meta")
+MIN_ITEMS = 2
+MIN_TEASERS = 3  # bare headings over prose are items only in a listing this long
+MAX_TEASER_PARAGRAPHS = 1.5  # mean paragraphs under a teaser heading
+MAX_NUMBERED_TITLE_WORDS = 30
+
+
+@dataclass
+class Segment:
+    """One item: its title line, parsed title, units and section."""
+
+    title_unit: Unit
+    parts: TitleParts
+    units: list[Unit] = field(default_factory=list)  # after the title line
+    before: list[Unit] = field(default_factory=list)  # metadata placed above the title
+    section: str | None = None
+
+
+@dataclass
+class Layout:
+    head: list[Unit]
+    segments: list[Segment]
+    shape: tuple
+    sections: int = 0
+
+
+def _is_candidate(unit: Unit) -> bool:
+    if unit.role == "heading":
+        return True
+    if unit.numbering and unit.role in ("prose", "list"):
+        return len(unit.text.split()) <= MAX_NUMBERED_TITLE_WORDS
+    if unit.role == "list":
+        parts = split_title(unit.text)
+        return bool(parts.outlet or parts.date)
+    return False
+
+
+def _next_kind(units: list[Unit], index: int) -> str:
+    if index + 1 >= len(units):
+        return "end"
+    role = units[index + 1].role
+    if role in META_ROLES:
+        return "meta"
+    if role == "heading" and units[index + 1].numbering == units[index].numbering:
+        return "heading"
+    return role
+
+
+def _shape(units: list[Unit], index: int, parts: TitleParts) -> tuple:
+    unit = units[index]
+    inline = bool(parts.outlet or parts.date or parts.authors)
+    return (unit.numbering, unit.md_level, unit.bold, inline, _next_kind(units, index))
+
+
+def _marks_items(shape: tuple, count: int, teaser_mean: float) -> bool:
+    numbering, _, _, inline, following = shape
+    if count < MIN_ITEMS:
+        return False
+    if inline or following in ("meta", "url"):
+        return True
+    if numbering and following != "heading":
+        return True
+    return (
+        following == "prose"
+        and count >= MIN_TEASERS
+        and teaser_mean <= MAX_TEASER_PARAGRAPHS
+    )
+
+
+def _teaser_mean(units: list[Unit], starts: list[int]) -> float:
+    """Mean number of prose lines between consecutive candidates of one shape."""
+    bounds = [*starts, len(units)]
+    sizes = [
+        sum(u.role == "prose" for u in units[a + 1 : b])
+        for a, b in zip(bounds, bounds[1:], strict=False)
+    ]
+    return sum(sizes) / len(sizes) if sizes else 0.0
+
+
+def find_layout(units: list[Unit]) -> Layout | None:
+    """The items of a text, or None when no block shape recurs as items."""
+    parts = {i: split_title(u.text) for i, u in enumerate(units) if _is_candidate(u)}
+    shapes = {i: _shape(units, i, p) for i, p in parts.items()}
+    counts = Counter(shapes.values())
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], not kv[0][3]))
+    for shape, count in ranked:
+        starts = [i for i, s in shapes.items() if s == shape]
+        if _marks_items(shape, count, _teaser_mean(units, starts)):
+            return _segment(units, starts, parts, shape)
+    return None
+
+
+def _segment(
+    units: list[Unit], starts: list[int], parts: dict[int, TitleParts], shape: tuple
+) -> Layout:
+    before_counts = sum(1 for i in starts if i > 0 and units[i - 1].role in META_ROLES)
+    meta_above = before_counts * 2 > len(starts) and shape[4] != "meta"
+    bounds = []
+    for start in starts:
+        first = start
+        if meta_above:
+            while first > 0 and units[first - 1].role in META_ROLES:
+                first -= 1
+        bounds.append((first, start))
+    segments: list[Segment] = []
+    section, sections = None, 0
+    head_end = bounds[0][0]
+    for number, (first, start) in enumerate(bounds):
+        end = bounds[number + 1][0] if number + 1 < len(bounds) else len(units)
+        body = units[start + 1 : end]
+        body, heading = _split_section(body)
+        segment = Segment(units[start], parts[start], body, units[first:start])
+        segment.section = section
+        segments.append(segment)
+        if heading is not None:
+            section, sections = heading, sections + 1
+    head = units[:head_end]
+    trimmed, first_section = _split_section(head)
+    if first_section is not None and sections:
+        head, sections = trimmed, sections + 1
+        for segment in segments:
+            if segment.section is None:
+                segment.section = first_section
+            else:
+                break
+    return Layout(head, _drop_contents(segments), shape, sections)
+
+
+def _split_section(units: list[Unit]) -> tuple[list[Unit], str | None]:
+    """Units without a trailing section heading, and that heading's text."""
+    if not units:
+        return units, None
+    last = units[-1]
+    is_heading = last.role == "heading" and (
+        len(units) == 1 or units[-2].role != "heading" or last.md_level
+    )
+    if is_heading and len(last.text.split()) <= 8:
+        return units[:-1], last.text.strip(" :")
+    return units, None
+
+
+def _drop_contents(segments: list[Segment]) -> list[Segment]:
+    """Without a contents list: items with no body whose title recurs later."""
+    titles = [comparable(s.parts.title) for s in segments]
+    kept = []
+    for index, segment in enumerate(segments):
+        has_body = any(u.role in ("prose", "list") for u in segment.units)
+        if not has_body and titles[index] in titles[index + 1 :]:
+            continue
+        kept.append(segment)
+    return kept

@@ -1,0 +1,247 @@
+"""Each line's role, from its own features: noise, date, byline, heading, prose ...
+
+A ``Unit`` is one non-empty line with what can be told from it alone: its numbering
+("3.", "b)", "IV."), markdown level, whether it is a bare URL, a date line, a byline,
+an attribution ("Source: Reuters", "SCMP, 12 March 2024"), a caption, boilerplate
+("Skip to main content", "12 min read", "^ top ^", share buttons) or prose. The
+roles a line takes among its neighbours (title, section, item heading) are decided
+in ``items``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..formats._article_head import caption_text, parse_byline
+from ..formats._article_text import as_bullet, split_names, strip_honorifics
+from ..text import collapse_whitespace, numbered_lines, strip_markup
+from . import catalogue
+from .dates import FoundDate, date_line, find_date
+
+NOISE = re.compile(
+    r"^(?:skip to (?:main )?(?:content|navigation|main)|menu|search|home|log ?in"
+    r"|sign (?:in|up)|subscribe(?: now| for free| to [\w ]{1,40})?|subscribed"
+    r"|share(?: this(?: article| post| story| page)?)?(?: on \w+)?|share \w+"
+    r"|tweet|print|e-?mail|copy link|link copied|\^?\s*(?:back to )?top\s*\^?"
+    r"|\d+\s*min(?:ute)?s?(?: read| listen)?|listen to this (?:article|story)"
+    r"|advertisement|accept(?: all)? cookies|cookie settings|read more|continue reading"
+    r"|related(?: articles| posts| stories| content)?|tags?:.*|topics?:.*"
+    r"|facebook|twitter|x|linkedin|whatsapp|reddit|telegram|weibo|wechat"
+    r"|previous(?: article| post)?|next(?: article| post)?|comments?|leave a comment"
+    r"|\d+ comments?|thanks? for reading.*|this post is for paid subscribers"
+    r"|view (?:this email )?in (?:your )?browser|forward to a friend|unsubscribe.*"
+    r"|manage (?:your )?(?:preferences|subscription)|like|restack|upgrade to paid"
+    r"|back to (?:the )?(?:archive|index|homepage)|archives?|homepage|download pdf"
+    r"|download|print this page|font size.*|[\W_]+)\s*[.!]?$",
+    re.I,
+)
+CONTENTS_LABEL = re.compile(
+    r"^(?:table of contents|contents|in this issue|in today'?s issue|this week'?s"
+    r" (?:issue|contents)|inside this issue|today'?s (?:items|stories))\s*:?$",
+    re.I,
+)
+COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)|©\s*\d{4}|all rights reserved", re.I)
+TRAILING_NOISE = re.compile(r"\s*(?:\^\s*top\s*\^|\[?back to top\]?)\s*$", re.I)
+URL = re.compile(r"^<?(?:https?://|www\.)\S+>?$")
+MARKDOWN = re.compile(r"^(?P<hashes>#{1,6})\s+")
+BOLD_LINE = re.compile(r"^\*\*(?P<inner>[^*]+)\*\*$")
+NUMBERING = re.compile(
+    r"^(?P<label>\(?(?:\d{1,3}|[A-Za-z]|[IVXLC]{1,6})[.)]|\d{1,3}\s*[-–—:]|\[\d{1,3}\])"
+    r"\s+(?=\S)"
+)
+ROMAN = re.compile(r"^[IVXLC]{1,6}$")
+ISSUE = re.compile(
+    r"(?:\b(?:vol(?:ume)?\.?\s*\d+\s*[,/|–—-]?\s*)?(?:issue|no\.?|number|nr\.?|edition|#)"
+    r"\s*#?\s*(?P<number>\d{1,5})\b)|(?:^|\s)#(?P<hash>\d{1,5})\b",
+    re.I,
+)
+SOURCE_LABEL = re.compile(
+    r"^(?:source|sources|via|from|originally published (?:in|by|at)|published (?:in|by)"
+    r"|outlet|media|read (?:it|the full (?:article|story)) (?:at|in|on))\s*[:：]?\s+"
+    r"(?P<name>.+?)\s*$",
+    re.I,
+)
+AUTHOR_LABEL = re.compile(
+    r"^(?:authors?|written by|words by|text|reporter|reported by|commentary by"
+    r"|analysis by|edited by|editors?|compiled by)\s*[:：]\s*(?P<names>.+)$",
+    re.I,
+)
+_SEPARATORS = re.compile(r"\s*(?:\||·|•|\s[-–—]\s|,\s*|/\s)\s*")
+TERMINAL = re.compile(r"[.!;:,…]['\"”’)\]]*$")
+MAX_HEADING_WORDS = 25
+
+
+@dataclass
+class Meta:
+    """What a metadata line says: authors, outlet, date (None when it does not say)."""
+
+    authors: list[str] = field(default_factory=list)
+    outlet: str | None = None
+    date: FoundDate | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.authors or self.outlet or self.date)
+
+
+@dataclass
+class Unit:
+    number: int  # source line number
+    text: str  # markup, numbering and trailing noise removed
+    raw: str
+    role: str  # noise, contents, url, date, byline, meta, issue, caption,
+    #            heading, list, prose
+    blank_before: bool = False
+    numbering: str | None = None  # "arabic", "letter", "roman"
+    number_label: str | None = None
+    md_level: int = 0
+    bold: bool = False
+    meta: Meta | None = None
+
+
+def _numbering(text: str) -> tuple[str | None, str | None, str]:
+    match = NUMBERING.match(text)
+    if not match:
+        return None, None, text
+    label = match.group("label").strip("()[].:-–— ")
+    if label.isdigit():
+        style = "arabic"
+    elif ROMAN.match(label) and (len(label) > 1 or label in "IVX"):
+        style = "roman"
+    elif len(label) == 1 and label.isalpha():
+        style = "letter"
+    else:
+        return None, None, text
+    return style, label, text[match.end() :]
+
+
+def outlet_name(text: str) -> str | None:
+    """The text itself if it names an outlet (catalogue, or shaped like one)."""
+    text = text.strip(" .()[]")
+    if not text or len(text.split()) > 6 or find_date(text):
+        return None
+    if catalogue.is_outlet(text):
+        return text
+    return None
+
+
+def meta_of(text: str) -> Meta | None:
+    """Authors, outlet and date of a metadata line ("Reuters | 12 March 2024")."""
+    found = date_line(text)
+    if found:
+        return Meta(date=found)
+    source = SOURCE_LABEL.match(text)
+    if source:
+        meta = meta_of(source.group("name")) or Meta()
+        if not meta:
+            meta.outlet = source.group("name").strip(" .")
+        return meta
+    label = AUTHOR_LABEL.match(text)
+    if label:
+        names = split_names(label.group("names"))
+        if names:
+            return Meta(authors=names)
+    outlet = outlet_name(text)
+    if outlet:
+        return Meta(outlet=outlet)
+    byline = parse_byline(text)
+    if byline:
+        meta = Meta(authors=byline.authors, outlet=byline.outlet)
+        if byline.date:
+            meta.date = find_date(text)
+        return meta
+    return _meta_parts(text)
+
+
+def _meta_parts(text: str) -> Meta | None:
+    """A line of separated parts, each a date, a known outlet or names."""
+    parts = [p for p in _SEPARATORS.split(text.strip()) if p.strip(" .")]
+    if len(parts) < 2 or len(parts) > 5:
+        return None
+    meta = Meta()
+    for part in parts:
+        found = date_line(part)
+        if found and meta.date is None:
+            meta.date = found
+        elif outlet_name(part) and meta.outlet is None:
+            meta.outlet = outlet_name(part)
+        elif not meta.authors and split_names(part) and not meta.date:
+            meta.authors = split_names(part)
+        else:
+            return None
+    return meta if (meta.date or meta.outlet) else None
+
+
+def _role(text: str, unit: Unit) -> str:
+    if NOISE.match(text) or COPYRIGHT.search(text):
+        return "noise"
+    if CONTENTS_LABEL.match(text):
+        return "contents"
+    if URL.match(text):
+        return "url"
+    if caption_text(text):
+        return "caption"
+    unit.meta = meta_of(text) if len(text) < 160 else None
+    if unit.meta:
+        return (
+            "date"
+            if unit.meta.date and not (unit.meta.outlet or unit.meta.authors)
+            else "meta"
+        )
+    if is_issue_line(text):
+        return "issue"
+    if as_bullet(unit.raw.strip()) and not unit.numbering:
+        return "list"
+    words = len(text.split())
+    if words <= MAX_HEADING_WORDS and not TERMINAL.search(text):
+        return "heading"
+    if unit.md_level or unit.bold:
+        return "heading"
+    return "prose"
+
+
+def is_issue_line(text: str) -> bool:
+    """A line that gives an issue number (maybe with a date and masthead)."""
+    return bool(ISSUE.search(text)) and len(text.split()) <= 14
+
+
+def issue_number(text: str) -> int | None:
+    """The issue number a line gives ("Issue 12", "No. 12", "#12", "Vol. 3, Issue 4")."""
+    match = ISSUE.search(text)
+    if not match:
+        return None
+    return int(match.group("number") or match.group("hash"))
+
+
+def read_units(text: str) -> list[Unit]:
+    """The non-empty lines of text as units with their roles."""
+    units: list[Unit] = []
+    blank = True
+    for line in numbered_lines(text):
+        raw = line.text
+        if not raw.strip():
+            blank = True
+            continue
+        units.append(_unit(line.number, raw, blank))
+        blank = False
+    return units
+
+
+def _unit(number: int, raw: str, blank_before: bool) -> Unit:
+    text = collapse_whitespace(raw)
+    md = MARKDOWN.match(text)
+    md_level = len(md.group("hashes")) if md else 0
+    text = MARKDOWN.sub("", text)
+    bold = bool(BOLD_LINE.match(text))
+    text = collapse_whitespace(strip_markup(TRAILING_NOISE.sub("", text)))
+    if as_bullet(text):
+        text = as_bullet(text)[2:]
+    style, label, rest = _numbering(text)
+    unit = Unit(number, rest, raw, "prose", blank_before, style, label, md_level, bold)
+    unit.role = _role(rest, unit) if rest else "noise"
+    return unit
+
+
+def plain_name(text: str) -> str:
+    """A person's name without honorifics."""
+    return strip_honorifics(text)

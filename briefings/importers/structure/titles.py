@@ -1,0 +1,149 @@
+"""An item's title line split into title, outlet, date and authors.
+
+Digests put an item's source on its title line in many ways: "Title (Xinhua)",
+"Title (August 22, 2014, BBC)", "Title – Reuters", "SCMP: Title", "Title (Jane
+Doe):", "Jane Doe, “Title”", "12.03.2024 — Title". A trailing part is taken only
+when every piece of it is a date, a known outlet or a person's name; anything else
+stays in the title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..formats._article_text import split_names
+from . import catalogue
+from .dates import FoundDate, date_line
+
+_TRAILING_PAREN = re.compile(r"\s*[(\[](?P<inner>[^()\[\]]{2,80})[)\]]\s*:?\s*$")
+_TRAILING_URL = re.compile(r"\s*<?(?:https?://|www\.)\S+>?\s*$")
+_TRAILING_DASH = re.compile(r"\s+(?:[-–—|]|//)\s+(?P<tail>[^–—|]{2,80})$")
+_LEADING_OUTLET = re.compile(r"^(?P<head>[^:]{2,40}):\s+(?=\S)")
+_LEADING_DATE = re.compile(r"^(?P<head>[^–—|:]{4,30}?)\s*(?:[–—|:]|\s-\s)\s*(?=\S)")
+_QUOTED_TITLE = re.compile(
+    r"^(?P<names>[^“\"]{3,80}?),?\s+[“\"](?P<title>[^”\"]+?)[,.]?[”\"]\s*(?P<rest>.*)$"
+)
+_PARTS = re.compile(r"\s*[,;|/]\s*")
+_OUTLET_WORDS = re.compile(
+    r"\b(?:News|Times|Post|Press|Daily|Journal|Agency|Herald|Tribune|Review|Media"
+    r"|Network|Radio|Broadcasting|Magazine|Weekly|Monitor|Wire|Gazette|Observer"
+    r"|Insider|Digest|Institute|Centre|Center|Foundation|Council|Ministry|Office"
+    r"|Commission|Bureau|Forum|Project)\b"
+)
+
+
+@dataclass
+class TitleParts:
+    title: str
+    outlet: str | None = None
+    date: FoundDate | None = None
+    authors: list[str] = field(default_factory=list)
+    quoted: bool = False  # the title stood in quotation marks after names
+
+
+def _outlet(text: str) -> str | None:
+    text = text.strip(" .")
+    if catalogue.is_outlet(text):
+        return text
+    words = text.split()
+    if 1 <= len(words) <= 6 and _OUTLET_WORDS.search(text) and text[0].isupper():
+        return text
+    if len(words) == 1 and text[:1].isupper() and not text.isdigit():
+        return text
+    return None
+
+
+def read_parts(text: str, allow_names: bool) -> TitleParts | None:
+    """A metadata tail ("August 22, 2014, BBC"): each piece a date, outlet or names."""
+    parts = TitleParts(title="")
+    for piece in (p for p in _PARTS.split(text) if p.strip()):
+        found = date_line(piece)
+        if found and parts.date is None:
+            parts.date = found
+            continue
+        outlet = _outlet(piece)
+        names = split_names(piece) if allow_names else None
+        if (
+            names
+            and not catalogue.is_outlet(piece)
+            and (len(piece.split()) >= 2 or not outlet)
+        ):
+            if parts.authors:
+                return None
+            parts.authors = names
+        elif outlet and parts.outlet is None:
+            parts.outlet = outlet
+        else:
+            return None
+    return parts if (parts.date or parts.outlet or parts.authors) else None
+
+
+def split_title(text: str) -> TitleParts:
+    """Title, outlet, date and authors of an item's title line."""
+    text = _TRAILING_URL.sub("", text).strip()
+    quoted = _QUOTED_TITLE.match(text)
+    if quoted:
+        names = split_names(quoted.group("names"))
+        rest = quoted.group("rest").strip(" ()[].,")
+        tail = read_parts(rest, allow_names=False) if rest else None
+        if names and (tail or not rest):
+            parts = tail or TitleParts(title="")
+            parts.title, parts.authors, parts.quoted = (
+                quoted.group("title"),
+                names,
+                True,
+            )
+            return parts
+    parts = TitleParts(title=text.rstrip(":").strip())
+    for _ in range(2):
+        _take_tail(parts)
+    _take_head(parts)
+    return parts
+
+
+def _merge(parts: TitleParts, found: TitleParts) -> bool:
+    """Add found's fields to parts; False if they clash with what parts has."""
+    if (found.date and parts.date) or (found.outlet and parts.outlet):
+        return False
+    if found.authors and parts.authors:
+        return False
+    parts.date = parts.date or found.date
+    parts.outlet = parts.outlet or found.outlet
+    parts.authors = parts.authors or found.authors
+    return True
+
+
+def _dash_outlet_ok(found: TitleParts) -> bool:
+    if not found.outlet or found.date:
+        return True
+    return catalogue.is_outlet(found.outlet) or bool(_OUTLET_WORDS.search(found.outlet))
+
+
+def _take_tail(parts: TitleParts) -> None:
+    for pattern, allow_names in ((_TRAILING_PAREN, True), (_TRAILING_DASH, False)):
+        match = pattern.search(parts.title)
+        if not match or match.start() < 8:
+            continue
+        inner = match.group("inner" if pattern is _TRAILING_PAREN else "tail")
+        found = read_parts(inner, allow_names)
+        # "China – Africa" is a title; only a known outlet ends one after a dash
+        if pattern is _TRAILING_DASH and found and not _dash_outlet_ok(found):
+            continue
+        if found and _merge(parts, found):
+            parts.title = parts.title[: match.start()].rstrip(" :–—-|")
+            return
+
+
+def _take_head(parts: TitleParts) -> None:
+    match = _LEADING_OUTLET.match(parts.title)
+    if match and catalogue.is_outlet(match.group("head")) and parts.outlet is None:
+        parts.outlet = match.group("head").strip()
+        parts.title = parts.title[match.end() :]
+        return
+    match = _LEADING_DATE.match(parts.title)
+    if match:
+        found = date_line(match.group("head"))
+        if found and parts.date is None:
+            parts.date = found
+            parts.title = parts.title[match.end() :]
