@@ -86,20 +86,63 @@ def _residual_title(unit: Unit, publication: str | None) -> str | None:
     return re.sub(r"\s+", " ", text).strip(" ()[]:–—-|,.")
 
 
+def _block_start(head: list[Unit]) -> int | None:
+    """Index of the first issue or date line of a head (the masthead block)."""
+    for index, unit in enumerate(head):
+        dated = unit.role == "heading" and find_dates(unit.text)
+        if unit.role in ("issue", "date") or dated:
+            return index
+    return None
+
+
+def _masthead(head: list[Unit], start: int) -> str | None:
+    """The name shown with the issue or date: on its line, or the line above."""
+    residual = _residual_title(head[start], None)
+    if residual:
+        return residual
+    above = head[start - 1] if start > 0 else None
+    if above and above.role in ("heading", "names") and len(above.text.split()) <= 12:
+        return above.text
+    return None
+
+
 def read_head_fields(head: list[Unit], text: str) -> HeadFields:
     """Publication, issue, date and title of a briefing from the lines of its head."""
-    fields = HeadFields(publication=publication_of(head, text), yearless=[])
-    for unit in head:
-        if fields.issue is None and unit.role in ("issue", "heading", "date", "meta"):
-            fields.issue = issue_number(unit.text) if unit.role != "date" else None
-        for found in find_dates(unit.text) if unit.role != "prose" else []:
-            if found.date and fields.date is None:
-                fields.date = found
-            elif found.date is None:
-                fields.yearless.append(unit.text[found.start : found.end])
-        if fields.title is None and unit.role in ("heading", "issue"):
+    fields = HeadFields(yearless=[])
+    start = _block_start(head)
+    masthead = _masthead(head, start) if start is not None else None
+    known = catalogue.lookup(masthead) if masthead else None
+    fields.publication = (known.name if known else masthead) or publication_of(
+        head, text
+    )
+    block = head[start:] if start is not None else head
+    end = 0
+    for end, unit in enumerate(block):
+        if unit.role not in ("issue", "date", "heading") or (
+            unit.role == "heading" and not find_dates(unit.text)
+        ):
+            break
+        fields.issue = fields.issue or issue_number(unit.text)
+        _head_date(fields, unit)
+    else:
+        end = len(block)
+    after = block[end:] if start is not None else head
+    for unit in after[:1] if start is not None else after:
+        if unit.role == "heading" and not catalogue.lookup(unit.text):
             fields.title = _residual_title(unit, fields.publication)
+    if fields.date is None and start is None:
+        for unit in head:
+            if unit.role in ("date", "meta", "heading"):
+                _head_date(fields, unit)
     return fields
+
+
+def _head_date(fields: HeadFields, unit: Unit) -> None:
+    for found in find_dates(unit.text):
+        if found.date and fields.date is None:
+            fields.date = found
+        elif found.date is None:
+            fields.yearless.append(unit.text[found.start : found.end])
 
 
 # --- items into articles ---------------------------------------------------------------
@@ -112,6 +155,8 @@ def _take_meta(meta: Meta, article: ParsedArticle, unsure: list[str]) -> None:
         article.outlet = meta.outlet
     if meta.date and article.date is None:
         _set_date(article, meta.date, unsure)
+    if meta.rubric and not article.section:
+        article.section = meta.rubric
 
 
 def _set_date(article: ParsedArticle, found: FoundDate, unsure: list[str]) -> None:
@@ -132,7 +177,9 @@ def _article(segment: Segment, unsure: list[str]) -> ParsedArticle:
     for unit in segment.before:
         if unit.meta:
             _take_meta(unit.meta, article, unsure)
-    while units and units[0].role in ("date", "meta", "url", "caption"):
+    if parts.rest:
+        units.insert(0, _excerpt_unit(segment.title_unit, parts.rest))
+    while units and units[0].role in ("date", "meta", "names", "url", "caption"):
         unit = units.pop(0)
         if unit.meta:
             _take_meta(unit.meta, article, unsure)
@@ -143,6 +190,11 @@ def _article(segment: Segment, unsure: list[str]) -> ParsedArticle:
     numbers += [u.number for u in segment.units]
     article.line_start, article.line_end = min(numbers), max(numbers)
     return article
+
+
+def _excerpt_unit(title: Unit, text: str) -> Unit:
+    """The excerpt glued to a title line after its outlet, as a prose line."""
+    return Unit(title.number, text, text, "prose")
 
 
 def _fill_body(article: ParsedArticle, units: list[Unit]) -> None:

@@ -30,7 +30,8 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4}|['’]\d{2})"
 _DASH = r"\s*(?:[-–—]|to|until)\s*"
 
-# Ordered: ranges before single dates so "May 11-18, 2021" is read as one range.
+# Ordered: ranges before single dates so "May 11-18, 2021" is read as one range
+# (dated by its first day).
 _PATTERNS = [
     # "May 11-18, 2021", "Dec 25 – Dec 31, 2014"
     re.compile(
@@ -70,7 +71,8 @@ _PATTERNS = [
 ]
 _LABEL = re.compile(
     r"^\s*(?:(?:first|last)\s+)?(?:published|updated|posted|dated?|modified|issued"
-    r"|released|date range)(?:\s+on)?\s*[:：]?\s*",
+    r"|released|date range|week of|week ending|for the week of|last updated)"
+    r"(?:\s+on)?\s*[:：]?\s*",
     re.I,
 )
 _TIME = re.compile(
@@ -79,6 +81,8 @@ _TIME = re.compile(
     re.I,
 )
 _READ_TIME = re.compile(r"\d+\s*min(?:ute)?s?\s+read", re.I)
+# "Mar 1, 202421 min read": a web listing glued the year to the reading time
+_GLUED_READ_TIME = re.compile(r"(\d{4})(\d{1,3}\s*min)", re.I)
 _FILLER = " ,.;:|·•()[]–—-\t"
 
 
@@ -133,6 +137,10 @@ def _from_match(match: re.Match) -> FoundDate | None:
             return None  # "may", "march" in running text are verbs
         month = _month(name)
         day = int(groups["day"]) if groups.get("day") else None
+    if groups.get("day0"):
+        # a weekly issue "3-7.6.2024" is dated by the first day of its range
+        day = int(groups["day0"])
+        month = _month(groups.get("month0") or "") or month
     if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
         return None
     precision = "day" if day is not None else "month"
@@ -165,7 +173,7 @@ def find_date(text: str) -> FoundDate | None:
 
 def date_line(text: str) -> FoundDate | None:
     """The date of a line that is nothing but a date (labels, times, weekday allowed)."""
-    text = _LABEL.sub("", text)
+    text = _LABEL.sub("", _GLUED_READ_TIME.sub(r"\1 \2", text))
     text = _READ_TIME.sub("", _TIME.sub("", text))
     found = find_date(text)
     if not found:

@@ -19,7 +19,8 @@ from ..text import comparable
 from .roles import Unit
 from .titles import TitleParts, split_title
 
-META_ROLES = ("date", "meta")
+META_ROLES = ("date", "meta", "names")
+HEADING_ROLES = ("heading", "names")
 MIN_ITEMS = 2
 MIN_TEASERS = 3  # bare headings over prose are items only in a listing this long
 MAX_TEASER_PARAGRAPHS = 1.5  # mean paragraphs under a teaser heading
@@ -70,7 +71,9 @@ def _next_kind(units: list[Unit], index: int) -> str:
 def _shape(units: list[Unit], index: int, parts: TitleParts) -> tuple:
     unit = units[index]
     inline = bool(parts.outlet or parts.date or parts.authors)
-    return (unit.numbering, unit.md_level, unit.bold, inline, _next_kind(units, index))
+    # A numbered title or one that names its source is an item whatever follows it.
+    following = "any" if inline or unit.numbering else _next_kind(units, index)
+    return (unit.numbering, unit.md_level, unit.bold, inline, following)
 
 
 def _marks_items(shape: tuple, count: int, teaser_mean: float) -> bool:
@@ -79,7 +82,7 @@ def _marks_items(shape: tuple, count: int, teaser_mean: float) -> bool:
         return False
     if inline or following in ("meta", "url"):
         return True
-    if numbering and following != "heading":
+    if numbering:
         return True
     return (
         following == "prose"
@@ -107,8 +110,36 @@ def find_layout(units: list[Unit]) -> Layout | None:
     for shape, count in ranked:
         starts = [i for i, s in shapes.items() if s == shape]
         if _marks_items(shape, count, _teaser_mean(units, starts)):
+            starts = _add_bare_titles(units, starts, parts, shape)
             return _segment(units, starts, parts, shape)
     return None
+
+
+def _add_bare_titles(
+    units: list[Unit], starts: list[int], parts: dict[int, TitleParts], shape: tuple
+) -> list[int]:
+    """Items of the same listing that lack the metadata the others show.
+
+    In a listing of teasers an item without a byline (an editor's note) still
+    starts after a gap with a heading line over prose, after the previous item's
+    teaser. Only for listings whose items hold short teasers.
+    """
+    if shape[4] != "meta" or _teaser_mean(units, starts) > 2:
+        return starts
+    extra = []
+    for index in parts:
+        if index in starts or index < starts[0] or index + 1 >= len(units):
+            continue
+        unit, previous = units[index], units[index - 1]
+        same_look = (unit.numbering, unit.md_level, unit.bold) == shape[:3]
+        if (
+            same_look
+            and unit.blank_before
+            and previous.role == "prose"
+            and units[index + 1].role == "prose"
+        ):
+            extra.append(index)
+    return sorted([*starts, *extra])
 
 
 def _segment(
@@ -152,8 +183,8 @@ def _split_section(units: list[Unit]) -> tuple[list[Unit], str | None]:
     if not units:
         return units, None
     last = units[-1]
-    is_heading = last.role == "heading" and (
-        len(units) == 1 or units[-2].role != "heading" or last.md_level
+    is_heading = last.role in HEADING_ROLES and (
+        len(units) == 1 or units[-2].role not in HEADING_ROLES or last.md_level
     )
     if is_heading and len(last.text.split()) <= 8:
         return units[:-1], last.text.strip(" :")

@@ -42,7 +42,20 @@ CONTENTS_LABEL = re.compile(
     re.I,
 )
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)|©\s*\d{4}|all rights reserved", re.I)
-TRAILING_NOISE = re.compile(r"\s*(?:\^\s*top\s*\^|\[?back to top\]?)\s*$", re.I)
+TRAILING_NOISE = re.compile(
+    r"\s*(?:\^\s*top\s*\^|\[?back to top\]?|\.{3,}\s*\d{0,4}|…+\s*\d{1,4}|MORE)\s*$"
+)
+# Reference numbers and site navigation ("Home / News / China") carry no content.
+REFERENCE = re.compile(
+    r"^(?:e-?ISSN|ISSN|ISBN|DOI)\b|^(?:[^/|>]{1,30}\s[/|>]\s){2,}", re.I
+)
+BY_LABEL = re.compile(
+    r"^(?:reviewed|written|reported|compiled|edited|translated|interviewed|words)\s+by"
+    r"\s+(?P<names>.+)$",
+    re.I,
+)
+_BY_PART = re.compile(r"^by\s+(?P<names>.+)$", re.I)
+_AFFILIATION = re.compile(r"\s*\([^()]{2,80}\)")
 URL = re.compile(r"^<?(?:https?://|www\.)\S+>?$")
 MARKDOWN = re.compile(r"^(?P<hashes>#{1,6})\s+")
 BOLD_LINE = re.compile(r"^\*\*(?P<inner>[^*]+)\*\*$")
@@ -52,8 +65,8 @@ NUMBERING = re.compile(
 )
 ROMAN = re.compile(r"^[IVXLC]{1,6}$")
 ISSUE = re.compile(
-    r"(?:\b(?:vol(?:ume)?\.?\s*\d+\s*[,/|–—-]?\s*)?(?:issue|no\.?|number|nr\.?|edition|#)"
-    r"\s*#?\s*(?P<number>\d{1,5})\b)|(?:^|\s)#(?P<hash>\d{1,5})\b",
+    r"(?:\b(?:vol(?:ume)?\.?:?\s*\d+\s*[,/|–—-]?\s*)?(?:issue|no\.?|number|nr\.?"
+    r"|edition|#)\s*[:.]?\s*#?\s*(?P<number>\d{1,5})\b)|(?:^|\s)#(?P<hash>\d{1,5})\b",
     re.I,
 )
 SOURCE_LABEL = re.compile(
@@ -79,6 +92,7 @@ class Meta:
     authors: list[str] = field(default_factory=list)
     outlet: str | None = None
     date: FoundDate | None = None
+    rubric: str | None = None  # a kind or column named on the line ("Commentary")
 
     def __bool__(self) -> bool:
         return bool(self.authors or self.outlet or self.date)
@@ -136,7 +150,7 @@ def meta_of(text: str) -> Meta | None:
         if not meta:
             meta.outlet = source.group("name").strip(" .")
         return meta
-    label = AUTHOR_LABEL.match(text)
+    label = AUTHOR_LABEL.match(text) or BY_LABEL.match(text)
     if label:
         names = split_names(label.group("names"))
         if names:
@@ -144,36 +158,47 @@ def meta_of(text: str) -> Meta | None:
     outlet = outlet_name(text)
     if outlet:
         return Meta(outlet=outlet)
+    parts = _meta_parts(text)
+    if parts:
+        return parts
     byline = parse_byline(text)
-    if byline:
+    if byline and not (byline.outlet and find_date(byline.outlet)):
         meta = Meta(authors=byline.authors, outlet=byline.outlet)
         if byline.date:
             meta.date = find_date(text)
         return meta
-    return _meta_parts(text)
+    return None
 
 
 def _meta_parts(text: str) -> Meta | None:
-    """A line of separated parts, each a date, a known outlet or names."""
+    """A line of separated parts, each a date, a known outlet or names; the first
+    may be a rubric ("Commentary | By Jane Doe | March 4, 2024")."""
     parts = [p for p in _SEPARATORS.split(text.strip()) if p.strip(" .")]
     if len(parts) < 2 or len(parts) > 5:
         return None
-    meta = Meta()
-    for part in parts:
+    meta, rubric = Meta(), None
+    for index, part in enumerate(parts):
+        by = _BY_PART.match(part)
+        names = split_names(by.group("names") if by else part)
         found = date_line(part)
         if found and meta.date is None:
             meta.date = found
         elif outlet_name(part) and meta.outlet is None:
             meta.outlet = outlet_name(part)
-        elif not meta.authors and split_names(part) and not meta.date:
-            meta.authors = split_names(part)
+        elif names and not meta.authors and (by or not meta.date):
+            meta.authors = names
+        elif index == 0 and len(part.split()) <= 4 and part[:1].isupper():
+            rubric = part
         else:
             return None
-    return meta if (meta.date or meta.outlet) else None
+    if rubric and not (meta.date or meta.authors):
+        return None
+    meta.rubric = rubric
+    return meta if (meta.date or meta.outlet or meta.authors) else None
 
 
 def _role(text: str, unit: Unit) -> str:
-    if NOISE.match(text) or COPYRIGHT.search(text):
+    if NOISE.match(text) or COPYRIGHT.search(text) or REFERENCE.search(text):
         return "noise"
     if CONTENTS_LABEL.match(text):
         return "contents"
@@ -190,6 +215,10 @@ def _role(text: str, unit: Unit) -> str:
         )
     if is_issue_line(text):
         return "issue"
+    names = names_only(text)
+    if names:
+        unit.meta = Meta(authors=names)
+        return "names"
     if as_bullet(unit.raw.strip()) and not unit.numbering:
         return "list"
     words = len(text.split())
@@ -198,6 +227,22 @@ def _role(text: str, unit: Unit) -> str:
     if unit.md_level or unit.bold:
         return "heading"
     return "prose"
+
+
+def names_only(text: str) -> list[str] | None:
+    """The people a line consists of ("A (Univ. X) and B"), each with a full name."""
+    plain = _AFFILIATION.sub("", text)
+    if (
+        plain.isupper()
+        or catalogue.lookup(plain)
+        or len(plain.split()) > 24
+        or re.search(r"[.:;!?]$", plain)
+    ):
+        return None
+    names = split_names(plain)
+    if names and all(2 <= len(n.split()) <= 4 for n in names):
+        return names
+    return None
 
 
 def is_issue_line(text: str) -> bool:

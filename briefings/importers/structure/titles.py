@@ -24,6 +24,10 @@ _LEADING_DATE = re.compile(r"^(?P<head>[^–—|:]{4,30}?)\s*(?:[–—|:]|\s-\s
 _QUOTED_TITLE = re.compile(
     r"^(?P<names>[^“\"]{3,80}?),?\s+[“\"](?P<title>[^”\"]+?)[,.]?[”\"]\s*(?P<rest>.*)$"
 )
+_GLUE = re.compile(r"\s[-–—]\s")
+_COMMENT = re.compile(r"\s//\s")
+_SITE_SUFFIX = re.compile(r"_(?P<site>[^_\s]{2,24})$")
+MAX_OUTLET_WORDS = 6
 _PARTS = re.compile(r"\s*[,;|/]\s*")
 _OUTLET_WORDS = re.compile(
     r"\b(?:News|Times|Post|Press|Daily|Journal|Agency|Herald|Tribune|Review|Media"
@@ -40,6 +44,7 @@ class TitleParts:
     date: FoundDate | None = None
     authors: list[str] = field(default_factory=list)
     quoted: bool = False  # the title stood in quotation marks after names
+    rest: str | None = None  # an excerpt or comment glued after the title and outlet
 
 
 def _outlet(text: str) -> str | None:
@@ -95,11 +100,34 @@ def split_title(text: str) -> TitleParts:
                 True,
             )
             return parts
-    parts = TitleParts(title=text.rstrip(":").strip())
+    comment = None
+    if _COMMENT.search(text):
+        text, comment = _COMMENT.split(text, maxsplit=1)
+    parts = _glued(text) or TitleParts(title=text.rstrip(":").strip())
+    site = _SITE_SUFFIX.search(parts.title)
+    if site and parts.outlet is None and site.start() >= 4:
+        parts.outlet, parts.title = site.group("site"), parts.title[: site.start()]
+    if comment:
+        parts.rest = f"{parts.rest} // {comment}" if parts.rest else f"// {comment}"
     for _ in range(2):
         _take_tail(parts)
     _take_head(parts)
     return parts
+
+
+def _glued(text: str) -> TitleParts | None:
+    """ "Title – Outlet Excerpt ...": a known outlet after a dash, text glued after it."""
+    for match in _GLUE.finditer(text):
+        title, after = text[: match.start()].strip(), text[match.end() :]
+        words = after.split()
+        if len(title.split()) < 3:
+            continue
+        for size in range(min(MAX_OUTLET_WORDS, len(words)), 0, -1):
+            name = " ".join(words[:size]).rstrip(".,:;")
+            rest = " ".join(words[size:])
+            if catalogue.is_outlet(name) and (not rest or rest[:1].isupper()):
+                return TitleParts(title=title, outlet=name, rest=rest or None)
+    return None
 
 
 def _merge(parts: TitleParts, found: TitleParts) -> bool:
