@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..text import comparable, numbered_lines
 from ..types import ParsedArticle, ParsedBriefing
 from . import catalogue
-from .dates import FoundDate, find_dates
+from .dates import FoundDate, find_dates, strip_label
 from .items import Layout, Segment, find_layout
 from .roles import COPYRIGHT, ISSUE, Meta, Unit, issue_number, read_units
 
@@ -34,6 +34,7 @@ __all__ = [
 
 CONFIDENT = 0.75  # below this, editors get a review item naming what is unsure
 FOOTER_LINES = 6
+MAX_MASTHEAD_WORDS = 6
 NO_PUBLICATION = (
     "publication unknown: no masthead, title line, footer or web address names a "
     "publication in the catalogue"
@@ -49,18 +50,30 @@ class HeadFields:
     yearless: list[str] | None = None
 
 
+_HOLDER = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?(?:the\s+)?"
+    r"(?P<name>[^.,|©]+)",
+    re.I,
+)
+
+
 def publication_of(head: list[Unit], text: str) -> str | None:
-    """The publication a masthead, head line, footer line or web address names."""
-    lines = [u.text for u in head[:8]]
-    filled = [line.text for line in numbered_lines(text) if line.text.strip()]
-    footer = filled[-FOOTER_LINES:]
-    for line in [*lines, *reversed(footer)]:
-        if len(line) > 160:
-            continue
-        found = catalogue.mentioned(line)
-        if found and (line in lines or COPYRIGHT.search(line) or len(line) < 60):
-            return found.name
-    for line in [*lines, *footer]:
+    """The publication a head line, copyright footer or web address names, as written.
+
+    A head line counts when the catalogue knows it; a copyright holder counts when
+    the text names it; a web address gives the catalogue's name for its domain.
+    """
+    for unit in head[:8]:
+        if unit.role in ("heading", "names") and catalogue.lookup(unit.text):
+            return unit.text.strip(" .")
+    filled = [line.text.strip() for line in numbered_lines(text) if line.text.strip()]
+    for line in reversed(filled[-FOOTER_LINES:]):
+        holder = _HOLDER.search(line)
+        if holder and COPYRIGHT.search(line) and holder.group("name").strip():
+            name = holder.group("name").strip()
+            if len(name.split()) <= 8 and not name.lower().startswith("all rights"):
+                return name.rstrip(" .")
+    for line in [*(u.text for u in head[:8]), *filled[-FOOTER_LINES:]]:
         found = catalogue.by_domain(line)
         if found:
             return found.name
@@ -70,6 +83,9 @@ def publication_of(head: list[Unit], text: str) -> str | None:
 def _residual_title(unit: Unit, publication: str | None) -> str | None:
     """A head line without masthead, issue number and date, if words remain."""
     text = unit.text
+    for found in reversed(find_dates(text)):
+        text = text[: found.start] + " " + text[found.end :]
+    text = strip_label(ISSUE.sub(" ", text).strip(" ,·|–—-:"))
     for found in reversed(find_dates(text)):
         text = text[: found.start] + " " + text[found.end :]
     text = ISSUE.sub(" ", text)
@@ -98,7 +114,7 @@ def _block_start(head: list[Unit]) -> int | None:
 def _masthead(head: list[Unit], start: int) -> str | None:
     """The name shown with the issue or date: on its line, or the line above."""
     residual = _residual_title(head[start], None)
-    if residual:
+    if residual and len(residual.split()) <= MAX_MASTHEAD_WORDS:
         return residual
     above = head[start - 1] if start > 0 else None
     if above and above.role in ("heading", "names") and len(above.text.split()) <= 12:
@@ -111,21 +127,17 @@ def read_head_fields(head: list[Unit], text: str) -> HeadFields:
     fields = HeadFields(yearless=[])
     start = _block_start(head)
     masthead = _masthead(head, start) if start is not None else None
-    known = catalogue.lookup(masthead) if masthead else None
-    fields.publication = (known.name if known else masthead) or publication_of(
-        head, text
-    )
+    fields.publication = masthead or publication_of(head, text)
     block = head[start:] if start is not None else head
-    end = 0
-    for end, unit in enumerate(block):
+    end = len(block)
+    for index, unit in enumerate(block):
         if unit.role not in ("issue", "date", "heading") or (
             unit.role == "heading" and not find_dates(unit.text)
         ):
+            end = index
             break
         fields.issue = fields.issue or issue_number(unit.text)
         _head_date(fields, unit)
-    else:
-        end = len(block)
     after = block[end:] if start is not None else head
     for unit in after[:1] if start is not None else after:
         if unit.role == "heading" and not catalogue.lookup(unit.text):

@@ -171,6 +171,11 @@ def find_date(text: str) -> FoundDate | None:
     return dates[0] if dates else None
 
 
+def strip_label(text: str) -> str:
+    """The text without a leading date label ("Published:", "Week of", "Updated")."""
+    return _LABEL.sub("", text)
+
+
 def date_line(text: str) -> FoundDate | None:
     """The date of a line that is nothing but a date (labels, times, weekday allowed)."""
     text = _LABEL.sub("", _GLUED_READ_TIME.sub(r"\1 \2", text))

@@ -33,7 +33,8 @@ NOISE = re.compile(
     r"|view (?:this email )?in (?:your )?browser|forward to a friend|unsubscribe.*"
     r"|manage (?:your )?(?:preferences|subscription)|like|restack|upgrade to paid"
     r"|back to (?:the )?(?:archive|index|homepage)|archives?|homepage|download pdf"
-    r"|download|print this page|font size.*|[\W_]+)\s*[.!]?$",
+    r"|download|print this page|font size.*|(?:top|bottom) of (?:the )?page|load more"
+    r"|show \d+ per page|page \d+(?: of \d+)?|[\W_]+)\s*[.!]?$",
     re.I,
 )
 CONTENTS_LABEL = re.compile(
@@ -43,7 +44,7 @@ CONTENTS_LABEL = re.compile(
 )
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)|©\s*\d{4}|all rights reserved", re.I)
 TRAILING_NOISE = re.compile(
-    r"\s*(?:\^\s*top\s*\^|\[?back to top\]?|\.{3,}\s*\d{0,4}|…+\s*\d{1,4}|MORE)\s*$"
+    r"\s*(?:\^\s*top\s*\^|\[?back to top\]?|\.{4,}\s*\d{0,4}|\.{3}\s*\d{1,4}|…+\s*\d{1,4}|MORE)\s*$"
 )
 # Reference numbers and site navigation ("Home / News / China") carry no content.
 REFERENCE = re.compile(
@@ -65,7 +66,7 @@ NUMBERING = re.compile(
 )
 ROMAN = re.compile(r"^[IVXLC]{1,6}$")
 ISSUE = re.compile(
-    r"(?:\b(?:vol(?:ume)?\.?:?\s*\d+\s*[,/|–—-]?\s*)?(?:issue|no\.?|number|nr\.?"
+    r"(?:\b(?:vol(?:ume)?\.?:?\s*\d+\s*[,/|–—-]?\s*)?(?:issue|no\.?|n[°º]|number|nr\.?"
     r"|edition|#)\s*[:.]?\s*#?\s*(?P<number>\d{1,5})\b)|(?:^|\s)#(?P<hash>\d{1,5})\b",
     re.I,
 )
