@@ -24,7 +24,6 @@ HEADING_ROLES = ("heading", "names")
 MIN_ITEMS = 2
 MIN_TEASERS = 3  # bare headings over prose are items only in a listing this long
 MAX_TEASER_PARAGRAPHS = 1.5  # mean paragraphs under a teaser heading
-MAX_NUMBERED_TITLE_WORDS = 30
 
 
 @dataclass
@@ -50,7 +49,7 @@ def _is_candidate(unit: Unit) -> bool:
     if unit.role == "heading":
         return True
     if unit.numbering and unit.role in ("prose", "list"):
-        return len(unit.text.split()) <= MAX_NUMBERED_TITLE_WORDS
+        return True
     if unit.role == "list":
         parts = split_title(unit.text)
         return bool(parts.outlet or parts.date)
@@ -71,8 +70,13 @@ def _next_kind(units: list[Unit], index: int) -> str:
 def _shape(units: list[Unit], index: int, parts: TitleParts) -> tuple:
     unit = units[index]
     inline = bool(parts.outlet or parts.date or parts.authors)
-    # A numbered title or one that names its source is an item whatever follows it.
-    following = "any" if inline or unit.numbering else _next_kind(units, index)
+    following = _next_kind(units, index)
+    if unit.numbering:
+        # numbered: an item unless another heading follows (a contents list)
+        following = "heading" if following == "heading" else "content"
+        inline = None
+    elif inline:
+        following = "any"  # a title that names its source is an item
     return (unit.numbering, unit.md_level, unit.bold, inline, following)
 
 
@@ -83,7 +87,7 @@ def _marks_items(shape: tuple, count: int, teaser_mean: float) -> bool:
     if inline or following in ("meta", "url"):
         return True
     if numbering:
-        return True
+        return following == "content"
     return (
         following == "prose"
         and count >= MIN_TEASERS
@@ -145,7 +149,8 @@ def _add_bare_titles(
 def _segment(
     units: list[Unit], starts: list[int], parts: dict[int, TitleParts], shape: tuple
 ) -> Layout:
-    before_counts = sum(1 for i in starts if i > 0 and units[i - 1].role in META_ROLES)
+    above = ("date", "meta")  # names above a title may be a section heading
+    before_counts = sum(1 for i in starts if i > 0 and units[i - 1].role in above)
     meta_above = before_counts * 2 > len(starts) and shape[4] != "meta"
     bounds = []
     for start in starts:
@@ -183,7 +188,11 @@ def _split_section(units: list[Unit]) -> tuple[list[Unit], str | None]:
     if not units:
         return units, None
     last = units[-1]
-    is_heading = last.role in HEADING_ROLES and (
+    # a lone known name ("Foreign Policy") between items is a section, not a source
+    lone_name = (
+        last.role == "meta" and last.meta and not (last.meta.date or last.meta.authors)
+    )
+    is_heading = (last.role in HEADING_ROLES or lone_name) and (
         len(units) == 1 or units[-2].role not in HEADING_ROLES or last.md_level
     )
     if is_heading and len(last.text.split()) <= 8:
