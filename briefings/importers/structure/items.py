@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..text import comparable
-from .roles import Unit
+from .roles import Unit, issue_number
 from .titles import TitleParts, split_title
 
 META_ROLES = ("date", "meta", "names")
@@ -45,7 +45,9 @@ class Layout:
     sections: int = 0
 
 
-def _is_candidate(unit: Unit) -> bool:
+def _is_candidate(unit: Unit, following: Unit | None) -> bool:
+    if following is not None and issue_number(following.text) is not None:
+        return False  # a masthead over its issue line
     if unit.role == "heading":
         return True
     if unit.numbering and unit.role in ("prose", "list"):
@@ -62,8 +64,8 @@ def _next_kind(units: list[Unit], index: int) -> str:
     role = units[index + 1].role
     if role in META_ROLES:
         return "meta"
-    if role == "heading" and units[index + 1].numbering == units[index].numbering:
-        return "heading"
+    if units[index].numbering and units[index + 1].numbering == units[index].numbering:
+        return "sibling"  # the next numbered entry
     return role
 
 
@@ -107,7 +109,12 @@ def _teaser_mean(units: list[Unit], starts: list[int]) -> float:
 
 def find_layout(units: list[Unit]) -> Layout | None:
     """The items of a text, or None when no block shape recurs as items."""
-    parts = {i: split_title(u.text) for i, u in enumerate(units) if _is_candidate(u)}
+    nexts = [*units[1:], None]
+    parts = {
+        i: split_title(u.text)
+        for i, u in enumerate(units)
+        if _is_candidate(u, nexts[i])
+    }
     shapes = {i: _shape(units, i, p) for i, p in parts.items()}
     counts = Counter(shapes.values())
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], not kv[0][3]))
@@ -156,7 +163,12 @@ def _segment(
     for start in starts:
         first = start
         if meta_above:
-            while first > 0 and units[first - 1].role in META_ROLES:
+            # the metadata block above a title starts after a gap
+            while (
+                first > 0
+                and units[first - 1].role in META_ROLES
+                and not units[first].blank_before
+            ):
                 first -= 1
         bounds.append((first, start))
     segments: list[Segment] = []
@@ -192,8 +204,11 @@ def _split_section(units: list[Unit]) -> tuple[list[Unit], str | None]:
     lone_name = (
         last.role == "meta" and last.meta and not (last.meta.date or last.meta.authors)
     )
-    is_heading = (last.role in HEADING_ROLES or lone_name) and (
-        len(units) == 1 or units[-2].role not in HEADING_ROLES or last.md_level
+    # a section heading stands after a gap; a line right under a title is its byline
+    is_heading = (
+        (last.role in HEADING_ROLES or lone_name)
+        and (last.blank_before or last.md_level)
+        and (len(units) == 1 or units[-2].role != "heading" or last.md_level)
     )
     if is_heading and len(last.text.split()) <= 8:
         return units[:-1], last.text.strip(" :")

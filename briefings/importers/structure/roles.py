@@ -81,6 +81,7 @@ AUTHOR_LABEL = re.compile(
     r"|analysis by|edited by|editors?|compiled by)\s*[:：]\s*(?P<names>.+)$",
     re.I,
 )
+_STRONG = re.compile(r"\s*(?:\||·|•|\s[-–—]\s)\s*")
 _SEPARATORS = re.compile(r"\s*(?:\||·|•|\s[-–—]\s|,\s*|/\s)\s*")
 TERMINAL = re.compile(r"[.!;:,…]['\"”’)\]]*$")
 MAX_HEADING_WORDS = 25
@@ -174,7 +175,10 @@ def meta_of(text: str) -> Meta | None:
 def _meta_parts(text: str) -> Meta | None:
     """A line of separated parts, each a date, a known outlet or names; the first
     may be a rubric ("Commentary | By Jane Doe | March 4, 2024")."""
-    parts = [p for p in _SEPARATORS.split(text.strip()) if p.strip(" .")]
+    pieces = _STRONG.split(text.strip())
+    if len(pieces) < 2:
+        pieces = _SEPARATORS.split(text.strip())
+    parts = [p for p in pieces if p.strip(" .")]
     if len(parts) < 2 or len(parts) > 5:
         return None
     meta, rubric = Meta(), None
@@ -186,7 +190,7 @@ def _meta_parts(text: str) -> Meta | None:
             meta.date = found
         elif outlet_name(part) and meta.outlet is None:
             meta.outlet = outlet_name(part)
-        elif names and not meta.authors and (by or not meta.date):
+        elif names and not meta.authors and (by or len(part.split()) >= 2):
             meta.authors = names
         elif index == 0 and len(part.split()) <= 4 and part[:1].isupper():
             rubric = part

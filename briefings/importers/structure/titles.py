@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..formats._article_text import split_names
 from . import catalogue
-from .dates import FoundDate, date_line
+from .dates import FoundDate, date_line, find_dates
 
 _TRAILING_PAREN = re.compile(r"\s*[(\[](?P<inner>[^()\[\]]{2,80})[)\]]\s*:?\s*$")
 _TRAILING_URL = re.compile(r"\s*<?(?:https?://|www\.)\S+>?\s*$")
@@ -62,6 +62,10 @@ def _outlet(text: str) -> str | None:
 def read_parts(text: str, allow_names: bool) -> TitleParts | None:
     """A metadata tail ("August 22, 2014, BBC"): each piece a date, outlet or names."""
     parts = TitleParts(title="")
+    dates = find_dates(text)
+    if dates:  # a date's own comma ("August 22, 2014") is no separator
+        parts.date = dates[0]
+        text = text[: dates[0].start] + "," + text[dates[0].end :]
     for piece in (p for p in _PARTS.split(text) if p.strip()):
         found = date_line(piece)
         if found and parts.date is None:

@@ -1,0 +1,396 @@
+"""The structural reader: line roles, items from repetition, dates, bylines, catalogue.
+
+The texts here are invented in the layouts of real public briefings (a press review
+with sections, a numbered link digest, a listing with metadata above the titles, a
+contents-only journal issue); the layout corpus in ``tests/importers/layouts/`` is
+scored as a whole at the end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from briefings.evaluation import Tally, evaluate_text, scores
+from briefings.importers import parse_text
+from briefings.importers.report import briefing_report
+from briefings.importers.structure import catalogue
+from briefings.importers.structure.dates import date_line, find_date
+from briefings.importers.structure.roles import issue_number, meta_of, read_units
+from briefings.importers.structure.titles import split_title
+
+LAYOUTS = Path(__file__).parent / "layouts"
+
+PRESS_REVIEW = """\
+Skip to main content
+Weekly Harbour Press Review
+14-18.10.2024, No. 301
+^ top ^
+
+Economy
+
+Port volumes rise for third month (Xinhua)
+2024-10-17 ^ top ^
+Container throughput rose 6.1 percent year on year in September, the port
+authority said.
+
+Lenders cut mortgage rates again (SCMP)
+2024-10-16
+
+Diplomacy
+
+Envoy visits Lagos ahead of summit (GT)
+2024-10-15
+The envoy said Beijing was ready to fund a second rail line.
+
+Subscribe
+"""
+
+NUMBERED = """\
+The Morning Lantern 10.04.24
+
+Good morning. Three stories today.
+
+1. Regulator drafts rules on AI labels – Reuters The draft requires platforms to \
+mark generated images and keep logs for six months.
+
+2. Shipyards post record orders – Financial Times
+
+3. Provinces told to cut hidden debt – Caixin Eleven provinces must present plans \
+by June.
+
+Unsubscribe | Update your preferences
+"""
+
+LISTING = """\
+Example Policy Monitor
+Articles  Issues  Authors
+
+Mira Castell
+Apr 2, 2024
+The Grain Reserve Reform Explained
+The reform moves stock decisions to the provinces and sets new audit rules.
+
+Tomas Oyelaran
+Mar 20, 2024
+Why County Debt Keeps Growing
+County platforms borrowed more in 2023 than in any year before.
+
+Lin Baoyu
+Mar 5, 2024
+Reading the Two Sessions Work Report
+The report names fourteen priorities, three of them new.
+"""
+
+CONTENTS = """\
+Review of Invented Asian Studies
+Vol. 9, Issue 2 · 1 June 2024
+
+Table of Contents
+
+Articles
+Land Rights after the Reform Era ........ 1
+Amira Solberg (Example University)
+
+Courts and Petitions in Two Provinces ........ 27
+Dai Wenli and Petra Kowalczyk
+
+Review Essay
+Histories of the Grain Bureau ........ 55
+Jonas Whitfield
+"""
+
+ESSAY = """\
+Skip to main content
+Why the Yuan Is Not Falling
+By Jane Doe
+12 March 2024
+8 min read
+
+The currency held steady in March despite weaker exports, traders said.
+
+Analysts expect the central bank to keep its fixing stable.
+"""
+
+
+# --- line roles ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("Skip to main content", "noise"),
+        ("12 min read", "noise"),
+        ("^ top ^", "noise"),
+        ("Share on Twitter", "noise"),
+        ("© 2024 Example Institute. All rights reserved.", "noise"),
+        ("https://example.org/a/b", "url"),
+        ("Published: 12 March 2024", "date"),
+        ("Vol. 3, Issue 4", "issue"),
+        ("Reuters | 12 March 2024", "meta"),
+        ("Jane Doe and John Roe", "names"),
+        ("Beijing tightens rules on data exports", "heading"),
+        ("The regulator published new rules on Friday.", "prose"),
+        ("- a bullet entry of a list", "list"),
+        ("Table of contents", "contents"),
+    ],
+)
+def test_line_role_comes_from_its_features(line, role):
+    assert read_units(line)[0].role == role
+
+
+def test_numbering_and_dot_leaders_are_taken_off_a_title_line():
+    unit = read_units("IV. Land Rights after the Reform Era ........ 17")[0]
+    assert (unit.numbering, unit.number_label) == ("roman", "IV")
+    assert unit.text == "Land Rights after the Reform Era"
+
+
+# --- dates, issues, bylines -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("Tuesday, March 12, 2024", dt.date(2024, 3, 12), "day"),
+        ("12 March 2024", dt.date(2024, 3, 12), "day"),
+        ("12.03.24", dt.date(2024, 3, 12), "day"),
+        ("3/12/2024", dt.date(2024, 12, 3), "day"),
+        ("2024-03-12", dt.date(2024, 3, 12), "day"),
+        ("Mar. 5 '24", dt.date(2024, 3, 5), "day"),
+        ("March 2024", dt.date(2024, 3, 1), "month"),
+        ("May 11-18, 2021", dt.date(2021, 5, 11), "day"),
+        ("25-29.10.2021", dt.date(2021, 10, 25), "day"),
+        ("Week of March 4, 2024", dt.date(2024, 3, 4), "day"),
+        ("Mar 1, 202421 min read", dt.date(2024, 3, 1), "day"),
+    ],
+)
+def test_date_lines_in_common_forms(text, expected, precision):
+    found = date_line(text)
+    assert (found.date, found.precision) == (expected, precision)
+
+
+def test_a_date_without_a_year_gets_no_year():
+    found = find_date("Officials met on 12 March in Kunming.")
+    assert (found.date, found.year, found.month, found.day) == (None, None, 3, 12)
+
+
+@pytest.mark.parametrize(
+    "text", ["may 5 people", "No. 12 was 2.48 billion", "in 2023 the economy grew"]
+)
+def test_numbers_and_verbs_are_no_dates(text):
+    assert find_date(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("Issue 12", 12), ("No. 889", 889), ("#42", 42), ("Vol. 3, Issue 4", 4)],
+)
+def test_issue_numbers_in_their_usual_spellings(text, number):
+    assert issue_number(text) == number
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "outlet"),
+    [
+        ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"], None),
+        ("Authors: Jane Doe, John Roe", ["Jane Doe", "John Roe"], None),
+        ("Reviewed by Amira Solberg", ["Amira Solberg"], None),
+        ("Commentary | By Ines Castell | February 27, 2024", ["Ines Castell"], None),
+        ("Global Times, 02/04/2024", [], "Global Times"),
+    ],
+)
+def test_bylines_and_metadata_lines(line, authors, outlet):
+    meta = meta_of(line)
+    assert (meta.authors, meta.outlet) == (authors, outlet)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "outlet", "date"),
+    [
+        ("Port volumes rise (Xinhua)", "Port volumes rise", "Xinhua", None),
+        (
+            "Xi visits Tianjin (August 22, 2014, BBC)",
+            "Xi visits Tianjin",
+            "BBC",
+            dt.date(2014, 8, 22),
+        ),
+        ("China cuts rates – Reuters", "China cuts rates", "Reuters", None),
+        (
+            "China – Africa trade at a record",
+            "China – Africa trade at a record",
+            None,
+            None,
+        ),
+    ],
+)
+def test_title_lines_give_their_outlet_and_date(line, title, outlet, date):
+    parts = split_title(line)
+    found = parts.date.date if parts.date else None
+    assert (parts.title, parts.outlet, found) == (title, outlet, date)
+
+
+def test_catalogue_knows_abbreviations_domains_and_sixty_publications():
+    assert len(catalogue.publications()) >= 60
+    assert catalogue.lookup("SCMP").name == "South China Morning Post"
+    assert catalogue.lookup("CDT").name == "China Digital Times"
+    assert catalogue.by_domain("https://www.ft.com/content/x").name == "Financial Times"
+    assert catalogue.lookup("scmp") is None  # abbreviations match as written
+
+
+# --- items ---------------------------------------------------------------------------------
+
+
+def _articles(text: str) -> list[tuple]:
+    briefing = parse_text(text)
+    return [
+        (a.title, a.outlet, a.date, a.section, a.authors) for a in briefing.articles
+    ]
+
+
+def test_press_review_becomes_one_article_per_item_with_sections():
+    briefing = parse_text(PRESS_REVIEW)
+    assert briefing.publication == "Weekly Harbour Press Review"
+    assert (briefing.issue, briefing.date) == (301, dt.date(2024, 10, 14))
+    assert _articles(PRESS_REVIEW) == [
+        (
+            "Port volumes rise for third month",
+            "Xinhua",
+            dt.date(2024, 10, 17),
+            "Economy",
+            [],
+        ),
+        (
+            "Lenders cut mortgage rates again",
+            "SCMP",
+            dt.date(2024, 10, 16),
+            "Economy",
+            [],
+        ),
+        (
+            "Envoy visits Lagos ahead of summit",
+            "GT",
+            dt.date(2024, 10, 15),
+            "Diplomacy",
+            [],
+        ),
+    ]
+
+
+def test_numbered_digest_splits_title_outlet_and_glued_excerpt():
+    briefing = parse_text(NUMBERED)
+    assert briefing.publication == "The Morning Lantern"
+    assert briefing.date == dt.date(2024, 4, 10)  # day first when both fit
+    titles = [(a.title, a.outlet) for a in briefing.articles]
+    assert titles == [
+        ("Regulator drafts rules on AI labels", "Reuters"),
+        ("Shipyards post record orders", "Financial Times"),
+        ("Provinces told to cut hidden debt", "Caixin"),
+    ]
+    assert briefing.articles[0].body.startswith("The draft requires platforms")
+
+
+def test_listing_with_author_and_date_above_each_title():
+    assert _articles(LISTING) == [
+        (
+            "The Grain Reserve Reform Explained",
+            None,
+            dt.date(2024, 4, 2),
+            None,
+            ["Mira Castell"],
+        ),
+        (
+            "Why County Debt Keeps Growing",
+            None,
+            dt.date(2024, 3, 20),
+            None,
+            ["Tomas Oyelaran"],
+        ),
+        (
+            "Reading the Two Sessions Work Report",
+            None,
+            dt.date(2024, 3, 5),
+            None,
+            ["Lin Baoyu"],
+        ),
+    ]
+
+
+def test_contents_only_issue_makes_the_contents_the_articles():
+    briefing = parse_text(CONTENTS)
+    assert (briefing.publication, briefing.issue) == (
+        "Review of Invented Asian Studies",
+        2,
+    )
+    assert _articles(CONTENTS) == [
+        ("Land Rights after the Reform Era", None, None, "Articles", ["Amira Solberg"]),
+        (
+            "Courts and Petitions in Two Provinces",
+            None,
+            None,
+            "Articles",
+            ["Dai Wenli", "Petra Kowalczyk"],
+        ),
+        (
+            "Histories of the Grain Bureau",
+            None,
+            None,
+            "Review Essay",
+            ["Jonas Whitfield"],
+        ),
+    ]
+
+
+def test_single_essay_stays_one_article_without_boilerplate():
+    briefing = parse_text(ESSAY)
+    [article] = briefing.articles
+    assert (article.title, article.authors) == (
+        "Why the Yuan Is Not Falling",
+        ["Jane Doe"],
+    )
+    assert article.date == dt.date(2024, 3, 12)
+    assert "min read" not in article.body and "Skip" not in article.body
+
+
+# --- confidence instead of invention --------------------------------------------------------
+
+
+def test_unknown_publication_stays_empty_and_is_flagged():
+    briefing = parse_text(ESSAY)
+    assert briefing.publication is None
+    assert any(w.startswith("publication unknown") for w in briefing.warnings)
+
+
+def test_report_gives_the_structure_confidence():
+    report = briefing_report(parse_text(PRESS_REVIEW))
+    assert 0 < report["structure_confidence"] <= 1
+    bare = briefing_report(parse_text(LISTING.replace("Example Policy Monitor\n", "")))
+    assert (
+        bare["structure_confidence"] < report["structure_confidence"]
+        or bare["publication"] is None
+    )
+
+
+def test_a_publisher_module_is_sure_of_its_layout():
+    from tests.truth import SEED_STEMS, seed_text
+
+    assert parse_text(seed_text(SEED_STEMS[0])).confidence == 1.0
+
+
+# --- the layout corpus ----------------------------------------------------------------------
+
+
+def test_layout_corpus_scores_fields_and_claims():
+    cases = sorted(LAYOUTS.glob("*.txt"))
+    assert len(cases) >= 25, f"{LAYOUTS} holds {len(cases)} layouts"
+    total = Tally()
+    for case in cases:
+        truth = json.loads(case.with_suffix(".json").read_text(encoding="utf-8"))
+        total = total + evaluate_text(case.read_text(encoding="utf-8"), truth)
+    found = scores(total)
+    right = sum(total.field_right.values()) + total.briefing_right
+    expected = sum(total.field_expected.values()) + total.briefing_compared
+    assert right / expected >= 0.95, found["articles"]
+    assert found["claims"]["recall"] >= 0.90, found["claims"]
