@@ -15,14 +15,13 @@ a wire dateline or a copyright holder); nothing is guessed.
 from __future__ import annotations
 
 from .. import structure
-from ..structure import catalogue
-from ..structure.roles import Unit, read_units
-from ..types import ParsedBriefing
+from ..structure.roles import read_units
+from ..structure.single import PageHead, read_page_head
+from ..types import ParsedArticle, ParsedBriefing
 from ._single_article import last_filled_line, parse_single_article
 
 FORMAT = "generic"
 PUBLICATION = None
-MAX_MASTHEAD_LINES = 3
 
 
 def sniff(text: str) -> bool:
@@ -41,35 +40,27 @@ def _blank(text: str, numbers: set[int]) -> str:
     return "\n".join("" if i + 1 in numbers else line for i, line in enumerate(lines))
 
 
-def _head_lines(units: list[Unit]) -> list[Unit]:
-    """Masthead, issue and boilerplate lines above the headline."""
-    head = []
-    for unit in units:
-        masthead = unit.role == "heading" and catalogue.lookup(unit.text)
-        if unit.role in ("noise", "issue", "contents") or masthead:
-            head.append(unit)
-        elif head and unit.role == "heading" and len(head) < MAX_MASTHEAD_LINES:
-            break
-        else:
-            break
-    return head
-
-
 def _parse_single(text: str) -> ParsedBriefing:
     units = read_units(text)
-    head = _head_lines(units)
-    noise = {u.number for u in units if u.role == "noise"}
-    cleaned = _blank(text, noise | {u.number for u in head})
-    parsed = parse_single_article(cleaned, kind="news", period_ok=True)
+    content = [u for u in units if u.role != "noise"]
+    page = read_page_head(content)
+    drop = {u.number for u in units if u.role == "noise"}
+    if page is not None:
+        drop |= set(page.chrome)
+    parsed = parse_single_article(_blank(text, drop), kind="news", period_ok=True)
     article = parsed.article
     article.outlet = parsed.source or parsed.outlet
-    fields = structure.read_head_fields(head, text)
-    publication = fields.publication or article.outlet or parsed.copyright_holder
+    if page is not None:
+        _apply_page_head(article, page)
+    publication = (page.masthead if page else None) or structure.publication_of(
+        [], text
+    )
+    publication = publication or article.outlet or parsed.copyright_holder
     articles = [article] if article.body or article.title else []
     briefing = ParsedBriefing(
         format=FORMAT,
         publication=publication,
-        issue=fields.issue,
+        issue=page.issue if page else None,
         title=article.title,
         date=article.date,
         date_precision=article.date_precision,
@@ -81,3 +72,13 @@ def _parse_single(text: str) -> ParsedBriefing:
     if publication is None:
         briefing.warnings.append(structure.NO_PUBLICATION)
     return briefing
+
+
+def _apply_page_head(article: ParsedArticle, page: PageHead) -> None:
+    """What the lines around the title add: the issuer, a date, a cleaner title."""
+    if page.title_text and article.title:
+        article.title = page.title_text
+    if page.issuer and not article.authors:
+        article.authors = [page.issuer]
+    if article.date is None and page.date is not None:
+        article.date, article.date_precision = page.date.date, page.date.precision

@@ -1,0 +1,160 @@
+"""The head of a single article on a web or PDF page: chrome, masthead, title.
+
+A saved page starts with what the site puts above every article: cookie banners,
+navigation rows ("Home | China | World"), breadcrumbs ("Home > News"), share rows,
+the site's masthead, a rubric ("Commentary"). The title is the heading line that the
+byline or date block follows (or, failing that, the one a date or issue line
+precedes); everything above it is chrome, except the masthead, which names the
+publication, and date or issue lines, which date the page. Official documents put
+the issuing body above the title and a document number below it ("Guo Ban Fa
+[2024] No. 9"): the body is then the author.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import catalogue
+from .dates import FoundDate, find_dates, strip_label
+from .roles import Unit, issue_number
+
+BODY_WORDS = 20  # a prose line this long starts the body
+MIN_TITLE_WORDS = 3
+MAX_MASTHEAD_WORDS = 12
+_NAV_SEPARATORS = re.compile(r"\s(?:\||·|>|»|/|>>)\s")
+_COOKIES = re.compile(r"\bcookies?\b", re.I)
+_DOCUMENT_NUMBER = re.compile(
+    r"^[A-Z][\w ]{1,30}[\[〔(]\d{4}[\]〕)]\s*(?:No\.?\s*)?\d+", re.I
+)
+_EPISODE = re.compile(
+    r"^(?:episode|ep\.|issue|no\.|number|#)\s*(?P<number>\d{1,5})\s*[:.–—-]\s+", re.I
+)
+_SMALL_WORDS = {"of", "the", "and", "in", "for", "on", "at", "to", "a", "an", "&", "de"}
+
+
+@dataclass
+class PageHead:
+    title_index: int
+    chrome: list[int] = field(default_factory=list)  # line numbers above the title
+    masthead: str | None = None
+    issuer: str | None = None  # the body that issued an official document
+    issue: int | None = None
+    date: FoundDate | None = None
+    title_text: str | None = None  # the title without an "Episode 12:" prefix
+
+
+def is_chrome(unit: Unit) -> bool:
+    """Navigation, breadcrumbs, share rows, cookie banners and other page furniture."""
+    if unit.role in ("noise", "contents", "url"):
+        return True
+    if len(_NAV_SEPARATORS.findall(f" {unit.text} ")) >= 2 or unit.text.startswith(
+        ("Home >", "Home »", "Home /")
+    ):
+        return True
+    chunks = [c for c in re.split(r"\s{2,}|\t", unit.raw.strip()) if c]
+    if len(chunks) >= 3 and all(len(c.split()) <= 3 for c in chunks):
+        return True
+    return unit.role == "prose" and bool(_COOKIES.search(unit.text))
+
+
+def _is_title_case(text: str) -> bool:
+    words = [
+        w
+        for w in re.findall(r"[^\W\d_][\w'’.-]*", text)
+        if w.lower() not in _SMALL_WORDS
+    ]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _body_start(units: list[Unit]) -> int:
+    for index, unit in enumerate(units):
+        long = unit.role == "prose" and len(unit.text.split()) >= BODY_WORDS
+        if long and not is_chrome(unit):
+            return index
+    return len(units)
+
+
+def _title_score(units: list[Unit], index: int) -> float:
+    unit = units[index]
+    following = next((u for u in units[index + 1 :] if not is_chrome(u)), None)
+    previous = next((u for u in reversed(units[:index]) if not is_chrome(u)), None)
+    score = len(unit.text.split()) / 100
+    if following is not None and following.role in ("date", "meta", "names"):
+        score += 3
+    if following is not None and _DOCUMENT_NUMBER.match(following.text):
+        score += 3
+    if previous is not None and previous.role in ("date", "issue"):
+        score += 1
+    if unit.text.isupper():
+        score -= 2
+    return score
+
+
+def read_page_head(units: list[Unit]) -> PageHead | None:
+    """Where the title of a single article stands and what the lines above it show."""
+    end = _body_start(units)
+    candidates = [
+        i
+        for i, u in enumerate(units[:end])
+        if u.role in ("heading", "issue")
+        and not is_chrome(u)
+        and len(u.text.split()) >= MIN_TITLE_WORDS
+        and not catalogue.lookup(u.text)
+    ]
+    if not candidates:
+        return None
+    title_index = max(candidates, key=lambda i: (_title_score(units, i), -i))
+    head = PageHead(title_index=title_index)
+    above = units[:title_index]
+    head.chrome = [u.number for u in above]
+    head.masthead = _masthead(above)
+    following = units[title_index + 1] if title_index + 1 < len(units) else None
+    if following is not None and _DOCUMENT_NUMBER.match(following.text):
+        head.issuer, head.masthead = head.masthead, None
+        head.chrome.append(following.number)
+    _dates_and_issue(head, units[: min(end, title_index + 4)])
+    title = units[title_index].text
+    episode = _EPISODE.match(title)
+    if episode:
+        head.issue = head.issue or int(episode.group("number"))
+        head.title_text = title[episode.end() :]
+    return head
+
+
+def _masthead(above: list[Unit]) -> str | None:
+    """The first name-like line above the title (not a rubric right above it)."""
+    for position, unit in enumerate(above):
+        if is_chrome(unit) or unit.role not in ("heading", "names", "meta", "issue"):
+            continue
+        known = catalogue.lookup(unit.text)
+        text = unit.text.strip()
+        words = len(text.split())
+        rubric = position == len(above) - 1 and words <= 2 and not known
+        if known and unit.role != "issue":
+            return text
+        if unit.role == "issue" or rubric or words > MAX_MASTHEAD_WORDS or words < 2:
+            continue
+        if find_dates(text) or not (_is_title_case(text) or text.isupper()):
+            continue
+        return text
+    return None
+
+
+def _dates_and_issue(head: PageHead, units: list[Unit]) -> None:
+    for unit in units:
+        if head.issue is None and unit.role in ("issue", "heading", "meta", "date"):
+            head.issue = issue_number(unit.text) if unit.role != "date" else None
+        if head.date is not None or unit.role not in (
+            "date",
+            "meta",
+            "issue",
+            "heading",
+        ):
+            continue
+        text = strip_label(unit.text)
+        for found in find_dates(text):
+            starts = found.start <= 1 or unit.role in ("date", "issue")
+            if found.date and starts and unit.role != "heading":
+                head.date = found
+                break
