@@ -23,6 +23,7 @@ from . import catalogue
 from .dates import FoundDate, find_dates, strip_label
 from .items import Layout, Segment, find_layout
 from .roles import COPYRIGHT, ISSUE, Meta, Unit, issue_number, read_units
+from .single import read_page_head
 
 __all__ = [
     "HeadFields",
@@ -32,6 +33,9 @@ __all__ = [
     "structure_warning",
 ]
 
+MAX_SECTION_TEASER = (
+    2  # mean prose lines per numbered item beyond which it is a section
+)
 CONFIDENT = 0.75  # below this, editors get a review item naming what is unsure
 FOOTER_LINES = 6
 MAX_MASTHEAD_WORDS = 6
@@ -248,6 +252,27 @@ def structure_warning(score: float, unsure: list[str]) -> str:
     return f"structure unsure (confidence {score:.2f}): {details}"
 
 
+def _is_one_document(
+    units: list[Unit], layout: Layout, articles: list[ParsedArticle], issue: int | None
+) -> bool:
+    """Numbered sections of one document rather than items of a briefing.
+
+    Items without an outlet, date or author of their own, in a text with no issue
+    number, are sections when the page has a headed title (a byline, date or
+    document number under it) above them, or when they hold more than a teaser each.
+    """
+    described = sum(bool(a.outlet or a.date or a.authors) for a in articles)
+    if issue is not None or described * 2 >= len(articles) or layout.shape[3]:
+        return False
+    page = read_page_head(units)
+    first = layout.segments[0].title_unit.number if layout.segments else 0
+    above = page is not None and units[page.title_index].number < first
+    if above and page.strong:
+        return True
+    prose = [sum(u.role == "prose" for u in s.units) for s in layout.segments]
+    return bool(prose) and sum(prose) / len(prose) > MAX_SECTION_TEASER
+
+
 def read_briefing(text: str, format_name: str) -> ParsedBriefing | None:
     """A multi-item briefing with one article per item, or None for a single text."""
     units = [u for u in read_units(text) if u.role != "noise"]
@@ -258,6 +283,8 @@ def read_briefing(text: str, format_name: str) -> ParsedBriefing | None:
     unsure: list[str] = []
     articles = [_article(segment, unsure) for segment in layout.segments]
     articles = [a for a in articles if a.title or a.body]
+    if _is_one_document(units, layout, articles, head.issue):
+        return None
     bare = [a for a in articles if not (a.outlet or a.date or a.authors)]
     if bare:
         unsure.append(

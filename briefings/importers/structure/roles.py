@@ -85,6 +85,10 @@ _STRONG = re.compile(r"\s*(?:\||·|•|\s[-–—]\s)\s*")
 _SEPARATORS = re.compile(r"\s*(?:\||·|•|\s[-–—]\s|,\s*|/\s)\s*")
 TERMINAL = re.compile(r"[.!;:,…]['\"”’)\]]*$")
 MAX_HEADING_WORDS = 25
+DOCUMENT_NUMBER = re.compile(
+    r"^[A-Z][\w ]{1,30}[\[〔(]\d{4}[\]〕)]\s*(?:No\.?\s*)?\d+", re.I
+)
+_OUTLET_PAREN = re.compile(r"^(?P<outlet>[^()]{2,60}?)\s*\((?P<inner>[^()]{1,40})\)$")
 
 
 @dataclass
@@ -160,6 +164,10 @@ def meta_of(text: str) -> Meta | None:
     outlet = outlet_name(text)
     if outlet:
         return Meta(outlet=outlet)
+    paren = _OUTLET_PAREN.match(text)
+    if paren and outlet_name(paren.group("outlet")):
+        # "Caixin (1.4.)", "Financial Times (3 April 2024)"
+        return Meta(outlet=paren.group("outlet"), date=date_line(paren.group("inner")))
     parts = _meta_parts(text)
     if parts:
         return parts
@@ -252,11 +260,16 @@ def names_only(text: str) -> list[str] | None:
 
 def is_issue_line(text: str) -> bool:
     """A line that gives an issue number (maybe with a date and masthead)."""
-    return bool(ISSUE.search(text)) and len(text.split()) <= 14
+    return issue_number(text) is not None and len(text.split()) <= 14
 
 
 def issue_number(text: str) -> int | None:
-    """The issue number a line gives ("Issue 12", "No. 12", "#12", "Vol. 3, Issue 4")."""
+    """The issue number a line gives ("Issue 12", "No. 12", "#12", "Vol. 3, Issue 4").
+
+    An official document number ("Guo Ban Fa [2024] No. 9") is no issue.
+    """
+    if DOCUMENT_NUMBER.match(text):
+        return None
     match = ISSUE.search(text)
     if not match:
         return None

@@ -17,16 +17,13 @@ from dataclasses import dataclass, field
 
 from . import catalogue
 from .dates import FoundDate, find_dates, strip_label
-from .roles import Unit, issue_number
+from .roles import DOCUMENT_NUMBER, Unit, issue_number
 
 BODY_WORDS = 20  # a prose line this long starts the body
 MIN_TITLE_WORDS = 3
 MAX_MASTHEAD_WORDS = 12
 _NAV_SEPARATORS = re.compile(r"\s(?:\||·|>|»|/|>>)\s")
 _COOKIES = re.compile(r"\bcookies?\b", re.I)
-_DOCUMENT_NUMBER = re.compile(
-    r"^[A-Z][\w ]{1,30}[\[〔(]\d{4}[\]〕)]\s*(?:No\.?\s*)?\d+", re.I
-)
 _EPISODE = re.compile(
     r"^(?:episode|ep\.|issue|no\.|number|#)\s*(?P<number>\d{1,5})\s*[:.–—-]\s+", re.I
 )
@@ -42,6 +39,7 @@ class PageHead:
     issue: int | None = None
     date: FoundDate | None = None
     title_text: str | None = None  # the title without an "Episode 12:" prefix
+    strong: bool = False  # a byline, date or document number stands under the title
 
 
 def is_chrome(unit: Unit) -> bool:
@@ -75,14 +73,24 @@ def _body_start(units: list[Unit]) -> int:
     return len(units)
 
 
+def _continues(units: list[Unit], index: int) -> bool:
+    """A hard-wrapped line whose sentence goes on in the next line."""
+    following = units[index + 1] if index + 1 < len(units) else None
+    return (
+        following is not None
+        and not following.blank_before
+        and following.text[:1].islower()
+    )
+
+
 def _title_score(units: list[Unit], index: int) -> float:
     unit = units[index]
     following = next((u for u in units[index + 1 :] if not is_chrome(u)), None)
     previous = next((u for u in reversed(units[:index]) if not is_chrome(u)), None)
-    score = len(unit.text.split()) / 100
+    score = 0.0
     if following is not None and following.role in ("date", "meta", "names"):
         score += 3
-    if following is not None and _DOCUMENT_NUMBER.match(following.text):
+    if following is not None and DOCUMENT_NUMBER.match(following.text):
         score += 3
     if previous is not None and previous.role in ("date", "issue"):
         score += 1
@@ -101,16 +109,18 @@ def read_page_head(units: list[Unit]) -> PageHead | None:
         and not is_chrome(u)
         and len(u.text.split()) >= MIN_TITLE_WORDS
         and not catalogue.lookup(u.text)
+        and not _continues(units, i)
     ]
     if not candidates:
         return None
     title_index = max(candidates, key=lambda i: (_title_score(units, i), -i))
     head = PageHead(title_index=title_index)
+    head.strong = _title_score(units, title_index) >= 3
     above = units[:title_index]
     head.chrome = [u.number for u in above]
     head.masthead = _masthead(above)
     following = units[title_index + 1] if title_index + 1 < len(units) else None
-    if following is not None and _DOCUMENT_NUMBER.match(following.text):
+    if following is not None and DOCUMENT_NUMBER.match(following.text):
         head.issuer, head.masthead = head.masthead, None
         head.chrome.append(following.number)
     _dates_and_issue(head, units[: min(end, title_index + 4)])
