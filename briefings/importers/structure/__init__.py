@@ -121,7 +121,11 @@ def _masthead(head: list[Unit], start: int) -> str | None:
     if residual and len(residual.split()) <= MAX_MASTHEAD_WORDS:
         return residual
     above = head[start - 1] if start > 0 else None
-    if above and above.role in ("heading", "names") and len(above.text.split()) <= 12:
+    only_outlet = (
+        above and above.role == "meta" and not (above.meta.date or above.meta.authors)
+    )
+    short = above is not None and len(above.text.split()) <= MAX_MASTHEAD_WORDS * 2
+    if short and (above.role in ("heading", "names") or only_outlet):
         return above.text
     return None
 

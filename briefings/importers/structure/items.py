@@ -22,6 +22,7 @@ from .titles import TitleParts, split_title
 META_ROLES = ("date", "meta", "names")
 HEADING_ROLES = ("heading", "names")
 MIN_ITEMS = 2
+MAX_HEAD_UNITS = 12  # an issue line this near the top closes the briefing's head
 MIN_TEASERS = 3  # bare headings over prose are items only in a listing this long
 MAX_TEASER_PARAGRAPHS = 1.5  # mean paragraphs under a teaser heading
 
@@ -56,6 +57,14 @@ def _is_candidate(unit: Unit, following: Unit | None) -> bool:
         parts = split_title(unit.text)
         return bool(parts.outlet or parts.date)
     return False
+
+
+def _issue_line(units: list[Unit]) -> int:
+    """Index of an issue line near the top (the head ends there), else -1."""
+    for index, unit in enumerate(units[:MAX_HEAD_UNITS]):
+        if issue_number(unit.text) is not None and len(unit.text.split()) <= 14:
+            return index
+    return -1
 
 
 def _next_kind(units: list[Unit], index: int) -> str:
@@ -110,10 +119,11 @@ def _teaser_mean(units: list[Unit], starts: list[int]) -> float:
 def find_layout(units: list[Unit]) -> Layout | None:
     """The items of a text, or None when no block shape recurs as items."""
     nexts = [*units[1:], None]
+    head_end = _issue_line(units)
     parts = {
         i: split_title(u.text)
         for i, u in enumerate(units)
-        if _is_candidate(u, nexts[i])
+        if i > head_end and _is_candidate(u, nexts[i])
     }
     shapes = {i: _shape(units, i, p) for i, p in parts.items()}
     counts = Counter(shapes.values())

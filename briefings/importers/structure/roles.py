@@ -55,6 +55,8 @@ BY_LABEL = re.compile(
     r"\s+(?P<names>.+)$",
     re.I,
 )
+_NAV_SEPARATORS = re.compile(r"\s(?:\||·|>|»|>>)\s")
+_BREADCRUMB = re.compile(r"^(?:Home|Start|Startseite)\s*(?:>|»|/|>>)\s", re.I)
 _BY_PART = re.compile(r"^by\s+(?P<names>.+)$", re.I)
 _AFFILIATION = re.compile(r"\s*\([^()]{2,80}\)")
 URL = re.compile(r"^<?(?:https?://|www\.)\S+>?$")
@@ -210,8 +212,20 @@ def _meta_parts(text: str) -> Meta | None:
     return meta if (meta.date or meta.outlet or meta.authors) else None
 
 
+def is_navigation(unit: Unit) -> bool:
+    """A row of menu entries ("Home  News  Opinion", "Home | China | World") or a
+    breadcrumb ("Home > News")."""
+    text = unit.text
+    if len(_NAV_SEPARATORS.findall(f" {text} ")) >= 2 or _BREADCRUMB.match(text):
+        return True
+    chunks = [c for c in re.split(r"\s{2,}|\t", unit.raw.strip()) if c]
+    return len(chunks) >= 3 and all(len(c.split()) <= 3 for c in chunks)
+
+
 def _role(text: str, unit: Unit) -> str:
     if NOISE.match(text) or COPYRIGHT.search(text) or REFERENCE.search(text):
+        return "noise"
+    if is_navigation(unit):
         return "noise"
     if CONTENTS_LABEL.match(text):
         return "contents"

@@ -17,12 +17,11 @@ from dataclasses import dataclass, field
 
 from . import catalogue
 from .dates import FoundDate, find_dates, strip_label
-from .roles import DOCUMENT_NUMBER, Unit, issue_number
+from .roles import DOCUMENT_NUMBER, Unit, is_navigation, issue_number
 
 BODY_WORDS = 20  # a prose line this long starts the body
 MIN_TITLE_WORDS = 3
 MAX_MASTHEAD_WORDS = 12
-_NAV_SEPARATORS = re.compile(r"\s(?:\||·|>|»|/|>>)\s")
 _COOKIES = re.compile(r"\bcookies?\b", re.I)
 _EPISODE = re.compile(
     r"^(?:episode|ep\.|issue|no\.|number|#)\s*(?P<number>\d{1,5})\s*[:.–—-]\s+", re.I
@@ -44,14 +43,7 @@ class PageHead:
 
 def is_chrome(unit: Unit) -> bool:
     """Navigation, breadcrumbs, share rows, cookie banners and other page furniture."""
-    if unit.role in ("noise", "contents", "url"):
-        return True
-    if len(_NAV_SEPARATORS.findall(f" {unit.text} ")) >= 2 or unit.text.startswith(
-        ("Home >", "Home »", "Home /")
-    ):
-        return True
-    chunks = [c for c in re.split(r"\s{2,}|\t", unit.raw.strip()) if c]
-    if len(chunks) >= 3 and all(len(c.split()) <= 3 for c in chunks):
+    if unit.role in ("noise", "contents", "url") or is_navigation(unit):
         return True
     return unit.role == "prose" and bool(_COOKIES.search(unit.text))
 
@@ -136,6 +128,8 @@ def _masthead(above: list[Unit]) -> str | None:
     """The first name-like line above the title (not a rubric right above it)."""
     for position, unit in enumerate(above):
         if is_chrome(unit) or unit.role not in ("heading", "names", "meta", "issue"):
+            continue
+        if unit.role == "meta" and (unit.meta.date or unit.meta.authors):
             continue
         known = catalogue.lookup(unit.text)
         text = unit.text.strip()
