@@ -60,11 +60,15 @@ def _is_candidate(unit: Unit, following: Unit | None) -> bool:
 
 
 def _issue_line(units: list[Unit]) -> int:
-    """Index of an issue line near the top (the head ends there), else -1."""
+    """Index of the last issue line or contents label near the top (the head ends
+    there), else -1."""
+    end = -1
     for index, unit in enumerate(units[:MAX_HEAD_UNITS]):
-        if issue_number(unit.text) is not None and len(unit.text.split()) <= 14:
-            return index
-    return -1
+        issue = issue_number(unit.text) is not None and len(unit.text.split()) <= 14
+        listed = [u.role for u in units[index + 1 : index + 3]] == ["heading"] * 2
+        if issue or (unit.role == "contents" and listed):
+            end = index
+    return end
 
 
 def _next_kind(units: list[Unit], index: int) -> str:
@@ -218,7 +222,11 @@ def _split_section(units: list[Unit]) -> tuple[list[Unit], str | None]:
     is_heading = (
         (last.role in HEADING_ROLES or lone_name)
         and (last.blank_before or last.md_level)
-        and (len(units) == 1 or units[-2].role != "heading" or last.md_level)
+        and (
+            len(units) == 1
+            or units[-2].role != "heading"
+            or bool(last.md_level or last.numbering or last.text.isupper())
+        )
     )
     if is_heading and len(last.text.split()) <= 8:
         return units[:-1], last.text.strip(" :")

@@ -55,6 +55,15 @@ BY_LABEL = re.compile(
     r"\s+(?P<names>.+)$",
     re.I,
 )
+# Words that make a capitalised phrase an organisation or publication, not a person.
+ORGANISATION_WORDS = re.compile(
+    r"\b(?:News|Times|Post|Press|Daily|Journal|Agency|Herald|Tribune|Review|Media"
+    r"|Network|Radio|Broadcasting|Magazine|Weekly|Monitor|Wire|Gazette|Observer"
+    r"|Insider|Digest|Institute|Centre|Center|Foundation|Council|Ministry|Office"
+    r"|Commission|Bureau|Forum|Project|University|Embassy|Delegation|Government"
+    r"|Department|Committee|Association|Chamber|Bank|Group|Policy|Affairs|Relations"
+    r"|Studies|Podcast|Newsletter|Briefing|Report|Watch|Dispatch|Ledger|Table)\b"
+)
 _NAV_SEPARATORS = re.compile(r"\s(?:\||·|>|»|>>)\s")
 _BREADCRUMB = re.compile(r"^(?:Home|Start|Startseite)\s*(?:>|»|/|>>)\s", re.I)
 _BY_PART = re.compile(r"^by\s+(?P<names>.+)$", re.I)

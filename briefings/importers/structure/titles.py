@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..formats._article_text import split_names
 from . import catalogue
 from .dates import FoundDate, date_line, find_dates
+from .roles import ORGANISATION_WORDS
 
 _TRAILING_PAREN = re.compile(r"\s*[(\[](?P<inner>[^()\[\]]{2,80})[)\]]\s*:?\s*$")
 _TRAILING_URL = re.compile(r"\s*<?(?:https?://|www\.)\S+>?\s*$")
@@ -29,12 +30,7 @@ _COMMENT = re.compile(r"\s//\s")
 _SITE_SUFFIX = re.compile(r"_(?P<site>[^_\s]{2,24})$")
 MAX_OUTLET_WORDS = 6
 _PARTS = re.compile(r"\s*[,;|/]\s*")
-_OUTLET_WORDS = re.compile(
-    r"\b(?:News|Times|Post|Press|Daily|Journal|Agency|Herald|Tribune|Review|Media"
-    r"|Network|Radio|Broadcasting|Magazine|Weekly|Monitor|Wire|Gazette|Observer"
-    r"|Insider|Digest|Institute|Centre|Center|Foundation|Council|Ministry|Office"
-    r"|Commission|Bureau|Forum|Project)\b"
-)
+_OUTLET_WORDS = ORGANISATION_WORDS
 
 
 @dataclass
