@@ -80,5 +80,8 @@ def _apply_page_head(article: ParsedArticle, page: PageHead) -> None:
         article.title = page.title_text
     if page.issuer and not article.authors:
         article.authors = [page.issuer]
-    if article.date is None and page.date is not None:
-        article.date, article.date_precision = page.date.date, page.date.precision
+    if page.authors and not article.authors:
+        article.authors = page.authors
+    date = page.date or page.signed_on
+    if article.date is None and date is not None:
+        article.date, article.date_precision = date.date, date.precision

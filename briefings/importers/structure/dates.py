@@ -80,7 +80,7 @@ _TIME = re.compile(
     r"(?:\s*\(?(?:[A-Z]{2,5}|UTC[+-]\d+)\)?)?",
     re.I,
 )
-_READ_TIME = re.compile(r"\d+\s*min(?:ute)?s?\s+read", re.I)
+_READ_TIME = re.compile(r"\d+\s*min(?:ute)?s?\b(?:\s+(?:read|listen))?", re.I)
 # "Mar 1, 202421 min read": a web listing glued the year to the reading time
 _GLUED_READ_TIME = re.compile(r"(\d{4})(\d{1,3}\s*min)", re.I)
 _FILLER = " ,.;:|·•()[]–—-\t"

@@ -22,6 +22,7 @@ from .titles import TitleParts, split_title
 META_ROLES = ("date", "meta", "names")
 HEADING_ROLES = ("heading", "names")
 MIN_ITEMS = 2
+MIN_TITLE_WORDS = 3
 MAX_HEAD_UNITS = 12  # an issue line this near the top closes the briefing's head
 MIN_TEASERS = 3  # bare headings over prose are items only in a listing this long
 MAX_TEASER_PARAGRAPHS = 1.5  # mean paragraphs under a teaser heading
@@ -50,7 +51,8 @@ def _is_candidate(unit: Unit, following: Unit | None) -> bool:
     if following is not None and issue_number(following.text) is not None:
         return False  # a masthead over its issue line
     if unit.role == "heading":
-        return True
+        # a word or two is a section or menu entry, unless numbered or sourced
+        return len(unit.text.split()) >= MIN_TITLE_WORDS or bool(unit.numbering)
     if unit.numbering and unit.role in ("prose", "list"):
         return True
     if unit.role == "list":
@@ -86,6 +88,13 @@ def _shape(units: list[Unit], index: int, parts: TitleParts) -> tuple:
     unit = units[index]
     inline = bool(parts.outlet or parts.date or parts.authors)
     following = _next_kind(units, index)
+    previous = units[index - 1] if index else None
+    if (
+        previous is not None
+        and previous.role in ("date", "meta")
+        and not unit.blank_before
+    ):
+        following = "above"  # the item's metadata stands over its title
     if unit.numbering:
         # numbered: an item unless another heading follows (a contents list)
         following = "heading" if following == "heading" else "content"
@@ -99,7 +108,7 @@ def _marks_items(shape: tuple, count: int, teaser_mean: float) -> bool:
     numbering, _, _, inline, following = shape
     if count < MIN_ITEMS:
         return False
-    if inline or following in ("meta", "url"):
+    if inline or following in ("meta", "url", "above"):
         return True
     if numbering:
         return following == "content"
@@ -172,7 +181,9 @@ def _segment(
 ) -> Layout:
     above = ("date", "meta")  # names above a title may be a section heading
     before_counts = sum(1 for i in starts if i > 0 and units[i - 1].role in above)
-    meta_above = before_counts * 2 > len(starts) and shape[4] != "meta"
+    meta_above = shape[4] == "above" or (
+        before_counts * 2 > len(starts) and shape[4] != "meta"
+    )
     bounds = []
     for start in starts:
         first = start

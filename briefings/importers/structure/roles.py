@@ -64,6 +64,7 @@ ORGANISATION_WORDS = re.compile(
     r"|Department|Committee|Association|Chamber|Bank|Group|Policy|Affairs|Relations"
     r"|Studies|Podcast|Newsletter|Briefing|Report|Watch|Dispatch|Ledger|Table)\b"
 )
+_COOKIES = re.compile(r"\bcookies?\b", re.I)
 _NAV_SEPARATORS = re.compile(r"\s(?:\||·|>|»|>>)\s")
 _BREADCRUMB = re.compile(r"^(?:Home|Start|Startseite)\s*(?:>|»|/|>>)\s", re.I)
 _BY_PART = re.compile(r"^by\s+(?P<names>.+)$", re.I)
@@ -96,6 +97,7 @@ _STRONG = re.compile(r"\s*(?:\||·|•|\s[-–—]\s)\s*")
 _SEPARATORS = re.compile(r"\s*(?:\||·|•|\s[-–—]\s|,\s*|/\s)\s*")
 TERMINAL = re.compile(r"[.!;:,…]['\"”’)\]]*$")
 MAX_HEADING_WORDS = 25
+MIN_MENU_LINES = 5
 DOCUMENT_NUMBER = re.compile(
     r"^[A-Z][\w ]{1,30}[\[〔(]\d{4}[\]〕)]\s*(?:No\.?\s*)?\d+", re.I
 )
@@ -203,7 +205,7 @@ def _meta_parts(text: str) -> Meta | None:
     meta, rubric = Meta(), None
     for index, part in enumerate(parts):
         by = _BY_PART.match(part)
-        names = split_names(by.group("names") if by else part)
+        names = person_names(by.group("names") if by else part)
         found = date_line(part)
         if found and meta.date is None:
             meta.date = found
@@ -225,16 +227,23 @@ def is_navigation(unit: Unit) -> bool:
     """A row of menu entries ("Home  News  Opinion", "Home | China | World") or a
     breadcrumb ("Home > News")."""
     text = unit.text
-    if len(_NAV_SEPARATORS.findall(f" {text} ")) >= 2 or _BREADCRUMB.match(text):
+    if _BREADCRUMB.match(text):
         return True
-    chunks = [c for c in re.split(r"\s{2,}|\t", unit.raw.strip()) if c]
-    return len(chunks) >= 3 and all(len(c.split()) <= 3 for c in chunks)
+    for chunks in (
+        _NAV_SEPARATORS.split(f" {text} "),
+        re.split(r"\s{2,}|\t", unit.raw.strip()),
+    ):
+        chunks = [c.strip() for c in chunks if c.strip()]
+        menu = all(len(c.split()) <= 3 and not _BY_PART.match(c) for c in chunks)
+        if len(chunks) >= 3 and menu and not find_date(text):
+            return True
+    return False
 
 
 def _role(text: str, unit: Unit) -> str:
     if NOISE.match(text) or COPYRIGHT.search(text) or REFERENCE.search(text):
         return "noise"
-    if is_navigation(unit):
+    if is_navigation(unit) or (_COOKIES.search(text) and len(text.split()) >= 8):
         return "noise"
     if CONTENTS_LABEL.match(text):
         return "contents"
@@ -263,6 +272,13 @@ def _role(text: str, unit: Unit) -> str:
     if unit.md_level or unit.bold:
         return "heading"
     return "prose"
+
+
+def person_names(text: str) -> list[str] | None:
+    """The people a text names ("A, B and C"), or None (also for organisations)."""
+    if catalogue.lookup(text) or ORGANISATION_WORDS.search(text):
+        return None
+    return split_names(text)
 
 
 def names_only(text: str) -> list[str] | None:
@@ -310,7 +326,33 @@ def read_units(text: str) -> list[Unit]:
             continue
         units.append(_unit(line.number, raw, blank))
         blank = False
+    _mark_menus(units)
     return units
+
+
+def _mark_menus(units: list[Unit]) -> None:
+    """A column of one- or two-word lines with no gap between them is a menu."""
+    run: list[Unit] = []
+    for unit in [*units, None]:
+        short = (
+            unit is not None
+            and unit.role in ("heading", "names")
+            and len(unit.text.split()) <= 2
+            and (not run or not unit.blank_before)
+        )
+        if short:
+            run.append(unit)
+            continue
+        if len(run) >= MIN_MENU_LINES:
+            for entry in run:
+                entry.role = "noise"
+        run = (
+            [unit]
+            if unit is not None
+            and unit.role == "heading"
+            and len(unit.text.split()) <= 2
+            else []
+        )
 
 
 def _unit(number: int, raw: str, blank_before: bool) -> Unit:

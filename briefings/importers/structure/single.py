@@ -21,6 +21,7 @@ from .roles import DOCUMENT_NUMBER, Unit, is_navigation, issue_number
 
 BODY_WORDS = 20  # a prose line this long starts the body
 MIN_TITLE_WORDS = 3
+CLOSING_LINES = 4  # a date among the last lines signs the text off
 MAX_MASTHEAD_WORDS = 12
 _COOKIES = re.compile(r"\bcookies?\b", re.I)
 _EPISODE = re.compile(
@@ -39,6 +40,8 @@ class PageHead:
     date: FoundDate | None = None
     title_text: str | None = None  # the title without an "Episode 12:" prefix
     strong: bool = False  # a byline, date or document number stands under the title
+    authors: list[str] = field(default_factory=list)  # a names line under the title
+    signed_on: FoundDate | None = None  # a date line closing the text
 
 
 def is_chrome(unit: Unit) -> bool:
@@ -116,6 +119,12 @@ def read_page_head(units: list[Unit]) -> PageHead | None:
         head.issuer, head.masthead = head.masthead, None
         head.chrome.append(following.number)
     _dates_and_issue(head, units[: min(end, title_index + 4)])
+    if following is not None and following.role == "names" and following.meta:
+        head.authors = following.meta.authors
+    for unit in reversed(units[-CLOSING_LINES:]):
+        if unit.role == "date" and unit.meta.date and unit.meta.date.date:
+            head.signed_on = unit.meta.date
+            break
     title = units[title_index].text
     episode = _EPISODE.match(title)
     if episode:
