@@ -17,13 +17,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..formats._article_text import split_names
 from ..text import comparable, numbered_lines
 from ..types import ParsedArticle, ParsedBriefing
 from . import catalogue
 from .dates import FoundDate, find_dates, strip_label
 from .items import Layout, Segment, find_layout
-from .roles import COPYRIGHT, ISSUE, Meta, Unit, issue_number, read_units
+from .roles import COPYRIGHT, EDITORS, ISSUE, Meta, Unit, issue_number, read_units
 from .single import read_page_head
+from .titles import read_parts
 
 __all__ = [
     "HeadFields",
@@ -36,6 +38,7 @@ __all__ = [
 MAX_SECTION_TEASER = (
     2  # mean prose lines per numbered item beyond which it is a section
 )
+_CLOSING_SOURCE = re.compile(r"[.!?”\"]\s*\((?P<inner>[^()]{2,60})\)\s*$")
 CONFIDENT = 0.75  # below this, editors get a review item naming what is unsure
 FOOTER_LINES = 6
 MAX_MASTHEAD_WORDS = 6
@@ -52,6 +55,7 @@ class HeadFields:
     title: str | None = None
     date: FoundDate | None = None
     yearless: list[str] | None = None
+    editors: list[str] | None = None
 
 
 _HOLDER = re.compile(
@@ -121,6 +125,9 @@ def _masthead(head: list[Unit], start: int) -> str | None:
     if residual and len(residual.split()) <= MAX_MASTHEAD_WORDS:
         return residual
     above = head[start - 1] if start > 0 else None
+    while above is not None and EDITORS.search(above.text) and start > 1:
+        start -= 1
+        above = head[start - 1]
     only_outlet = (
         above and above.role == "meta" and not (above.meta.date or above.meta.authors)
     )
@@ -132,7 +139,12 @@ def _masthead(head: list[Unit], start: int) -> str | None:
 
 def read_head_fields(head: list[Unit], text: str) -> HeadFields:
     """Publication, issue, date and title of a briefing from the lines of its head."""
-    fields = HeadFields(yearless=[])
+    fields = HeadFields(yearless=[], editors=[])
+    for unit in head:
+        found = EDITORS.search(unit.text)
+        names = split_names(found.group("names")) if found else None
+        if names and not fields.editors:
+            fields.editors = names
     start = _block_start(head)
     masthead = _masthead(head, start) if start is not None else None
     fields.publication = masthead or publication_of(head, text)
@@ -206,10 +218,25 @@ def _article(segment: Segment, unsure: list[str]) -> ParsedArticle:
     while units and units[-1].role in ("meta", "url") and units[-1].meta:
         _take_meta(units.pop().meta, article, unsure)
     _fill_body(article, units)
+    if article.outlet is None and article.body:
+        _take_closing_source(article, unsure)
     numbers = [segment.title_unit.number] + [u.number for u in segment.before]
     numbers += [u.number for u in segment.units]
     article.line_start, article.line_end = min(numbers), max(numbers)
     return article
+
+
+def _take_closing_source(article: ParsedArticle, unsure: list[str]) -> None:
+    """The outlet a summary closes with: "... the lowest in two decades. (SCMP)"."""
+    last = article.body.rsplit("\n\n", 1)[-1]
+    match = _CLOSING_SOURCE.search(last)
+    if not match:
+        return
+    found = read_parts(match.group("inner"), allow_names=False)
+    if found and found.outlet:
+        article.outlet = found.outlet
+        if found.date and article.date is None:
+            _set_date(article, found.date, unsure)
 
 
 def _excerpt_unit(title: Unit, text: str) -> Unit:
@@ -299,6 +326,7 @@ def read_briefing(text: str, format_name: str) -> ParsedBriefing | None:
         publication=head.publication,
         issue=head.issue,
         title=head.title,
+        editors=head.editors or [],
         articles=articles,
         line_start=min((u.number for u in units), default=1),
         line_end=max((u.number for u in units), default=0),

@@ -55,9 +55,12 @@ def _is_candidate(unit: Unit, following: Unit | None) -> bool:
         return len(unit.text.split()) >= MIN_TITLE_WORDS or bool(unit.numbering)
     if unit.numbering and unit.role in ("prose", "list"):
         return True
-    if unit.role == "list":
+    if unit.role in ("list", "prose"):
         parts = split_title(unit.text)
-        return bool(parts.outlet or parts.date)
+        # a listed source or a reference ('Names, "Title", Journal ...')
+        return bool(parts.outlet or parts.date) and (
+            unit.role == "list" or parts.quoted
+        )
     return False
 
 
@@ -77,6 +80,8 @@ def _next_kind(units: list[Unit], index: int) -> str:
     if index + 1 >= len(units):
         return "end"
     role = units[index + 1].role
+    if role == "date" and units[index + 1].meta.date.date is None:
+        return "heading"  # a day without a year heads a section
     if role in META_ROLES:
         return "meta"
     if units[index].numbering and units[index + 1].numbering == units[index].numbering:
@@ -89,11 +94,10 @@ def _shape(units: list[Unit], index: int, parts: TitleParts) -> tuple:
     inline = bool(parts.outlet or parts.date or parts.authors)
     following = _next_kind(units, index)
     previous = units[index - 1] if index else None
-    if (
-        previous is not None
-        and previous.role in ("date", "meta")
-        and not unit.blank_before
-    ):
+    dated = previous is not None and (
+        previous.role == "meta" or (previous.role == "date" and previous.meta.date.date)
+    )
+    if dated and not unit.blank_before:
         following = "above"  # the item's metadata stands over its title
     if unit.numbering:
         # numbered: an item unless another heading follows (a contents list)
@@ -229,6 +233,8 @@ def _split_section(units: list[Unit]) -> tuple[list[Unit], str | None]:
     lone_name = (
         last.role == "meta" and last.meta and not (last.meta.date or last.meta.authors)
     )
+    # a day without a year ("Monday, 4 March") over items is a section as well
+    lone_name = lone_name or (last.role == "date" and last.meta.date.date is None)
     # a section heading stands after a gap; a line right under a title is its byline
     is_heading = (
         (last.role in HEADING_ROLES or lone_name)

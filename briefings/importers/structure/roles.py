@@ -64,6 +64,11 @@ ORGANISATION_WORDS = re.compile(
     r"|Department|Committee|Association|Chamber|Bank|Group|Policy|Affairs|Relations"
     r"|Studies|Podcast|Newsletter|Briefing|Report|Watch|Dispatch|Ledger|Table)\b"
 )
+EDITORS = re.compile(
+    r"(?:\b(?:compiled|edited|curated|put together)\s+by|^editors?\s*[:：])\s*"
+    r"(?P<names>[^|·–—]+?)\s*$",
+    re.I,
+)
 _COOKIES = re.compile(r"\bcookies?\b", re.I)
 _NAV_SEPARATORS = re.compile(r"\s(?:\||·|>|»|>>)\s")
 _BREADCRUMB = re.compile(r"^(?:Home|Start|Startseite)\s*(?:>|»|/|>>)\s", re.I)
@@ -267,7 +272,13 @@ def _role(text: str, unit: Unit) -> str:
     if as_bullet(unit.raw.strip()) and not unit.numbering:
         return "list"
     words = len(text.split())
-    if words <= MAX_HEADING_WORDS and not TERMINAL.search(text):
+    # a sentence closed by its source in brackets is prose: "... offences. (RTHK)"
+    sourced_sentence = re.search(r"[.!?][”\"’']?\s*\([^()]{2,60}\)$", text)
+    if (
+        words <= MAX_HEADING_WORDS
+        and not TERMINAL.search(text)
+        and not sourced_sentence
+    ):
         return "heading"
     if unit.md_level or unit.bold:
         return "heading"

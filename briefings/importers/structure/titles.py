@@ -23,8 +23,10 @@ _TRAILING_DASH = re.compile(r"\s+(?:[-–—|]|//)\s+(?P<tail>[^–—|]{2,80})$
 _LEADING_OUTLET = re.compile(r"^(?P<head>[^:]{2,40}):\s+(?=\S)")
 _LEADING_DATE = re.compile(r"^(?P<head>[^–—|:]{4,30}?)\s*(?:[–—|:]|\s-\s)\s*(?=\S)")
 _QUOTED_TITLE = re.compile(
-    r"^(?P<names>[^“\"]{3,80}?),?\s+[“\"](?P<title>[^”\"]+?)[,.]?[”\"]\s*(?P<rest>.*)$"
+    r"^(?P<names>[^“\"]{3,80}?),\s+[“\"](?P<title>[^”\"]+?)[,.]?[”\"]\s*(?P<rest>.*)$"
 )
+# where a reference ends: its page range or year, then the annotation begins
+_AFTER_REFERENCE = re.compile(r"(?:pp?\.\s*\d+(?:\s*[-–]\s*\d+)?|\(\w*\s*\d{4}\))\.\s+")
 _GLUE = re.compile(r"\s[-–—]\s")
 _COMMENT = re.compile(r"\s//\s")
 _SITE_SUFFIX = re.compile(r"_(?P<site>[^_\s]{2,24})$")
@@ -100,6 +102,8 @@ def split_title(text: str) -> TitleParts:
                 True,
             )
             return parts
+        if names:
+            return _citation(quoted.group("title"), names, quoted.group("rest"))
     comment = None
     if _COMMENT.search(text):
         text, comment = _COMMENT.split(text, maxsplit=1)
@@ -113,6 +117,26 @@ def split_title(text: str) -> TitleParts:
         _take_tail(parts)
     _take_head(parts)
     return parts
+
+
+def _citation(title: str, names: list[str], rest: str) -> TitleParts:
+    """A reference: 'Names, "Title", Journal, Vol. 3 (2023), pp. 1-9. Annotation'.
+
+    The journal is the outlet; volume, pages and a month without a day are the
+    journal's, not the item's; the annotation after the reference is the body.
+    """
+    parts = TitleParts(title=title, authors=names, quoted=True)
+    journal = rest.lstrip(" ,").split(",", 1)[0].strip(" .")
+    if journal and _outlet_like(journal):
+        parts.outlet = journal
+    annotation = _AFTER_REFERENCE.search(rest)
+    parts.rest = rest[annotation.end() :].strip() if annotation else None
+    return parts
+
+
+def _outlet_like(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 8 and text[0].isupper() and not find_dates(text)
 
 
 def _glued(text: str) -> TitleParts | None:
