@@ -21,11 +21,11 @@ from ..formats._article_text import split_names
 from ..text import comparable, numbered_lines
 from ..types import ParsedArticle, ParsedBriefing
 from . import catalogue
-from .dates import FoundDate, find_dates, strip_label
+from .dates import FoundDate, date_line, find_dates, strip_label
 from .items import Layout, Segment, find_layout
 from .roles import COPYRIGHT, EDITORS, ISSUE, Meta, Unit, issue_number, read_units
 from .single import read_page_head
-from .titles import read_parts
+from .titles import TitleParts, read_parts
 
 __all__ = [
     "HeadFields",
@@ -227,16 +227,37 @@ def _article(segment: Segment, unsure: list[str]) -> ParsedArticle:
 
 
 def _take_closing_source(article: ParsedArticle, unsure: list[str]) -> None:
-    """The outlet a summary closes with: "... the lowest in two decades. (SCMP)"."""
-    last = article.body.rsplit("\n\n", 1)[-1]
-    match = _CLOSING_SOURCE.search(last)
-    if not match:
-        return
-    found = read_parts(match.group("inner"), allow_names=False)
-    if found and found.outlet:
+    """The outlet a summary closes with: "... the lowest in two decades. (SCMP)".
+
+    The bracket after a finished sentence is the item's source marker: it is taken
+    out of the body, so that the sentence's claim ends where the sentence does.
+    """
+    paragraphs = article.body.split("\n\n")
+    for index, paragraph in enumerate(paragraphs):
+        match = _CLOSING_SOURCE.search(paragraph)
+        found = _source_marker(match.group("inner")) if match else None
+        if found is None:
+            continue
         article.outlet = found.outlet
         if found.date and article.date is None:
             _set_date(article, found.date, unsure)
+        paragraphs[index] = paragraph[: match.start() + 1]
+        article.body = "\n\n".join(paragraphs)
+        return
+
+
+def _source_marker(inner: str) -> TitleParts | None:
+    """Outlet (and date) of a closing bracket: "SCMP, 8 March 2024", "The Standard"."""
+    found = read_parts(inner, allow_names=False)
+    if found and found.outlet:
+        return found
+    name, _, rest = inner.partition(",")
+    date = date_line(rest) if rest.strip() else None
+    words = name.split()
+    shaped = 1 <= len(words) <= 6 and all(w[:1].isupper() for w in words)
+    if shaped and not re.search(r"\d", name) and (date or not rest.strip()):
+        return TitleParts(title="", outlet=name.strip(), date=date)
+    return None
 
 
 def _excerpt_unit(title: Unit, text: str) -> Unit:

@@ -89,15 +89,19 @@ def _next_kind(units: list[Unit], index: int) -> str:
     return role
 
 
+def _is_dated(unit: Unit) -> bool:
+    """A metadata line: an outlet or byline, or a date with its year."""
+    return unit.role == "meta" or (
+        unit.role == "date" and unit.meta.date.date is not None
+    )
+
+
 def _shape(units: list[Unit], index: int, parts: TitleParts) -> tuple:
     unit = units[index]
     inline = bool(parts.outlet or parts.date or parts.authors)
     following = _next_kind(units, index)
     previous = units[index - 1] if index else None
-    dated = previous is not None and (
-        previous.role == "meta" or (previous.role == "date" and previous.meta.date.date)
-    )
-    if dated and not unit.blank_before:
+    if previous is not None and _is_dated(previous) and not unit.blank_before:
         following = "above"  # the item's metadata stands over its title
     if unit.numbering:
         # numbered: an item unless another heading follows (a contents list)
@@ -183,8 +187,8 @@ def _add_bare_titles(
 def _segment(
     units: list[Unit], starts: list[int], parts: dict[int, TitleParts], shape: tuple
 ) -> Layout:
-    above = ("date", "meta")  # names above a title may be a section heading
-    before_counts = sum(1 for i in starts if i > 0 and units[i - 1].role in above)
+    # names above a title may be a section heading, and so may a day without a year
+    before_counts = sum(1 for i in starts if i > 0 and _is_dated(units[i - 1]))
     meta_above = shape[4] == "above" or (
         before_counts * 2 > len(starts) and shape[4] != "meta"
     )
@@ -195,7 +199,7 @@ def _segment(
             # the metadata block above a title starts after a gap
             while (
                 first > 0
-                and units[first - 1].role in META_ROLES
+                and (_is_dated(units[first - 1]) or units[first - 1].role == "names")
                 and not units[first].blank_before
             ):
                 first -= 1
