@@ -59,7 +59,7 @@ class HeadFields:
 
 
 _HOLDER = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?(?:the\s+)?"
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?(?-i:the\s+)?"
     r"(?P<name>[^.,|©]+)",
     re.I,
 )
@@ -209,6 +209,8 @@ def _article(segment: Segment, unsure: list[str]) -> ParsedArticle:
     for unit in segment.before:
         if unit.meta:
             _take_meta(unit.meta, article, unsure)
+        elif unit.role == "heading" and not article.section:
+            article.section = unit.text  # a rubric over the title
     if parts.rest:
         units.insert(0, _excerpt_unit(segment.title_unit, parts.rest))
     while units and units[0].role in ("date", "meta", "names", "url", "caption"):

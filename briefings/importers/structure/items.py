@@ -23,6 +23,9 @@ META_ROLES = ("date", "meta", "names")
 HEADING_ROLES = ("heading", "names")
 MIN_ITEMS = 2
 MIN_TITLE_WORDS = 3
+MAX_LEADING_LINES = 3  # rubric, date and byline lines above a title
+MAX_RUBRIC_WORDS = 3
+LEADING_SHARE = 0.8  # of items with metadata above the title, for it to be theirs
 MAX_HEAD_UNITS = 12  # an issue line this near the top closes the briefing's head
 MIN_TEASERS = 3  # bare headings over prose are items only in a listing this long
 MAX_TEASER_PARAGRAPHS = 1.5  # mean paragraphs under a teaser heading
@@ -204,6 +207,7 @@ def _segment(
             ):
                 first -= 1
         bounds.append((first, start))
+    bounds = _move_leading_metadata(units, bounds)
     segments: list[Segment] = []
     section, sections = None, 0
     head_end = bounds[0][0]
@@ -226,6 +230,46 @@ def _segment(
             else:
                 break
     return Layout(head, _drop_contents(segments), shape, sections)
+
+
+def _leading_block(units: list[Unit], first: int, floor: int) -> int:
+    """Start of the rubric and metadata lines right above units[first]."""
+    start = first
+    while (
+        start - 1 > floor
+        and first - start < MAX_LEADING_LINES
+        and (
+            units[start - 1].role in ("date", "meta", "names")
+            or (
+                units[start - 1].role == "heading"
+                and len(units[start - 1].text.split()) <= MAX_RUBRIC_WORDS
+            )
+        )
+    ):
+        start -= 1
+    return start
+
+
+def _move_leading_metadata(
+    units: list[Unit], bounds: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Rubric and date lines set above every title belong to that title's item.
+
+    When nearly every item is preceded by such a block (the previous item's body
+    ends with it), the block recurs: it is the start of the next item.
+    """
+    moved = []
+    for number, (first, start) in enumerate(bounds):
+        floor = bounds[number - 1][1] if number else -1
+        moved.append((_leading_block(units, first, floor), start))
+    blocks = sum(
+        1
+        for (a, _), (b, _) in zip(moved, bounds, strict=True)
+        if any(_is_dated(u) for u in units[a:b])
+    )
+    if blocks < MIN_ITEMS or blocks < LEADING_SHARE * len(bounds):
+        return bounds
+    return moved
 
 
 def _split_section(units: list[Unit]) -> tuple[list[Unit], str | None]:

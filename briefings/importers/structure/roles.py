@@ -69,6 +69,7 @@ EDITORS = re.compile(
     r"(?P<names>[^|·–—]+?)\s*$",
     re.I,
 )
+_AND_MORE = re.compile(r"\s*(?:(?:&|and)\s+(?:more|others)|,?\s+et al\.?)\s*$", re.I)
 _COOKIES = re.compile(r"\bcookies?\b", re.I)
 _NAV_SEPARATORS = re.compile(r"\s(?:\||·|>|»|>>)\s")
 _BREADCRUMB = re.compile(r"^(?:Home|Start|Startseite)\s*(?:>|»|/|>>)\s", re.I)
@@ -294,7 +295,7 @@ def person_names(text: str) -> list[str] | None:
 
 def names_only(text: str) -> list[str] | None:
     """The people a line consists of ("A (Univ. X) and B"), each with a full name."""
-    plain = _AFFILIATION.sub("", text)
+    plain = _AND_MORE.sub("", _AFFILIATION.sub("", text))
     if (
         plain.isupper()
         or catalogue.lookup(plain)
