@@ -39,7 +39,9 @@ MAX_SECTION_TEASER = (
     2  # mean prose lines per numbered item beyond which it is a section
 )
 _CLOSING_SOURCE = re.compile(r"[.!?”\"]\s*\((?P<inner>[^()]{2,60})\)\s*$")
-CONFIDENT = 0.75  # below this, editors get a review item naming what is unsure
+CONFIDENT = 0.75
+MAX_VALEDICTION_WORDS = 4
+SIGN_OFF_LINES = 8  # below this, editors get a review item naming what is unsure
 FOOTER_LINES = 6
 MAX_MASTHEAD_WORDS = 6
 NO_PUBLICATION = (
@@ -122,8 +124,9 @@ def _block_start(head: list[Unit]) -> int | None:
 def _masthead(head: list[Unit], start: int) -> str | None:
     """The name shown with the issue or date: on its line, or the line above."""
     residual = _residual_title(head[start], None)
+    known = next((u.text for u in head if catalogue.lookup(u.text)), None)
     if residual and len(residual.split()) <= MAX_MASTHEAD_WORDS:
-        return residual
+        return known or residual  # a known name outranks what is left of a date line
     above = head[start - 1] if start > 0 else None
     while above is not None and EDITORS.search(above.text) and start > 1:
         start -= 1
@@ -217,8 +220,12 @@ def _article(segment: Segment, unsure: list[str]) -> ParsedArticle:
         unit = units.pop(0)
         if unit.meta:
             _take_meta(unit.meta, article, unsure)
-    while units and units[-1].role in ("meta", "url") and units[-1].meta:
-        _take_meta(units.pop().meta, article, unsure)
+    while units and (
+        units[-1].role == "url" or (units[-1].role == "meta" and units[-1].meta)
+    ):
+        unit = units.pop()  # a closing source line, byline or link
+        if unit.meta:
+            _take_meta(unit.meta, article, unsure)
     _fill_body(article, units)
     if article.outlet is None and article.body:
         _take_closing_source(article, unsure)
@@ -327,6 +334,28 @@ def _is_one_document(
     return bool(prose) and sum(prose) / len(prose) > MAX_SECTION_TEASER
 
 
+_VALEDICTION = re.compile(
+    r"^(?:best|cheers|thanks|thank you|regards|yours|warmly|until next time|see you"
+    r"|ihre?|euer|eure|viele grüße|bien à vous|à bientôt|amitiés)\b.*[,!.]?$|.*,$",
+    re.I,
+)
+
+
+def signed_by(units: list[Unit]) -> list[str]:
+    """The names a letter is signed with ("Until next time, / Jane Doe")."""
+    for previous, unit in zip(units, units[1:], strict=False):
+        short = len(previous.text.split()) <= MAX_VALEDICTION_WORDS
+        if (
+            short
+            and _VALEDICTION.match(previous.text)
+            and unit.role in ("names", "heading")
+        ):
+            names = split_names(unit.text)
+            if names and all(len(n.split()) >= 2 for n in names):
+                return names
+    return []
+
+
 def read_briefing(text: str, format_name: str) -> ParsedBriefing | None:
     """A multi-item briefing with one article per item, or None for a single text."""
     units = [u for u in read_units(text) if u.role != "noise"]
@@ -349,7 +378,9 @@ def read_briefing(text: str, format_name: str) -> ParsedBriefing | None:
         publication=head.publication,
         issue=head.issue,
         title=head.title,
-        editors=head.editors or [],
+        editors=head.editors
+        or signed_by(layout.head)
+        or signed_by(units[-SIGN_OFF_LINES:]),
         articles=articles,
         line_start=min((u.number for u in units), default=1),
         line_end=max((u.number for u in units), default=0),

@@ -19,14 +19,27 @@ from dataclasses import dataclass
 
 from ..text import MONTHS
 
+# German and French month and weekday names: European briefings write them.
+FOREIGN_MONTHS = {
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "mai": 5, "juni": 6, "juli": 7,
+    "oktober": 10, "dezember": 12, "janvier": 1, "février": 2, "mars": 3, "avril": 4,
+    "juin": 6, "juillet": 7, "août": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12,
+}  # fmt: skip
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
+    + "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
+    + r")"
 )
 _WEEKDAY = (
-    r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+    r"(?:(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
+    r"|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\.?,?\s+)?"
 )
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"
+# English month names that are also verbs: lower case, they are verbs
+_VERB_MONTHS = {"may", "march"}
 _YEAR = r"(?P<year>\d{4}|['’]\d{2})"
 _DASH = r"\s*(?:[-–—]|to|until)\s*"
 
@@ -109,6 +122,8 @@ def _year(text: str | None) -> int | None:
 def _month(text: str) -> int:
     if text.isdigit():
         return int(text)
+    if text.lower() in FOREIGN_MONTHS:
+        return FOREIGN_MONTHS[text.lower()]
     return MONTHS.get(text.lower().rstrip("."), 0) or MONTHS.get(text.lower()[:3], 0)
 
 
@@ -133,7 +148,7 @@ def _from_match(match: re.Match) -> FoundDate | None:
             return None
     else:
         name = groups["month"] or groups.get("month0") or ""
-        if not name[:1].isupper() and not name.isdigit():
+        if name.islower() and name.rstrip(".") in _VERB_MONTHS:
             return None  # "may", "march" in running text are verbs
         month = _month(name)
         day = int(groups["day"]) if groups.get("day") else None

@@ -169,8 +169,10 @@ def _add_bare_titles(
     starts after a gap with a heading line over prose, after the previous item's
     teaser. Only for listings whose items hold short teasers.
     """
-    if shape[4] != "meta" or _teaser_mean(units, starts) > 2:
+    if shape[4] not in ("meta", "prose") or _teaser_mean(units, starts) > 2:
         return starts
+    # the other kind of follower: prose where items show metadata, or the reverse
+    other = {"meta": ("prose",), "prose": ("meta", "date", "names")}[shape[4]]
     extra = []
     for index in parts:
         if index in starts or index < starts[0] or index + 1 >= len(units):
@@ -181,7 +183,7 @@ def _add_bare_titles(
             same_look
             and unit.blank_before
             and previous.role == "prose"
-            and units[index + 1].role == "prose"
+            and units[index + 1].role in other
         ):
             extra.append(index)
     return sorted([*starts, *extra])

@@ -17,7 +17,7 @@ from ..formats._article_head import caption_text, parse_byline
 from ..formats._article_text import as_bullet, split_names, strip_honorifics
 from ..text import collapse_whitespace, numbered_lines, strip_markup
 from . import catalogue
-from .dates import FoundDate, date_line, find_date
+from .dates import FoundDate, date_line, find_date, find_dates
 
 NOISE = re.compile(
     r"^(?:skip to (?:main )?(?:content|navigation|main)|menu|search|home|log ?in"
@@ -47,9 +47,7 @@ TRAILING_NOISE = re.compile(
     r"\s*(?:\^\s*top\s*\^|\[?back to top\]?|\.{4,}\s*\d{0,4}|\.{3}\s*\d{1,4}|…+\s*\d{1,4}|MORE)\s*$"
 )
 # Reference numbers and site navigation ("Home / News / China") carry no content.
-REFERENCE = re.compile(
-    r"^(?:e-?ISSN|ISSN|ISBN|DOI)\b|^(?:[^/|>]{1,30}\s[/|>]\s){2,}", re.I
-)
+REFERENCE = re.compile(r"^(?:e-?ISSN|ISSN|ISBN|DOI)\b", re.I)
 BY_LABEL = re.compile(
     r"^(?:reviewed|written|reported|compiled|edited|translated|interviewed|words)\s+by"
     r"\s+(?P<names>.+)$",
@@ -71,9 +69,15 @@ EDITORS = re.compile(
 )
 _AND_MORE = re.compile(r"\s*(?:(?:&|and)\s+(?:more|others)|,?\s+et al\.?)\s*$", re.I)
 _COOKIES = re.compile(r"\bcookies?\b", re.I)
-_NAV_SEPARATORS = re.compile(r"\s(?:\||·|>|»|>>)\s")
+_NAV_SEPARATORS = re.compile(r"\s(?:\||·|>|»|>>|/)\s")
 _BREADCRUMB = re.compile(r"^(?:Home|Start|Startseite)\s*(?:>|»|/|>>)\s", re.I)
-_BY_PART = re.compile(r"^by\s+(?P<names>.+)$", re.I)
+_BY_PART = re.compile(
+    r"^(?:(?:interview|reporting|text|words|analysis)\s+)?by\s+(?P<names>.+)$", re.I
+)
+READ_TIME = re.compile(r"\d+\s*min(?:ute)?s?(?:\s+(?:read|listen))?", re.I)
+# "Von A und B", "Par A et B", "Door A en B": bylines of European briefings
+BY_FOREIGN = re.compile(r"^(?:Von|Par|Door|Por|Av|Di)\s+(?P<names>[A-Z].+)$")
+_FOREIGN_AND = re.compile(r"\s+(?:und|et|en|y|og|e)\s+")
 _AFFILIATION = re.compile(r"\s*\([^()]{2,80}\)")
 URL = re.compile(r"^<?(?:https?://|www\.)\S+>?$")
 MARKDOWN = re.compile(r"^(?P<hashes>#{1,6})\s+")
@@ -85,7 +89,8 @@ NUMBERING = re.compile(
 ROMAN = re.compile(r"^[IVXLC]{1,6}$")
 ISSUE = re.compile(
     r"(?:\b(?:vol(?:ume)?\.?:?\s*\d+\s*[,/|–—-]?\s*)?(?:issue|no\.?|n[°º]|number|nr\.?"
-    r"|edition|#)\s*[:.]?\s*#?\s*(?P<number>\d{1,5})\b)|(?:^|\s)#(?P<hash>\d{1,5})\b",
+    r"|edition|ausgabe|numéro|#)\s*[:.]?\s*#?\s*(?P<number>\d{1,3}(?:[.,]\d{3})+|\d{1,5})\b)"
+    r"|(?:^|\s)#(?P<hash>\d{1,5})\b",
     re.I,
 )
 SOURCE_LABEL = re.compile(
@@ -171,13 +176,18 @@ def meta_of(text: str) -> Meta | None:
         return Meta(date=found)
     source = SOURCE_LABEL.match(text)
     if source:
-        meta = meta_of(source.group("name")) or Meta()
+        name = source.group("name")
+        meta = meta_of(name) or Meta()
         if not meta:
-            meta.outlet = source.group("name").strip(" .")
+            dates = find_dates(name)
+            last = dates[-1] if dates else None
+            if last and not name[last.end :].strip(" .)"):
+                meta.date, name = last, name[: last.start]
+            meta.outlet = name.strip(" .,;(")
         return meta
-    label = AUTHOR_LABEL.match(text) or BY_LABEL.match(text)
+    label = AUTHOR_LABEL.match(text) or BY_LABEL.match(text) or BY_FOREIGN.match(text)
     if label:
-        names = split_names(label.group("names"))
+        names = split_names(_FOREIGN_AND.sub(" and ", label.group("names")))
         if names:
             return Meta(authors=names)
     outlet = outlet_name(text)
@@ -209,6 +219,7 @@ def _meta_parts(text: str) -> Meta | None:
     if len(parts) < 2 or len(parts) > 5:
         return None
     meta, rubric = Meta(), None
+    parts = [p for p in parts if not READ_TIME.fullmatch(p.strip())]
     for index, part in enumerate(parts):
         by = _BY_PART.match(part)
         names = person_names(by.group("names") if by else part)
@@ -324,7 +335,7 @@ def issue_number(text: str) -> int | None:
     match = ISSUE.search(text)
     if not match:
         return None
-    return int(match.group("number") or match.group("hash"))
+    return int(re.sub(r"[.,]", "", match.group("number") or match.group("hash")))
 
 
 def read_units(text: str) -> list[Unit]:
@@ -336,7 +347,10 @@ def read_units(text: str) -> list[Unit]:
         if not raw.strip():
             blank = True
             continue
-        units.append(_unit(line.number, raw, blank))
+        unit = _unit(line.number, raw, blank)
+        if units and unit.text == units[-1].text and unit.role != "noise":
+            unit.role = "noise"  # a title copied twice (its link, then its heading)
+        units.append(unit)
         blank = False
     _mark_menus(units)
     return units

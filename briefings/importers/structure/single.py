@@ -23,6 +23,7 @@ BODY_WORDS = 20  # a prose line this long starts the body
 MIN_TITLE_WORDS = 3
 CLOSING_LINES = 4  # a date among the last lines signs the text off
 MAX_MASTHEAD_WORDS = 12
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\b", re.I)
 _COOKIES = re.compile(r"\bcookies?\b", re.I)
 _EPISODE = re.compile(
     r"^(?:episode|ep\.|issue|no\.|number|#)\s*(?P<number>\d{1,5})\s*[:.–—-]\s+", re.I
@@ -68,6 +69,13 @@ def _body_start(units: list[Unit]) -> int:
     return len(units)
 
 
+def _words_besides_dates(text: str) -> int:
+    """How many words a line has besides its dates and times (a page clock has few)."""
+    for found in reversed(find_dates(text)):
+        text = text[: found.start] + " " + text[found.end :]
+    return len(re.findall(r"[^\W\d_]{2,}", _CLOCK.sub(" ", text)))
+
+
 def _continues(units: list[Unit], index: int) -> bool:
     """A hard-wrapped line whose sentence goes on in the next line."""
     following = units[index + 1] if index + 1 < len(units) else None
@@ -83,7 +91,13 @@ def _title_score(units: list[Unit], index: int) -> float:
     following = next((u for u in units[index + 1 :] if not is_chrome(u)), None)
     previous = next((u for u in reversed(units[:index]) if not is_chrome(u)), None)
     score = 0.0
-    if following is not None and following.role in ("date", "meta", "names"):
+    byline = following is not None and (
+        following.role in ("date", "names")
+        or (
+            following.role == "meta" and (following.meta.authors or following.meta.date)
+        )
+    )
+    if byline:
         score += 3
     if following is not None and DOCUMENT_NUMBER.match(following.text):
         score += 3
@@ -105,6 +119,7 @@ def read_page_head(units: list[Unit]) -> PageHead | None:
         and len(u.text.split()) >= MIN_TITLE_WORDS
         and not catalogue.lookup(u.text)
         and not _continues(units, i)
+        and _words_besides_dates(u.text) >= MIN_TITLE_WORDS
     ]
     if not candidates:
         return None
