@@ -23,7 +23,16 @@ from ..types import ParsedArticle, ParsedBriefing
 from . import catalogue
 from .dates import FoundDate, date_line, find_dates, strip_label
 from .items import Layout, Segment, find_layout
-from .roles import COPYRIGHT, EDITORS, ISSUE, Meta, Unit, issue_number, read_units
+from .roles import (
+    COPYRIGHT,
+    EDITORS,
+    ISSUE,
+    SECTION_LABEL,
+    Meta,
+    Unit,
+    issue_number,
+    read_units,
+)
 from .single import read_page_head
 from .titles import TitleParts, read_parts
 
@@ -183,6 +192,12 @@ def _head_date(fields: HeadFields, unit: Unit) -> None:
 # --- items into articles ---------------------------------------------------------------
 
 
+def _in_byline_slot(unit: Unit, below: Unit | None) -> bool:
+    """An organisation named where a byline stands: above the date, over the title."""
+    only_outlet = unit.meta.outlet and not (unit.meta.authors or unit.meta.date)
+    return bool(only_outlet and below is not None and below.role == "date")
+
+
 def _take_meta(meta: Meta, article: ParsedArticle, unsure: list[str]) -> None:
     if meta.authors and not article.authors:
         article.authors = meta.authors
@@ -209,8 +224,11 @@ def _article(segment: Segment, unsure: list[str]) -> ParsedArticle:
     if parts.date:
         _set_date(article, parts.date, unsure)
     units = list(segment.units)
-    for unit in segment.before:
-        if unit.meta:
+    for index, unit in enumerate(segment.before):
+        below = segment.before[index + 1] if index + 1 < len(segment.before) else None
+        if unit.meta and _in_byline_slot(unit, below):
+            article.authors = article.authors or [unit.meta.outlet]
+        elif unit.meta:
             _take_meta(unit.meta, article, unsure)
         elif unit.role == "heading" and not article.section:
             article.section = unit.text  # a rubric over the title
@@ -288,7 +306,9 @@ def _fill_body(article: ParsedArticle, units: list[Unit]) -> None:
             and previous.role == unit.role == "prose"
             and not re.search(r"[.!?…:;”\"')]$", previous.text)
         )
-        if wrapped:
+        if wrapped and paragraphs[-1].endswith("-") and text[:1].islower():
+            paragraphs[-1] = paragraphs[-1][:-1] + text  # a word split at the line end
+        elif wrapped:
             paragraphs[-1] += " " + text
         else:
             paragraphs.append(text)
@@ -368,6 +388,10 @@ def read_briefing(text: str, format_name: str) -> ParsedBriefing | None:
     articles = [a for a in articles if a.title or a.body]
     if _is_one_document(units, layout, articles, head.issue):
         return None
+    labelled = next((u for u in layout.head if u.role == "section"), None)
+    for article in articles if labelled else []:
+        # "Category: Foreign Policy" over a listing files every item in it
+        article.section = article.section or SECTION_LABEL.match(labelled.text)["name"]
     bare = [a for a in articles if not (a.outlet or a.date or a.authors)]
     if bare:
         unsure.append(

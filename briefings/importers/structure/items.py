@@ -12,6 +12,7 @@ headings. Text before the first item is the briefing's head.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -50,7 +51,13 @@ class Layout:
     sections: int = 0
 
 
+# "Bloomberg: A report says ... Is there a new ban?": a turn of a dialogue
+_DIALOGUE_TURN = re.compile(r"^[^:?]{2,40}:(?:\s+\S+){6,}\?$")
+
+
 def _is_candidate(unit: Unit, following: Unit | None) -> bool:
+    if _DIALOGUE_TURN.match(unit.text):
+        return False
     if following is not None and issue_number(following.text) is not None:
         return False  # a masthead over its issue line
     if unit.role == "heading":
@@ -93,10 +100,11 @@ def _next_kind(units: list[Unit], index: int) -> str:
 
 
 def _is_dated(unit: Unit) -> bool:
-    """A metadata line: an outlet or byline, or a date with its year."""
-    return unit.role == "meta" or (
-        unit.role == "date" and unit.meta.date.date is not None
-    )
+    """A line of an item's own metadata: a byline or a date with its year (a line
+    naming only an outlet may be the masthead)."""
+    if unit.role == "meta":
+        return bool(unit.meta.authors or unit.meta.date)
+    return unit.role == "date" and unit.meta.date.date is not None
 
 
 def _shape(units: list[Unit], index: int, parts: TitleParts) -> tuple:
@@ -204,7 +212,7 @@ def _segment(
             # the metadata block above a title starts after a gap
             while (
                 first > 0
-                and (_is_dated(units[first - 1]) or units[first - 1].role == "names")
+                and (_is_dated(units[first - 1]) or units[first - 1].role in META_ROLES)
                 and not units[first].blank_before
             ):
                 first -= 1

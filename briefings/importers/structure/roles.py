@@ -42,6 +42,11 @@ CONTENTS_LABEL = re.compile(
     r" (?:issue|contents)|inside this issue|today'?s (?:items|stories))\s*:?$",
     re.I,
 )
+SECTION_LABEL = re.compile(
+    r"^(?:categor(?:y|ies)|section|rubric|filed under|kategorie|rubrique)\s*:\s*"
+    r"(?P<name>[^,;|]{2,60})$",
+    re.I,
+)
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)|©\s*\d{4}|all rights reserved", re.I)
 TRAILING_NOISE = re.compile(
     r"\s*(?:\^\s*top\s*\^|\[?back to top\]?|\.{4,}\s*\d{0,4}|\.{3}\s*\d{1,4}|…+\s*\d{1,4}|MORE)\s*$"
@@ -109,6 +114,7 @@ _SEPARATORS = re.compile(r"\s*(?:\||·|•|\s[-–—]\s|,\s*|/\s)\s*")
 TERMINAL = re.compile(r"[.!;:,…]['\"”’)\]]*$")
 MAX_HEADING_WORDS = 25
 MIN_MENU_LINES = 5
+_PAGE_NUMBER = re.compile(r"\s+\d{1,4}$")
 DOCUMENT_NUMBER = re.compile(
     r"^[A-Z][\w ]{1,30}[\[〔(]\d{4}[\]〕)]\s*(?:No\.?\s*)?\d+", re.I
 )
@@ -264,6 +270,8 @@ def _role(text: str, unit: Unit) -> str:
         return "noise"
     if CONTENTS_LABEL.match(text):
         return "contents"
+    if SECTION_LABEL.match(text):
+        return "section"
     if URL.match(text):
         return "url"
     if caption_text(text):
@@ -353,7 +361,32 @@ def read_units(text: str) -> list[Unit]:
         units.append(unit)
         blank = False
     _mark_menus(units)
+    _mark_wrapped(units)
+    _mark_running_lines(units)
     return units
+
+
+def _mark_wrapped(units: list[Unit]) -> None:
+    """Lines of one hard-wrapped paragraph are prose, whatever each looks like."""
+    for unit, following in zip(units, units[1:], strict=False):
+        if following.blank_before or unit.role not in ("heading", "prose"):
+            continue
+        hyphen = unit.text.endswith("-") and following.text[:1].islower()
+        lower = following.text[:1].islower() and following.role in ("heading", "prose")
+        if hyphen or lower:
+            unit.role = following.role = "prose"
+
+
+def _mark_running_lines(units: list[Unit]) -> None:
+    """A running header or footer (the same line with a page number) is noise."""
+    counts: dict[str, int] = {}
+    for unit in units:
+        key = _PAGE_NUMBER.sub("", unit.text)
+        counts[key] = counts.get(key, 0) + 1
+    for unit in units:
+        key = _PAGE_NUMBER.sub("", unit.text)
+        if counts[key] >= 2 and _PAGE_NUMBER.search(unit.text):
+            unit.role = "noise"
 
 
 def _mark_menus(units: list[Unit]) -> None:
