@@ -48,6 +48,7 @@ MAX_SECTION_TEASER = (
     2  # mean prose lines per numbered item beyond which it is a section
 )
 _CLOSING_SOURCE = re.compile(r"[.!?”\"]\s*\((?P<inner>[^()]{2,60})\)\s*$")
+_SUBJECT = re.compile(r"^(?:Subject|Betreff|Objet)\s*:\s*(?P<subject>.+)$", re.I)
 CONFIDENT = 0.75
 MAX_VALEDICTION_WORDS = 4
 SIGN_OFF_LINES = 8  # below this, editors get a review item naming what is unsure
@@ -161,19 +162,18 @@ def read_head_fields(head: list[Unit], text: str) -> HeadFields:
     masthead = _masthead(head, start) if start is not None else None
     fields.publication = masthead or publication_of(head, text)
     block = head[start:] if start is not None else head
-    end = len(block)
-    for index, unit in enumerate(block):
+    for unit in block:
         if unit.role not in ("issue", "date", "heading") or (
             unit.role == "heading" and not find_dates(unit.text)
         ):
-            end = index
             break
         fields.issue = fields.issue or issue_number(unit.text)
         _head_date(fields, unit)
-    after = block[end:] if start is not None else head
-    for unit in after[:1] if start is not None else after:
-        if unit.role == "heading" and not catalogue.lookup(unit.text):
-            fields.title = _residual_title(unit, fields.publication)
+    # a listing's head seldom has a title of its own: only an email's subject line
+    for unit in head:
+        subject = _SUBJECT.match(unit.raw.strip())
+        if subject and fields.title is None:
+            fields.title = subject.group("subject").strip()
     if fields.date is None and start is None:
         for unit in head:
             if unit.role in ("date", "meta", "heading"):

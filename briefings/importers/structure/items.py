@@ -232,7 +232,10 @@ def _segment(
             section, sections = heading, sections + 1
     head = units[:head_end]
     trimmed, first_section = _split_section(head)
-    if first_section is not None and sections:
+    marked = bool(
+        trimmed is not head and (head[-1].text.isupper() or head[-1].md_level)
+    )
+    if first_section is not None and (sections or marked):
         head, sections = trimmed, sections + 1
         for segment in segments:
             if segment.section is None:

@@ -47,6 +47,9 @@ SECTION_LABEL = re.compile(
     r"(?P<name>[^,;|]{2,60})$",
     re.I,
 )
+EMAIL_HEADER = re.compile(
+    r"^(?:From|To|Cc|Sent|Reply-To|Subject|Betreff|Objet)\s*:\s", re.I
+)
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)|©\s*\d{4}|all rights reserved", re.I)
 TRAILING_NOISE = re.compile(
     r"\s*(?:\^\s*top\s*\^|\[?back to top\]?|\.{4,}\s*\d{0,4}|\.{3}\s*\d{1,4}|…+\s*\d{1,4}|MORE)\s*$"
@@ -272,6 +275,8 @@ def _role(text: str, unit: Unit) -> str:
         return "contents"
     if SECTION_LABEL.match(text):
         return "section"
+    if EMAIL_HEADER.match(text):
+        return "noise"  # read where needed (the subject) from the raw line
     if URL.match(text):
         return "url"
     if caption_text(text):
