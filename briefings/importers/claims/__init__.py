@@ -24,6 +24,14 @@ from ..types import ParsedArticle, ParsedClaim
 from .checkable import is_checkable, is_statement
 from .context import BULLETS, SpeakerContext, Voice
 from .figures import find_figures
+from .labels import (
+    expert_name,
+    is_answer_label,
+    is_role_line,
+    title_speaker,
+    turn_label,
+)
+from .names import Speaker
 from .sentences import (
     Span,
     clause_spans,
@@ -51,13 +59,31 @@ def extract_claims(article: ParsedArticle) -> list[ParsedClaim]:
     excluded = _non_claim_texts(article)
     interviewee = article.interviewee if article.kind == "interview" else None
     context = SpeakerContext(interviewee=interviewee)
+    answerer = Speaker(article.interviewee) if article.interviewee else None
+    answerer = answerer or title_speaker(article.title)
     claims: list[ParsedClaim] = []
-    for paragraph in paragraph_spans(body):
-        text = paragraph.text(body)
+    paragraphs = paragraph_spans(body)
+    texts = [paragraph.text(body) for paragraph in paragraphs]
+    expert: Speaker | None = None
+    for index, paragraph in enumerate(paragraphs):
+        text = texts[index]
+        following = texts[index + 1] if index + 1 < len(texts) else None
+        named = expert_name(text, following)
+        if named is not None or (expert and is_role_line(text)):
+            expert = context.note(named) if named else expert
+            context.skip_paragraph()
+            continue
         if _is_not_prose(article, text, excluded):
             context.skip_paragraph()
             continue
-        claims.extend(_paragraph_claims(body, paragraph, context))
+        label = turn_label(text)
+        speaker, label_end = expert, paragraph.start
+        if label is not None:
+            name, offset = label
+            turn = answerer if is_answer_label(name) else Speaker(name)
+            speaker = context.note(turn) if turn else None
+            label_end = paragraph.start + offset
+        claims.extend(_paragraph_claims(body, paragraph, context, speaker, label_end))
     return claims
 
 
@@ -82,15 +108,27 @@ def _is_not_prose(article: ParsedArticle, text: str, excluded: set[str]) -> bool
 
 
 def _paragraph_claims(
-    body: str, paragraph: Span, context: SpeakerContext
+    body: str,
+    paragraph: Span,
+    context: SpeakerContext,
+    speaker: Speaker | None = None,
+    label_end: int = 0,
 ) -> list[ParsedClaim]:
-    """The claims of one paragraph, each sentence with its speaker."""
+    """The claims of one paragraph, each sentence with its speaker.
+
+    ``speaker`` is who the layout says speaks the paragraph (a transcript label or
+    an expert's block); a sentence that names its own speaker keeps it.
+    """
     context.begin_paragraph(paragraph.text(body))
     claims = []
     open_quote = False
     for sentence in sentence_spans(body, paragraph):
+        if sentence.start < label_end < sentence.end:
+            sentence = Span(label_end, sentence.end)  # the label is not the claim
         text = sentence.text(body)
         voice = context.voice_for(text, open_quote)
+        if speaker is not None and voice.speaker is None:
+            voice = Voice(speaker, True, True)
         open_quote = ends_open(text, open_quote)
         for piece in _pieces(body, sentence):
             claim = _claim(body, piece, voice)

@@ -1,0 +1,90 @@
+"""Speakers a layout names outside the sentence: transcript labels and expert blocks.
+
+- A transcript turn opens with its speaker's label: "Lin Haoran: The meeting
+  adopted ...", "Dahl: Less than the headlines suggest". An answer label ("Answer:",
+  "A:") speaks for the one who answers: the interviewee, or whoever the title says
+  is speaking ("Chinese Embassy Spokesperson's Remarks on ..."). Question labels
+  ("Q:", an interviewer or a news outlet asking) give no claims anyway: questions.
+- A page of expert comments gives each expert's name on a line of its own, often
+  with a role line under it ("Senior Fellow, Institute for ..."), or with a colon
+  ("Marco Pellegrini:"); the paragraphs after it are that expert's, until the next.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .names import Speaker, looks_like_person
+
+_LABEL = re.compile(r"^(?P<label>[^\W\d][\w.'’ -]{0,40}?)\s*[:：]\s+(?=\S)")
+ANSWER_LABELS = frozenset({"a", "answer", "ans", "antwort", "réponse"})
+QUESTION_LABELS = frozenset({"q", "question", "frage", "interviewer"})
+_TITLE_SPEAKER = re.compile(
+    r"^(?P<who>[^,:]{3,80}?)['’]s\s+(?:Regular\s+)?(?:Remarks|Press Conference"
+    r"|Statement|Answers|Comments|Briefing|Speech|Interview)\b",
+    re.I,
+)
+_PARTICLE = r"(?:de|da|van|von|der|den|bin|al|del|la|le)"
+_NAME_WORD = r"(?:[A-Z][\w.'’-]*|" + _PARTICLE + r")"
+_NAME_LINE = re.compile(
+    rf"^(?P<name>[A-Z][\w.'’-]*(?:\s+{_NAME_WORD}){{1,3}})(?P<rest>\s*:|\s+.+)?$"
+)
+_ROLE_WORDS = re.compile(
+    r"\b(?:Fellow|Professor|Director|Partner|Analyst|Economist|Researcher|Editor"
+    r"|Scholar|Chair|Head|Founder|Lecturer|Adviser|Advisor|Officer|Manager|President"
+    r"|Ambassador|Minister|Associate|Correspondent|Institute|University|Centre"
+    r"|Center|Council|LLP|Ltd)\b"
+)
+
+
+def title_speaker(title: str | None) -> Speaker | None:
+    """Who a title says is speaking ("Chinese Embassy Spokesperson's Remarks")."""
+    match = _TITLE_SPEAKER.match(title or "")
+    return Speaker(match.group("who").strip()) if match else None
+
+
+def turn_label(paragraph: str) -> tuple[str, int] | None:
+    """The speaker label opening a transcript turn, and where the turn's text starts."""
+    match = _LABEL.match(paragraph)
+    if not match:
+        return None
+    label = match.group("label").strip()
+    if len(label.split()) > 4 or label.lower() in QUESTION_LABELS:
+        return None
+    if label.lower() in ANSWER_LABELS:
+        return label, match.end()
+    if not all(word[:1].isupper() for word in label.split()):
+        return None
+    return label, match.end()
+
+
+def is_answer_label(label: str) -> bool:
+    return label.lower() in ANSWER_LABELS
+
+
+def expert_name(paragraph: str, following: str | None) -> Speaker | None:
+    """An expert's name on its own line, with a colon or a role line under it."""
+    match = _NAME_LINE.match(paragraph.strip())
+    if not match:
+        return None
+    speaker = Speaker(match.group("name"))
+    if not looks_like_person(speaker) or _ROLE_WORDS.search(speaker.name):
+        return None
+    rest = (match.group("rest") or "").strip()
+    if rest == ":":
+        return speaker
+    if rest:  # the role line joined to the name: "Jane Doe Senior Fellow, ..."
+        return speaker if is_role_line(rest) and rest[:1].isupper() else None
+    if following and is_role_line(following):
+        return speaker
+    return None
+
+
+def is_role_line(text: str) -> bool:
+    """A short line that describes someone: "Senior Fellow, Institute for ..."."""
+    words = len(text.split())
+    return (
+        words <= 14
+        and not text.rstrip().endswith(".")
+        and bool(_ROLE_WORDS.search(text))
+    )
