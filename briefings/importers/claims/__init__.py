@@ -27,7 +27,9 @@ from .figures import find_figures
 from .labels import (
     expert_name,
     is_answer_label,
+    is_directive,
     is_role_line,
+    issuer_of,
     title_speaker,
     turn_label,
 )
@@ -61,6 +63,7 @@ def extract_claims(article: ParsedArticle) -> list[ParsedClaim]:
     context = SpeakerContext(interviewee=interviewee)
     answerer = Speaker(article.interviewee) if article.interviewee else None
     answerer = answerer or title_speaker(article.title)
+    issuer = issuer_of(article.authors)
     claims: list[ParsedClaim] = []
     paragraphs = paragraph_spans(body)
     texts = [paragraph.text(body) for paragraph in paragraphs]
@@ -83,7 +86,9 @@ def extract_claims(article: ParsedArticle) -> list[ParsedClaim]:
             turn = answerer if is_answer_label(name) else Speaker(name)
             speaker = context.note(turn) if turn else None
             label_end = paragraph.start + offset
-        claims.extend(_paragraph_claims(body, paragraph, context, speaker, label_end))
+        claims.extend(
+            _paragraph_claims(body, paragraph, context, speaker, label_end, issuer)
+        )
     return claims
 
 
@@ -113,6 +118,7 @@ def _paragraph_claims(
     context: SpeakerContext,
     speaker: Speaker | None = None,
     label_end: int = 0,
+    issuer: Speaker | None = None,
 ) -> list[ParsedClaim]:
     """The claims of one paragraph, each sentence with its speaker.
 
@@ -129,6 +135,8 @@ def _paragraph_claims(
         voice = context.voice_for(text, open_quote)
         if speaker is not None and voice.speaker is None:
             voice = Voice(speaker, True, True)
+        elif issuer is not None and voice.speaker is None and is_directive(text):
+            voice = Voice(issuer, False, True)  # a provision of the issuing body
         open_quote = ends_open(text, open_quote)
         for piece in _pieces(body, sentence):
             claim = _claim(body, piece, voice)

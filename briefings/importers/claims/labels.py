@@ -37,6 +37,22 @@ _ROLE_WORDS = re.compile(
 )
 
 
+_DIRECTIVE = re.compile(r"\b(?:shall|must|is prohibited|are prohibited|may not)\b")
+
+
+def issuer_of(authors: list[str]) -> Speaker | None:
+    """The body that issued an official text: its one author, an organisation."""
+    if len(authors) != 1:
+        return None
+    speaker = Speaker(authors[0])
+    return None if looks_like_person(speaker) else speaker
+
+
+def is_directive(sentence: str) -> bool:
+    """A provision: what someone "shall" or "must" do."""
+    return bool(_DIRECTIVE.search(sentence))
+
+
 def title_speaker(title: str | None) -> Speaker | None:
     """Who a title says is speaking ("Chinese Embassy Spokesperson's Remarks")."""
     match = _TITLE_SPEAKER.match(title or "")
@@ -67,10 +83,17 @@ def expert_name(paragraph: str, following: str | None) -> Speaker | None:
     match = _NAME_LINE.match(paragraph.strip())
     if not match:
         return None
-    speaker = Speaker(match.group("name"))
+    name, rest = match.group("name"), (match.group("rest") or "")
+    words = name.split()
+    for size in range(2, len(words)):  # "Jane Doe Senior Fellow, ...": the shortest
+        tail = " ".join(words[size:]) + rest
+        if is_role_line(tail.strip()):
+            name, rest = " ".join(words[:size]), " " + tail
+            break
+    speaker = Speaker(name)
     if not looks_like_person(speaker) or _ROLE_WORDS.search(speaker.name):
         return None
-    rest = (match.group("rest") or "").strip()
+    rest = rest.strip()
     if rest == ":":
         return speaker
     if rest:  # the role line joined to the name: "Jane Doe Senior Fellow, ..."
