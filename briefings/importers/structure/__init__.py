@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..formats._article_text import split_names
 from ..text import comparable, numbered_lines
-from ..types import ParsedArticle, ParsedBriefing
+from ..types import ParsedArticle, ParsedBriefing, ParsedItem
 from . import catalogue
 from .dates import FoundDate, date_line, find_dates, strip_label
 from .items import Layout, Segment, find_layout
@@ -34,7 +34,7 @@ from .roles import (
     read_units,
 )
 from .single import read_page_head
-from .titles import TitleParts, read_parts
+from .titles import TitleParts, read_parts, split_title
 
 __all__ = [
     "HeadFields",
@@ -51,6 +51,7 @@ _CLOSING_SOURCE = re.compile(r"[.!?”\"]\s*\((?P<inner>[^()]{2,60})\)\s*$")
 _SUBJECT = re.compile(r"^(?:Subject|Betreff|Objet)\s*:\s*(?P<subject>.+)$", re.I)
 CONFIDENT = 0.75
 MAX_VALEDICTION_WORDS = 4
+MIN_LETTER_WORDS = 60  # an intro this long is an article of its own
 SIGN_OFF_LINES = 8  # below this, editors get a review item naming what is unsure
 FOOTER_LINES = 6
 MAX_MASTHEAD_WORDS = 6
@@ -125,7 +126,7 @@ def _residual_title(unit: Unit, publication: str | None) -> str | None:
 def _block_start(head: list[Unit]) -> int | None:
     """Index of the first issue or date line of a head (the masthead block)."""
     for index, unit in enumerate(head):
-        dated = unit.role == "heading" and find_dates(unit.text)
+        dated = unit.role in ("heading", "meta") and find_dates(unit.text)
         if unit.role in ("issue", "date") or dated:
             return index
     return None
@@ -361,7 +362,7 @@ _VALEDICTION = re.compile(
 )
 
 
-def signed_by(units: list[Unit]) -> list[str]:
+def signed_by(units: list[Unit], first_names: bool = False) -> list[str]:
     """The names a letter is signed with ("Until next time, / Jane Doe")."""
     for previous, unit in zip(units, units[1:], strict=False):
         short = len(previous.text.split()) <= MAX_VALEDICTION_WORDS
@@ -370,10 +371,63 @@ def signed_by(units: list[Unit]) -> list[str]:
             and _VALEDICTION.match(previous.text)
             and unit.role in ("names", "heading")
         ):
-            names = split_names(unit.text)
-            if names and all(len(n.split()) >= 2 for n in names):
+            names = split_names(unit.text) or []
+            full = bool(names) and all(len(n.split()) >= 2 for n in names)
+            if full or (first_names and len(names) == 1):
                 return names
     return []
+
+
+def _is_reading_list(layout: Layout) -> bool:
+    """Bulleted entries with their sources and nothing under them: a reading list."""
+    return all(
+        segment.title_unit.role == "list"
+        and not any(u.role in ("prose", "heading") for u in segment.units)
+        for segment in layout.segments
+    )
+
+
+def _reading_list(layout: Layout, entries: list[ParsedArticle]) -> ParsedArticle:
+    """One article listing the entries (they are recommendations, not articles)."""
+    article = ParsedArticle(title=entries[0].section, kind="link_list")
+    article.items = [
+        ParsedItem(title=e.title or "", authors=e.authors, label=e.outlet)
+        for e in entries
+    ]
+    for segment in layout.segments:  # entries whose source the reader did not know
+        for unit in segment.units:
+            parts = split_title(unit.text) if unit.role == "list" else None
+            if parts is not None:
+                article.items.append(
+                    ParsedItem(parts.title, authors=parts.authors, label=parts.outlet)
+                )
+    article.body = "\n\n".join(f"• {item.title}" for item in article.items)
+    numbers = [u.number for s in layout.segments for u in (s.title_unit, *s.units)]
+    article.line_start, article.line_end = min(numbers), max(numbers)
+    return article
+
+
+def _letter(head: list[Unit], publication: str | None) -> ParsedArticle | None:
+    """The editor's letter or essay before the items, when it says something."""
+    prose = [u for u in head if u.role == "prose" and not _VALEDICTION.match(u.text)]
+    if sum(len(u.text.split()) for u in prose) < MIN_LETTER_WORDS:
+        return None
+    article = ParsedArticle(title=None, kind="feature")
+    article.body = "\n\n".join(u.text for u in prose)
+    article.authors = _complete_names(signed_by(head, first_names=True), publication)
+    article.line_start, article.line_end = prose[0].number, prose[-1].number
+    return article
+
+
+def _complete_names(names: list[str], publication: str | None) -> list[str]:
+    """A first name signing a letter, completed by a masthead that names its owner
+    ("Best, / Hal" under "Hal Mercer's China Reading")."""
+    owner = re.match(
+        r"^(?P<owner>(?:[A-Z][\w-]+\s+){1,2}[A-Z][\w-]+)['’]s\b", publication or ""
+    )
+    if owner and len(names) == 1 and owner.group("owner").split()[0] == names[0]:
+        return [owner.group("owner")]
+    return names
 
 
 def read_briefing(text: str, format_name: str) -> ParsedBriefing | None:
@@ -388,6 +442,10 @@ def read_briefing(text: str, format_name: str) -> ParsedBriefing | None:
     articles = [a for a in articles if a.title or a.body]
     if _is_one_document(units, layout, articles, head.issue):
         return None
+    if _is_reading_list(layout):
+        articles = [_reading_list(layout, articles)]
+    letter = _letter(layout.head, head.publication)
+    articles = [letter, *articles] if letter else articles
     labelled = next((u for u in layout.head if u.role == "section"), None)
     for article in articles if labelled else []:
         # "Category: Foreign Policy" over a listing files every item in it

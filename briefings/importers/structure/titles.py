@@ -27,6 +27,7 @@ _QUOTED_TITLE = re.compile(
 )
 # where a reference ends: its page range or year, then the annotation begins
 _AFTER_REFERENCE = re.compile(r"(?:pp?\.\s*\d+(?:\s*[-–]\s*\d+)?|\(\w*\s*\d{4}\))\.\s+")
+_QUOTED_BY = re.compile(r"^[“\"](?P<title>[^”\"]+)[”\"](?:\s+by\s+(?P<names>.+))?$")
 _GLUE = re.compile(r"\s[-–—]\s")
 _COMMENT = re.compile(r"\s//\s")
 _SITE_SUFFIX = re.compile(r"_(?P<site>[^_\s]{2,24})$")
@@ -116,7 +117,20 @@ def split_title(text: str) -> TitleParts:
     for _ in range(2):
         _take_tail(parts)
     _take_head(parts)
+    _take_quoted_by(parts)
     return parts
+
+
+def _take_quoted_by(parts: TitleParts) -> None:
+    """ "Title" by Jane Doe: the quotation marks and the byline come off the title."""
+    match = _QUOTED_BY.match(parts.title)
+    if not match:
+        return
+    names = split_names(match.group("names")) if match.group("names") else None
+    if match.group("names") and not names:
+        return
+    parts.title, parts.quoted = match.group("title"), True
+    parts.authors = parts.authors or names or []
 
 
 def _citation(title: str, names: list[str], rest: str) -> TitleParts:
