@@ -1,0 +1,186 @@
+"""The head of a briefing: masthead, publication, issue, date, title and editors.
+
+The masthead is the name shown with the issue or date line ("Vol. 24, Issue 7 ·
+15 July 2024" under "Journal of ..."), or on that line itself ("The Yangtze Dispatch
+05.16.24"); failing that, a head line the catalogue knows, the copyright holder of
+the footer, or a web address the catalogue knows. Editors come from a "compiled
+by" line or the names a letter is signed with.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..formats._article_text import split_names
+from ..text import comparable, numbered_lines
+from . import catalogue
+from .dates import FoundDate, find_dates, strip_label
+from .roles import COPYRIGHT, EDITORS, ISSUE, Unit, issue_number
+
+_SUBJECT = re.compile(r"^(?:Subject|Betreff|Objet)\s*:\s*(?P<subject>.+)$", re.I)
+MAXVALEDICTION_WORDS = 4
+FOOTER_LINES = 6
+MAX_MASTHEAD_WORDS = 6
+_HOLDER = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?(?-i:the\s+)?"
+    r"(?P<name>[^.,|©]+)",
+    re.I,
+)
+VALEDICTION = re.compile(
+    r"^(?:best|cheers|thanks|thank you|regards|yours|warmly|until next time|see you"
+    r"|ihre?|euer|eure|viele grüße|bien à vous|à bientôt|amitiés)\b.*[,!.]?$|.*,$",
+    re.I,
+)
+
+
+@dataclass
+class HeadFields:
+    publication: str | None = None
+    issue: int | None = None
+    title: str | None = None
+    date: FoundDate | None = None
+    yearless: list[str] | None = None
+    editors: list[str] | None = None
+
+
+def publication_of(head: list[Unit], text: str) -> str | None:
+    """The publication a head line, copyright footer or web address names, as written.
+
+    A head line counts when the catalogue knows it; a copyright holder counts when
+    the text names it; a web address gives the catalogue's name for its domain.
+    """
+    for unit in head[:8]:
+        if unit.role in ("heading", "names") and catalogue.lookup(unit.text):
+            return unit.text.strip(" .")
+    filled = [line.text.strip() for line in numbered_lines(text) if line.text.strip()]
+    for line in reversed(filled[-FOOTER_LINES:]):
+        holder = _HOLDER.search(line)
+        if holder and COPYRIGHT.search(line) and holder.group("name").strip():
+            name = holder.group("name").strip()
+            if len(name.split()) <= 8 and not name.lower().startswith("all rights"):
+                return name.rstrip(" .")
+    for line in [*(u.text for u in head[:8]), *filled[-FOOTER_LINES:]]:
+        found = catalogue.by_domain(line)
+        if found:
+            return found.name
+    return None
+
+
+def _residual_title(unit: Unit, publication: str | None) -> str | None:
+    """A head line without masthead, issue number and date, if words remain."""
+    text = unit.text
+    for found in reversed(find_dates(text)):
+        text = text[: found.start] + " " + text[found.end :]
+    text = strip_label(ISSUE.sub(" ", text).strip(" ,·|–—-:"))
+    for found in reversed(find_dates(text)):
+        text = text[: found.start] + " " + text[found.end :]
+    text = ISSUE.sub(" ", text)
+    rest = comparable(text)
+    if publication:
+        known = catalogue.lookup(publication)
+        for name in sorted(known.names if known else [], key=len, reverse=True):
+            rest = rest.replace(name, " ")
+    words = re.findall(r"\w+", rest)
+    if len(words) < 2:
+        return None
+    if text.strip(" ()[]:–—-|,") == unit.text.strip():
+        return unit.text
+    return re.sub(r"\s+", " ", text).strip(" ()[]:–—-|,.")
+
+
+def _block_start(head: list[Unit]) -> int | None:
+    """Index of the first issue or date line of a head (the masthead block)."""
+    for index, unit in enumerate(head):
+        dated = unit.role in ("heading", "meta") and find_dates(unit.text)
+        if unit.role in ("issue", "date") or dated:
+            return index
+    return None
+
+
+def _masthead(head: list[Unit], start: int) -> str | None:
+    """The name shown with the issue or date: on its line, or the line above."""
+    residual = _residual_title(head[start], None)
+    known = next((u.text for u in head if catalogue.lookup(u.text)), None)
+    if residual and len(residual.split()) <= MAX_MASTHEAD_WORDS:
+        return known or residual  # a known name outranks what is left of a date line
+    above = head[start - 1] if start > 0 else None
+    while above is not None and EDITORS.search(above.text) and start > 1:
+        start -= 1
+        above = head[start - 1]
+    only_outlet = (
+        above and above.role == "meta" and not (above.meta.date or above.meta.authors)
+    )
+    short = above is not None and len(above.text.split()) <= MAX_MASTHEAD_WORDS * 2
+    if short and (above.role in ("heading", "names") or only_outlet):
+        return above.text
+    return None
+
+
+def read_head_fields(head: list[Unit], text: str) -> HeadFields:
+    """Publication, issue, date and title of a briefing from the lines of its head."""
+    fields = HeadFields(yearless=[], editors=[])
+    for unit in head:
+        found = EDITORS.search(unit.text)
+        names = split_names(found.group("names")) if found else None
+        if names and not fields.editors:
+            fields.editors = names
+    start = _block_start(head)
+    masthead = _masthead(head, start) if start is not None else None
+    fields.publication = masthead or publication_of(head, text)
+    block = head[start:] if start is not None else head
+    for unit in block:
+        if unit.role not in ("issue", "date", "heading") or (
+            unit.role == "heading" and not find_dates(unit.text)
+        ):
+            break
+        fields.issue = fields.issue or issue_number(unit.text)
+        _head_date(fields, unit)
+    # a listing's head seldom has a title of its own: only an email's subject line
+    for unit in head:
+        subject = _SUBJECT.match(unit.raw.strip())
+        if subject and fields.title is None:
+            fields.title = subject.group("subject").strip()
+    if fields.date is None and start is None:
+        for unit in head:
+            if unit.role in ("date", "meta", "heading"):
+                _head_date(fields, unit)
+    return fields
+
+
+def _head_date(fields: HeadFields, unit: Unit) -> None:
+    for found in find_dates(unit.text):
+        if found.date and fields.date is None:
+            fields.date = found
+        elif found.date is None:
+            fields.yearless.append(unit.text[found.start : found.end])
+
+
+# --- items into articles ---------------------------------------------------------------
+
+
+def signed_by(units: list[Unit], first_names: bool = False) -> list[str]:
+    """The names a letter is signed with ("Until next time, / Jane Doe")."""
+    for previous, unit in zip(units, units[1:], strict=False):
+        short = len(previous.text.split()) <= MAXVALEDICTION_WORDS
+        if (
+            short
+            and VALEDICTION.match(previous.text)
+            and unit.role in ("names", "heading")
+        ):
+            names = split_names(unit.text) or []
+            full = bool(names) and all(len(n.split()) >= 2 for n in names)
+            if full or (first_names and len(names) == 1):
+                return names
+    return []
+
+
+def complete_names(names: list[str], publication: str | None) -> list[str]:
+    """A first name signing a letter, completed by a masthead that names its owner
+    ("Best, / Hal" under "Hal Mercer's China Reading")."""
+    owner = re.match(
+        r"^(?P<owner>(?:[A-Z][\w-]+\s+){1,2}[A-Z][\w-]+)['’]s\b", publication or ""
+    )
+    if owner and len(names) == 1 and owner.group("owner").split()[0] == names[0]:
+        return [owner.group("owner")]
+    return names
