@@ -46,7 +46,7 @@ def _parse_single(text: str) -> ParsedBriefing:
     page = read_page_head(content)
     drop = {u.number for u in units if u.role == "noise"}
     if page is not None:
-        drop |= set(page.chrome)
+        drop |= set(page.chrome) | set(page.roles)
     parsed = parse_single_article(_blank(text, drop), kind="news", period_ok=True)
     article = parsed.article
     article.outlet = parsed.source or parsed.outlet
@@ -80,7 +80,7 @@ def _apply_page_head(article: ParsedArticle, page: PageHead) -> None:
         article.title = page.title_text
     if page.issuer and not article.authors:
         article.authors = [page.issuer]
-    if page.authors and not article.authors:
+    if page.authors:
         article.authors = page.authors
     date = page.date or page.signed_on
     if article.date is None and date is not None:

@@ -76,8 +76,16 @@ EDITORS = re.compile(
     r"(?P<names>[^|·–—]+?)\s*$",
     re.I,
 )
+_OPEN_BYLINE = re.compile(r"^by\s.+(?:,|\band|&)$", re.I)
 _AND_MORE = re.compile(r"\s*(?:(?:&|and)\s+(?:more|others)|,?\s+et al\.?)\s*$", re.I)
 _COOKIES = re.compile(r"\bcookies?\b", re.I)
+# Words of a position or an affiliation: "Senior Fellow", "Research Analyst".
+ROLE_WORDS = re.compile(
+    r"\b(?:Fellow|Professor|Director|Partner|Analyst|Economist|Researcher|Editor"
+    r"|Scholar|Chair|Head|Founder|Lecturer|Adviser|Advisor|Officer|Manager|President"
+    r"|Ambassador|Minister|Associate|Correspondent|Reporter|Student|Scientist"
+    r"|Institute|University|Centre|Center|Council|School)\b"
+)
 _NAV_SEPARATORS = re.compile(r"\s(?:\||·|>|»|>>|/)\s")
 _BREADCRUMB = re.compile(r"^(?:Home|Start|Startseite)\s*(?:>|»|/|>>)\s", re.I)
 _BY_PART = re.compile(
@@ -210,6 +218,9 @@ def meta_of(text: str) -> Meta | None:
     parts = _meta_parts(text)
     if parts:
         return parts
+    affiliated = _affiliated_byline(text)
+    if affiliated:
+        return Meta(authors=affiliated)
     byline = parse_byline(text)
     if byline and not (byline.outlet and find_date(byline.outlet)):
         meta = Meta(authors=byline.authors, outlet=byline.outlet)
@@ -217,6 +228,21 @@ def meta_of(text: str) -> Meta | None:
             meta.date = find_date(text)
         return meta
     return None
+
+
+def _affiliated_byline(text: str) -> list[str] | None:
+    """ "By A, Senior Fellow, Institute X, and B, Research Analyst": the people only."""
+    match = re.match(r"^by\s+(?P<rest>.+)$", text, re.I)
+    if not match or "," not in text:
+        return None
+    parts = re.split(r"\s*(?:,|;|\band\b|&)\s*", match.group("rest"))
+    names = [
+        p.strip()
+        for p in parts
+        if p.strip() and not ROLE_WORDS.search(p) and not ORGANISATION_WORDS.search(p)
+    ]
+    people = [n for n in names if split_names(n) and len(n.split()) >= 2]
+    return people if people and len(people) == len(names) else None
 
 
 def _meta_parts(text: str) -> Meta | None:
@@ -362,7 +388,15 @@ def read_units(text: str) -> list[Unit]:
             blank = True
             continue
         unit = _unit(line.number, raw, blank)
-        if units and unit.text == units[-1].text and unit.role != "noise":
+        previous = units[-1] if units else None
+        if previous is not None and not blank and _OPEN_BYLINE.match(previous.text):
+            # a byline wrapped over two lines: "By A, Fellow, and" / "B, Analyst"
+            raw_joined = f"{previous.raw} {raw}"
+            units[-1] = _unit(previous.number, raw_joined, previous.blank_before)
+            unit.role = "noise"
+        elif (
+            previous is not None and unit.text == previous.text and unit.role != "noise"
+        ):
             unit.role = "noise"  # a title copied twice (its link, then its heading)
         units.append(unit)
         blank = False

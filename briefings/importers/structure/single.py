@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from . import catalogue
 from .dates import FoundDate, find_dates, strip_label
-from .roles import DOCUMENT_NUMBER, Unit, is_navigation, issue_number
+from .roles import DOCUMENT_NUMBER, ROLE_WORDS, Unit, is_navigation, issue_number
 
 BODY_WORDS = 20  # a prose line this long starts the body
 MIN_TITLE_WORDS = 3
@@ -43,6 +43,7 @@ class PageHead:
     strong: bool = False  # a byline, date or document number stands under the title
     authors: list[str] = field(default_factory=list)  # a names line under the title
     signed_on: FoundDate | None = None  # a date line closing the text
+    roles: list[int] = field(default_factory=list)  # role lines under the names
 
 
 def is_chrome(unit: Unit) -> bool:
@@ -59,6 +60,12 @@ def _is_title_case(text: str) -> bool:
         if w.lower() not in _SMALL_WORDS
     ]
     return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _is_sentence_case(text: str) -> bool:
+    """Most longer words in lower case: a sentence (a dek), not a headline."""
+    words = re.findall(r"[^\W\d_]{4,}", text)
+    return bool(words) and sum(w[0].islower() for w in words) * 2 > len(words)
 
 
 def _body_start(units: list[Unit]) -> int:
@@ -86,19 +93,28 @@ def _continues(units: list[Unit], index: int) -> bool:
     )
 
 
+def is_role_line(text: str) -> bool:
+    """A short line describing someone: "Research Fellow, Lowy Institute"."""
+    return len(text.split()) <= 12 and bool(ROLE_WORDS.search(text)) and "," in text
+
+
+def _is_byline(unit: Unit | None) -> bool:
+    return unit is not None and (
+        unit.role in ("date", "names")
+        or (unit.role == "meta" and bool(unit.meta.authors or unit.meta.date))
+    )
+
+
 def _title_score(units: list[Unit], index: int) -> float:
     unit = units[index]
-    following = next((u for u in units[index + 1 :] if not is_chrome(u)), None)
+    after = [u for u in units[index + 1 :] if not is_chrome(u)][:2]
+    following = after[0] if after else None
     previous = next((u for u in reversed(units[:index]) if not is_chrome(u)), None)
     score = 0.0
-    byline = following is not None and (
-        following.role in ("date", "names")
-        or (
-            following.role == "meta" and (following.meta.authors or following.meta.date)
-        )
-    )
-    if byline:
+    if _is_byline(following):
         score += 3
+    elif following is not None and following.role == "prose" and len(after) == 2:
+        score += 2 if _is_byline(after[1]) else 0  # title, dek, byline
     if following is not None and DOCUMENT_NUMBER.match(following.text):
         score += 3
     if previous is not None and previous.role in ("date", "issue"):
@@ -124,8 +140,14 @@ def read_page_head(units: list[Unit]) -> PageHead | None:
     if not candidates:
         return None
     title_index = max(candidates, key=lambda i: (_title_score(units, i), -i))
-    head = PageHead(title_index=title_index)
-    head.strong = _title_score(units, title_index) >= 3
+    strong = _title_score(units, title_index) >= 3
+    if (
+        title_index - 1 in candidates
+        and _is_sentence_case(units[title_index].text)
+        and _is_title_case(units[title_index - 1].text)
+    ):
+        title_index -= 1  # a title over its dek (standfirst), then the byline
+    head = PageHead(title_index=title_index, strong=strong)
     above = units[:title_index]
     head.chrome = [u.number for u in above]
     head.masthead = _masthead(above)
@@ -134,8 +156,13 @@ def read_page_head(units: list[Unit]) -> PageHead | None:
         head.issuer, head.masthead = head.masthead, None
         head.chrome.append(following.number)
     _dates_and_issue(head, units[: min(end, title_index + 4)])
-    if following is not None and following.role == "names" and following.meta:
-        head.authors = following.meta.authors
+    for position in range(title_index + 1, min(end, title_index + 4)):
+        unit = units[position]
+        if unit.role == "names" and unit.meta and not head.authors:
+            head.authors = unit.meta.authors  # a names line under the title (or dek)
+            below = units[position + 1] if position + 1 < len(units) else None
+            if below is not None and is_role_line(below.text):
+                head.roles.append(below.number)
     for unit in reversed(units[-CLOSING_LINES:]):
         if unit.role == "date" and unit.meta.date and unit.meta.date.date:
             head.signed_on = unit.meta.date
@@ -181,8 +208,9 @@ def _dates_and_issue(head: PageHead, units: list[Unit]) -> None:
         ):
             continue
         text = strip_label(unit.text)
+        labelled = text != unit.text  # "Published 3 Apr 2024 10:00  Updated ..."
         for found in find_dates(text):
             starts = found.start <= 1 or unit.role in ("date", "issue")
-            if found.date and starts and unit.role != "heading":
+            if found.date and starts and (unit.role != "heading" or labelled):
                 head.date = found
                 break
