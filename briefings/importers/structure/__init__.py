@@ -70,7 +70,7 @@ def _is_one_document(
         return False
     page = read_page_head(units)
     first = layout.segments[0].title_unit.number if layout.segments else 0
-    above = page is not None and units[page.title_index].number < first
+    above = page is not None and units[page.title_index].number <= first
     if above and page.strong:
         return True
     prose = [sum(u.role == "prose" for u in s.units) for s in layout.segments]

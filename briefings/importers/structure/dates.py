@@ -84,13 +84,14 @@ _PATTERNS = [
 ]
 _LABEL = re.compile(
     r"^\s*(?:(?:first|last)\s+)?(?:published|updated|posted|dated?|modified|issued"
-    r"|released|date range|week of|week ending|for the week of|last updated)"
+    r"|released|date range|week of|week ending|for the week of|last updated"
+    r"|aktualisiert|veröffentlicht|publié le|mis à jour)"
     r"(?:\s+on)?\s*[:：]?\s*",
     re.I,
 )
 _TIME = re.compile(
     r"(?:,|\bat\b|\||·)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
-    r"(?:\s*\(?(?:[A-Z]{2,5}|UTC[+-]\d+)\)?)?",
+    r"(?:\s*\(?(?:(?-i:[A-Z]{2,5})|UTC[+-]\d+|GMT[+-]\d+)\)?\b)?",
     re.I,
 )
 _READ_TIME = re.compile(r"\d+\s*min(?:ute)?s?\b(?:\s+(?:read|listen))?", re.I)
@@ -199,4 +200,6 @@ def date_line(text: str) -> FoundDate | None:
     if not found:
         return None
     rest = (text[: found.start] + text[found.end :]).strip(_FILLER)
+    if rest and found.start == 0 and _LABEL.match(rest) and find_date(rest):
+        return found  # "3 Apr 2024 10:00  Updated 5 Apr 2024": the first is the date
     return found if not rest else None

@@ -21,6 +21,7 @@ from .roles import DOCUMENT_NUMBER, ROLE_WORDS, Unit, is_navigation, issue_numbe
 
 BODY_WORDS = 20  # a prose line this long starts the body
 MIN_TITLE_WORDS = 3
+STRONG_TITLE = 2  # a byline, date or document number under the title (or its dek)
 CLOSING_LINES = 4  # a date among the last lines signs the text off
 MAX_MASTHEAD_WORDS = 12
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\b", re.I)
@@ -140,7 +141,7 @@ def read_page_head(units: list[Unit]) -> PageHead | None:
     if not candidates:
         return None
     title_index = max(candidates, key=lambda i: (_title_score(units, i), -i))
-    strong = _title_score(units, title_index) >= 3
+    strong = _title_score(units, title_index) >= STRONG_TITLE
     if (
         title_index - 1 in candidates
         and _is_sentence_case(units[title_index].text)
