@@ -18,7 +18,8 @@ from .items import Layout, Segment
 from .roles import Meta, Unit
 from .titles import TitleParts, read_parts, split_title
 
-_CLOSING_SOURCE = re.compile(r"[.!?”\"]\s*\((?P<inner>[^()]{2,60})\)\s*$")
+# a source in brackets after a summary's last sentence, or on a line of its own
+_CLOSING_SOURCE = re.compile(r"(?:^|[.!?”\"]\s*)\((?P<inner>[^()]{2,80})\)\s*$")
 MIN_LETTER_WORDS = 60  # an intro this long is an article of its own
 
 
@@ -98,13 +99,14 @@ def _take_closing_source(article: ParsedArticle, unsure: list[str]) -> None:
         article.outlet = found.outlet
         if found.date and article.date is None:
             _set_date(article, found.date, unsure)
-        paragraphs[index] = paragraph[: match.start() + 1]
-        article.body = "\n\n".join(paragraphs)
+        paragraphs[index] = paragraph[: match.start() + 1].strip(" (")
+        article.body = "\n\n".join(p for p in paragraphs if p)
         return
 
 
 def _source_marker(inner: str) -> TitleParts | None:
     """Outlet (and date) of a closing bracket: "SCMP, 8 March 2024", "The Standard"."""
+    inner = inner.split(";")[0]  # "Reuters, 8 Nov 2024; Caixin, 8 Nov 2024": the first
     found = read_parts(inner, allow_names=False)
     if found and found.outlet:
         return found

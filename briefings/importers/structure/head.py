@@ -16,12 +16,13 @@ from ..formats._article_text import split_names
 from ..text import comparable, numbered_lines
 from . import catalogue
 from .dates import FoundDate, find_dates, strip_label
-from .roles import COPYRIGHT, EDITORS, ISSUE, Unit, issue_number
+from .roles import COPYRIGHT, EDITORS, ISSUE, Unit, affiliated_names, issue_number
 
 _SUBJECT = re.compile(r"^(?:Subject|Betreff|Objet)\s*:\s*(?P<subject>.+)$", re.I)
 MAXVALEDICTION_WORDS = 4
 FOOTER_LINES = 6
 MAX_MASTHEAD_WORDS = 6
+_SEPARATOR = re.compile(r"\s[·|]\s")
 _HOLDER = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?(?-i:the\s+)?"
     r"(?P<name>[^.,|©]+)",
@@ -99,21 +100,26 @@ def _block_start(head: list[Unit]) -> int | None:
 
 
 def _masthead(head: list[Unit], start: int) -> str | None:
-    """The name shown with the issue or date: on its line, or the line above."""
-    residual = _residual_title(head[start], None)
-    known = next((u.text for u in head if catalogue.lookup(u.text)), None)
-    if residual and len(residual.split()) <= MAX_MASTHEAD_WORDS:
-        return known or residual  # a known name outranks what is left of a date line
-    above = head[start - 1] if start > 0 else None
-    while above is not None and EDITORS.search(above.text) and start > 1:
-        start -= 1
-        above = head[start - 1]
+    """The name shown with the issue or date: the line above it, or on its line."""
+    above_index = start - 1
+    # an editors' line, or a publisher's line with its programme ("Institute · Asia
+    # Program"), stands between a masthead and its issue line
+    while above_index > 0 and (
+        EDITORS.search(head[above_index].text)
+        or _SEPARATOR.search(head[above_index].text)
+    ):
+        above_index -= 1
+    above = head[above_index] if above_index >= 0 else None
     only_outlet = (
         above and above.role == "meta" and not (above.meta.date or above.meta.authors)
     )
     short = above is not None and len(above.text.split()) <= MAX_MASTHEAD_WORDS * 2
     if short and (above.role in ("heading", "names") or only_outlet):
         return above.text
+    residual = _residual_title(head[start], None)
+    known = next((u.text for u in head if catalogue.lookup(u.text)), None)
+    if residual and len(residual.split()) <= MAX_MASTHEAD_WORDS:
+        return known or residual  # a known name outranks what is left of a date line
     return None
 
 
@@ -122,7 +128,11 @@ def read_head_fields(head: list[Unit], text: str) -> HeadFields:
     fields = HeadFields(yearless=[], editors=[])
     for unit in head:
         found = EDITORS.search(unit.text)
-        names = split_names(found.group("names")) if found else None
+        names = None
+        if found:  # "Compiled by A, Research Associate, and B": the people only
+            names = split_names(found.group("names")) or affiliated_names(
+                found.group("names")
+            )
         if names and not fields.editors:
             fields.editors = names
     start = _block_start(head)

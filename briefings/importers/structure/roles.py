@@ -76,6 +76,8 @@ EDITORS = re.compile(
     r"(?P<names>[^|·–—]+?)\s*$",
     re.I,
 )
+# *Taipei Times*, _Reuters_: emphasis, not part of the words
+_EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)([^*_]+?)(?<=\S)[*_](?![\w*])")
 _OPEN_BYLINE = re.compile(r"^by\s.+(?:,|\band|&)$", re.I)
 _AND_MORE = re.compile(r"\s*(?:(?:&|and)\s+(?:more|others)|,?\s+et al\.?)\s*$", re.I)
 _COOKIES = re.compile(r"\bcookies?\b", re.I)
@@ -235,7 +237,12 @@ def _affiliated_byline(text: str) -> list[str] | None:
     match = re.match(r"^by\s+(?P<rest>.+)$", text, re.I)
     if not match or "," not in text:
         return None
-    parts = re.split(r"\s*(?:,|;|\band\b|&)\s*", match.group("rest"))
+    return affiliated_names(match.group("rest"))
+
+
+def affiliated_names(text: str) -> list[str] | None:
+    """The people of "A, Senior Fellow, Institute X, and B, Analyst" (roles dropped)."""
+    parts = re.split(r"\s*(?:,|;|\band\b|&)\s*", text)
     names = [
         p.strip()
         for p in parts
@@ -461,6 +468,7 @@ def _unit(number: int, raw: str, blank_before: bool) -> Unit:
     text = MARKDOWN.sub("", text)
     bold = bool(BOLD_LINE.match(text))
     text = collapse_whitespace(strip_markup(TRAILING_NOISE.sub("", text)))
+    text = _EMPHASIS.sub(r"\1", text)
     if as_bullet(text):
         text = as_bullet(text)[2:]
     style, label, rest = _numbering(text)
