@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..text import comparable
-from .roles import Unit, issue_number
+from .roles import Unit, is_issue_line
 from .titles import TitleParts, split_title
 
 META_ROLES = ("date", "meta", "names")
@@ -58,7 +58,7 @@ _DIALOGUE_TURN = re.compile(r"^[^:?]{2,40}:(?:\s+\S+){6,}\?$")
 def _is_candidate(unit: Unit, following: Unit | None) -> bool:
     if _DIALOGUE_TURN.match(unit.text):
         return False
-    if following is not None and issue_number(following.text) is not None:
+    if following is not None and is_issue_line(following.text):
         return False  # a masthead over its issue line
     if unit.role == "heading":
         # a word or two is a section or menu entry, unless numbered or sourced
@@ -79,7 +79,7 @@ def _issue_line(units: list[Unit]) -> int:
     there), else -1."""
     end = -1
     for index, unit in enumerate(units[:MAX_HEAD_UNITS]):
-        issue = issue_number(unit.text) is not None and len(unit.text.split()) <= 14
+        issue = is_issue_line(unit.text)
         listed = [u.role for u in units[index + 1 : index + 3]] == ["heading"] * 2
         if issue or (unit.role == "contents" and listed):
             end = index

@@ -77,9 +77,7 @@ def read_parts(text: str, allow_names: bool) -> TitleParts | None:
             and not catalogue.is_outlet(piece)
             and (len(piece.split()) >= 2 or not outlet)
         ):
-            if parts.authors:
-                return None
-            parts.authors = names
+            parts.authors += names  # "(A, B, Outlet)": every name an author
         elif outlet and parts.outlet is None:
             parts.outlet = outlet
         else:
