@@ -59,6 +59,8 @@ def article_of(segment: Segment, unsure: list[str]) -> ParsedArticle:
         below = segment.before[index + 1] if index + 1 < len(segment.before) else None
         if unit.meta and _in_byline_slot(unit, below):
             article.authors = article.authors or [unit.meta.outlet]
+        elif unit.meta and article.authors and unit.meta.authors and not parts.title:
+            article.authors += unit.meta.authors  # stacked bylines of an untitled item
         elif unit.meta:
             _take_meta(unit.meta, article, unsure)
         elif unit.role == "heading" and not article.section:

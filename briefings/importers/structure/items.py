@@ -165,6 +165,36 @@ def find_layout(units: list[Unit]) -> Layout | None:
         if _marks_items(shape, count, _teaser_mean(units, starts)):
             starts = _add_bare_titles(units, starts, parts, shape)
             return _segment(units, starts, parts, shape)
+    return _untitled_items(units)
+
+
+def _untitled_items(units: list[Unit]) -> Layout | None:
+    """Items without titles: a recurring block of bylines and a dated line over a
+    teaser (a listing whose titles were image links)."""
+    blocks: list[list[Unit]] = []
+    for unit in units:
+        in_block = (
+            blocks and not unit.blank_before and blocks[-1][-1].role in META_ROLES
+        )
+        if unit.role in META_ROLES and (unit.blank_before or not blocks):
+            blocks.append([unit])
+        elif in_block and unit.role in META_ROLES or blocks:
+            blocks[-1].append(unit)
+    dated = [
+        b for b in blocks if any(_is_dated(u) for u in b) and b[-1].role == "prose"
+    ]
+    if len(dated) < MIN_TEASERS:
+        return None
+    blocks = blocks[blocks.index(dated[0]) :]  # what comes before is the head
+    if len(dated) * 2 < len(blocks):
+        return None
+    segments = []
+    for block in blocks:
+        meta = [u for u in block if u.role in META_ROLES]
+        rest = [u for u in block if u.role not in META_ROLES]
+        segments.append(Segment(block[0], TitleParts(title=""), rest, meta))
+    head_end = units.index(blocks[0][0])
+    return Layout(units[:head_end], segments, ("untitled",), 0)
     return None
 
 

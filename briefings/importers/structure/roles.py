@@ -86,6 +86,7 @@ ROLE_WORDS = re.compile(
     r"\b(?:Fellow|Professor|Director|Partner|Analyst|Economist|Researcher|Editor"
     r"|Scholar|Chair|Head|Founder|Lecturer|Adviser|Advisor|Officer|Manager|President"
     r"|Ambassador|Minister|Associate|Correspondent|Reporter|Student|Scientist"
+    r"|Journalist|Coordinator|Scholar|Visiting"
     r"|Institute|University|Centre|Center|Council|School)\b"
 )
 _NAV_SEPARATORS = re.compile(r"\s(?:\||·|>|»|>>|/)\s")
@@ -220,7 +221,7 @@ def meta_of(text: str) -> Meta | None:
     parts = _meta_parts(text)
     if parts:
         return parts
-    affiliated = _affiliated_byline(text)
+    affiliated = _affiliated_byline(text) or _name_with_role(text)
     if affiliated:
         return Meta(authors=affiliated)
     byline = parse_byline(text)
@@ -238,6 +239,18 @@ def _affiliated_byline(text: str) -> list[str] | None:
     if not match or "," not in text:
         return None
     return affiliated_names(match.group("rest"))
+
+
+def _name_with_role(text: str) -> list[str] | None:
+    """ "Jane Doe, Senior Fellow, Example Institute": a byline of one person."""
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) < 2 or len(text.split()) > 16 or re.search(r"[.;:!?]$", text):
+        return None
+    name = person_names(parts[0])
+    roles = " ".join(parts[1:])
+    one_person = name is not None and len(name) == 1 and 2 <= len(name[0].split()) <= 4
+    described = bool(ROLE_WORDS.search(roles) or ORGANISATION_WORDS.search(roles))
+    return name if one_person and described else None
 
 
 def affiliated_names(text: str) -> list[str] | None:
