@@ -17,7 +17,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..text import comparable
-from .roles import Unit, is_issue_line
+from .dates import find_date
+from .roles import Meta, Unit, is_issue_line
 from .titles import TitleParts, split_title
 
 META_ROLES = ("date", "meta", "names")
@@ -79,7 +80,7 @@ def _issue_line(units: list[Unit]) -> int:
     there), else -1."""
     end = -1
     for index, unit in enumerate(units[:MAX_HEAD_UNITS]):
-        issue = is_issue_line(unit.text)
+        issue = unit.role == "issue"  # recurring issue lines are items' by now
         listed = [u.role for u in units[index + 1 : index + 3]] == ["heading"] * 2
         if issue or (unit.role == "contents" and listed):
             end = index
@@ -148,8 +149,29 @@ def _teaser_mean(units: list[Unit], starts: list[int]) -> float:
     return sum(sizes) / len(sizes) if sizes else 0.0
 
 
+def _recurring_issue_lines(units: list[Unit]) -> None:
+    """Issue numbers on several lines belong to items: under a title they are its
+    metadata ("N° 1001 – 4-8.3.2024"), else they are titles ("China Reform Monitor
+    No. 1502")."""
+    issues = [i for i, u in enumerate(units) if u.role == "issue"]
+    if len(issues) < MIN_ITEMS:
+        return
+    for index in issues:
+        unit = units[index]
+        under_title = index > 0 and units[index - 1].role == "heading"
+        if under_title and not unit.blank_before:
+            found = find_date(unit.text)
+            unit.role, unit.meta = (
+                "meta",
+                Meta(date=found if found and found.date else None),
+            )
+        else:
+            unit.role = "heading"
+
+
 def find_layout(units: list[Unit]) -> Layout | None:
     """The items of a text, or None when no block shape recurs as items."""
+    _recurring_issue_lines(units)
     nexts = [*units[1:], None]
     head_end = _issue_line(units)
     parts = {

@@ -130,6 +130,7 @@ TERMINAL = re.compile(r"[.!;:,…]['\"”’)\]]*$")
 MAX_HEADING_WORDS = 25
 MIN_MENU_LINES = 5
 _PAGE_NUMBER = re.compile(r"\s+\d{1,4}$")
+_SPACED_PAGE_NUMBER = re.compile(r"(?:\s{2,}|\t)\d{1,4}\s*$")  # set off to the margin
 DOCUMENT_NUMBER = re.compile(
     r"^[A-Z][\w ]{1,30}[\[〔(]\d{4}[\]〕)]\s*(?:No\.?\s*)?\d+", re.I
 )
@@ -221,6 +222,9 @@ def meta_of(text: str) -> Meta | None:
     parts = _meta_parts(text)
     if parts:
         return parts
+    dated = _date_then_names(text)
+    if dated:
+        return dated
     affiliated = _affiliated_byline(text) or _name_with_role(text)
     if affiliated:
         return Meta(authors=affiliated)
@@ -239,6 +243,15 @@ def _affiliated_byline(text: str) -> list[str] | None:
     if not match or "," not in text:
         return None
     return affiliated_names(match.group("rest"))
+
+
+def _date_then_names(text: str) -> Meta | None:
+    """ "May 30, 2024 Lydia Karagiannis": a date, then the author."""
+    found = find_date(text)
+    if found is None or found.start != 0 or found.date is None:
+        return None
+    names = person_names(text[found.end :].strip(" ,|·–—-"))
+    return Meta(authors=names, date=found) if names else None
 
 
 def _name_with_role(text: str) -> list[str] | None:
@@ -445,7 +458,7 @@ def _mark_running_lines(units: list[Unit]) -> None:
         counts[key] = counts.get(key, 0) + 1
     for unit in units:
         key = _PAGE_NUMBER.sub("", unit.text)
-        if counts[key] >= 2 and _PAGE_NUMBER.search(unit.text):
+        if counts[key] >= 2 and _SPACED_PAGE_NUMBER.search(unit.raw):
             unit.role = "noise"
 
 
