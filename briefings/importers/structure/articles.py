@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..types import ParsedArticle, ParsedItem
-from .dates import FoundDate, date_line
+from .dates import FoundDate, date_line, find_dates
 from .head import VALEDICTION, complete_names, signed_by
 from .items import Layout, Segment
 from .roles import Meta, Unit
@@ -20,6 +20,7 @@ from .titles import TitleParts, read_parts, split_title
 
 # a source in brackets after a summary's last sentence, or on a line of its own
 _CLOSING_SOURCE = re.compile(r"(?:^|[.!?”\"]\s*)\((?P<inner>[^()]{2,80})\)\s*$")
+_LEADING_ROLES = ("date", "meta", "names", "url", "caption", "issue")
 MIN_LETTER_WORDS = 60  # an intro this long is an article of its own
 
 
@@ -55,22 +56,27 @@ def article_of(segment: Segment, unsure: list[str]) -> ParsedArticle:
     if parts.date:
         _set_date(article, parts.date, unsure)
     units = list(segment.units)
-    for index, unit in enumerate(segment.before):
+    for index, unit in reversed(list(enumerate(segment.before))):  # nearest first
         below = segment.before[index + 1] if index + 1 < len(segment.before) else None
         if unit.meta and _in_byline_slot(unit, below):
             article.authors = article.authors or [unit.meta.outlet]
         elif unit.meta and article.authors and unit.meta.authors and not parts.title:
-            article.authors += unit.meta.authors  # stacked bylines of an untitled item
+            # stacked bylines of an untitled item, read from the nearest up
+            article.authors = unit.meta.authors + article.authors
         elif unit.meta:
             _take_meta(unit.meta, article, unsure)
         elif unit.role == "heading" and not article.section:
             article.section = unit.text  # a rubric over the title
     if parts.rest:
         units.insert(0, _excerpt_unit(segment.title_unit, parts.rest))
-    while units and units[0].role in ("date", "meta", "names", "url", "caption"):
+    while units and units[0].role in _LEADING_ROLES:
         unit = units.pop(0)
         if unit.meta:
             _take_meta(unit.meta, article, unsure)
+        elif unit.role == "issue" and article.date is None:
+            dates = [d for d in find_dates(unit.text) if d.date]
+            if dates:  # "N° 1001 – 4-8.3.2024": the item's own number and dates
+                _set_date(article, dates[0], unsure)
     while units and (
         units[-1].role == "url" or (units[-1].role == "meta" and units[-1].meta)
     ):

@@ -85,7 +85,7 @@ _PATTERNS = [
 _LABEL = re.compile(
     r"^\s*(?:(?:first|last)\s+)?(?:published|updated|posted|dated?|modified|issued"
     r"|released|date range|week of|week ending|for the week of|last updated"
-    r"|aktualisiert|veröffentlicht|publié le|mis à jour)"
+    r"|aktualisiert|veröffentlicht|publié le|mis à jour|modification de la page le)"
     r"(?:\s+on)?\s*[:：]?\s*",
     re.I,
 )

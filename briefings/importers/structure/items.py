@@ -17,13 +17,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..text import comparable
-from .dates import find_date
-from .roles import Meta, Unit, is_issue_line
+from .roles import Unit, is_issue_line
 from .titles import TitleParts, split_title
 
 META_ROLES = ("date", "meta", "names")
 HEADING_ROLES = ("heading", "names")
 MIN_ITEMS = 2
+_METADATA_FOLLOWERS = ("meta", "issue", "above", "url")
 MIN_TITLE_WORDS = 3
 MAX_LEADING_LINES = 3  # rubric, date and byline lines above a title
 MAX_RUBRIC_WORDS = 3
@@ -56,10 +56,10 @@ class Layout:
 _DIALOGUE_TURN = re.compile(r"^[^:?]{2,40}:(?:\s+\S+){6,}\?$")
 
 
-def _is_candidate(unit: Unit, following: Unit | None) -> bool:
+def _is_candidate(unit: Unit, following: Unit | None, lone_issue: bool) -> bool:
     if _DIALOGUE_TURN.match(unit.text):
         return False
-    if following is not None and is_issue_line(following.text):
+    if lone_issue and following is not None and following.role == "issue":
         return False  # a masthead over its issue line
     if unit.role == "heading":
         # a word or two is a section or menu entry, unless numbered or sourced
@@ -79,8 +79,9 @@ def _issue_line(units: list[Unit]) -> int:
     """Index of the last issue line or contents label near the top (the head ends
     there), else -1."""
     end = -1
+    lone = sum(is_issue_line(u.text) for u in units) == 1  # several: items' own
     for index, unit in enumerate(units[:MAX_HEAD_UNITS]):
-        issue = unit.role == "issue"  # recurring issue lines are items' by now
+        issue = lone and is_issue_line(unit.text)
         listed = [u.role for u in units[index + 1 : index + 3]] == ["heading"] * 2
         if issue or (unit.role == "contents" and listed):
             end = index
@@ -93,8 +94,8 @@ def _next_kind(units: list[Unit], index: int) -> str:
     role = units[index + 1].role
     if role == "date" and units[index + 1].meta.date.date is None:
         return "heading"  # a day without a year heads a section
-    if role in META_ROLES:
-        return "meta"
+    if role in META_ROLES or role == "issue":
+        return "meta"  # an issue line under a title is the item's own number
     if units[index].numbering and units[index + 1].numbering == units[index].numbering:
         return "sibling"  # the next numbered entry
     return role
@@ -128,7 +129,7 @@ def _marks_items(shape: tuple, count: int, teaser_mean: float) -> bool:
     numbering, _, _, inline, following = shape
     if count < MIN_ITEMS:
         return False
-    if inline or following in ("meta", "url", "above"):
+    if inline or following in ("meta", "url", "above", "issue"):
         return True
     if numbering:
         return following == "content"
@@ -159,29 +160,28 @@ def _recurring_issue_lines(units: list[Unit]) -> None:
     for index in issues:
         unit = units[index]
         under_title = index > 0 and units[index - 1].role == "heading"
-        if under_title and not unit.blank_before:
-            found = find_date(unit.text)
-            unit.role, unit.meta = (
-                "meta",
-                Meta(date=found if found and found.date else None),
-            )
-        else:
-            unit.role = "heading"
+        if not (under_title and not unit.blank_before):
+            unit.role = "heading"  # an issue line under a title stays its metadata
 
 
 def find_layout(units: list[Unit]) -> Layout | None:
     """The items of a text, or None when no block shape recurs as items."""
     _recurring_issue_lines(units)
+    lone_issue = sum(u.role == "issue" for u in units) == 1
     nexts = [*units[1:], None]
     head_end = _issue_line(units)
     parts = {
         i: split_title(u.text)
         for i, u in enumerate(units)
-        if i > head_end and _is_candidate(u, nexts[i])
+        if i > head_end and _is_candidate(u, nexts[i], lone_issue)
     }
     shapes = {i: _shape(units, i, p) for i, p in parts.items()}
     counts = Counter(shapes.values())
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], not kv[0][3]))
+    # the most frequent shape; of equals, one that shows its metadata
+    ranked = sorted(
+        counts.items(),
+        key=lambda kv: (-kv[1], not kv[0][3], kv[0][4] not in _METADATA_FOLLOWERS),
+    )
     for shape, count in ranked:
         starts = [i for i, s in shapes.items() if s == shape]
         if _marks_items(shape, count, _teaser_mean(units, starts)):
@@ -327,14 +327,21 @@ def _move_leading_metadata(
     for number, (first, start) in enumerate(bounds):
         floor = bounds[number - 1][1] if number else -1
         moved.append((_leading_block(units, first, floor), start))
+    # the first item's block stands in the head: the share is counted after it
     blocks = sum(
         1
-        for (a, _), (b, _) in zip(moved, bounds, strict=True)
+        for (a, _), (b, _) in zip(moved[1:], bounds[1:], strict=True)
         if any(_is_dated(u) for u in units[a:b])
     )
-    if blocks < MIN_ITEMS or blocks < LEADING_SHARE * len(bounds):
+    if blocks < MIN_ITEMS or blocks < LEADING_SHARE * (len(bounds) - 1):
         return bounds
-    return moved
+    # the first title has such a block too, or the first "item" is left with
+    # nothing under it (it was a line of the head)
+    emptied = len(moved) > 1 and moved[1][0] == bounds[0][1] + 1
+    if emptied:
+        return moved[1:]
+    first, start = moved[0]
+    return moved if any(_is_dated(u) for u in units[first:start]) else bounds
 
 
 def _split_section(units: list[Unit]) -> tuple[list[Unit], str | None]:

@@ -300,7 +300,7 @@ def _meta_parts(text: str) -> Meta | None:
         elif names and not meta.authors and (by or len(part.split()) >= 2):
             meta.authors = names
         elif index == 0 and len(part.split()) <= 4 and part[:1].isupper():
-            rubric = part
+            rubric = None if issue_number(part) is not None else part
         else:
             return None
     if rubric and not (meta.date or meta.authors):
