@@ -25,7 +25,7 @@ MAX_MASTHEAD_WORDS = 6
 _SEPARATOR = re.compile(r"\s[·|]\s")
 _HOLDER = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?(?-i:the\s+)?"
-    r"(?P<name>[^.,|©]+)",
+    r"(?P<name>[^.,|©:;]+?)(?=\s+(?:tel|phone|fax|e-?mail|contact)\b|[.,|©:;]|$)",
     re.I,
 )
 VALEDICTION = re.compile(
@@ -52,7 +52,7 @@ def publication_of(head: list[Unit], text: str) -> str | None:
     the text names it; a web address gives the catalogue's name for its domain.
     """
     for unit in head[:8]:
-        if unit.role in ("heading", "names") and catalogue.lookup(unit.text):
+        if unit.role in ("heading", "names", "meta") and catalogue.lookup(unit.text):
             return unit.text.strip(" .")
     filled = [line.text.strip() for line in numbered_lines(text) if line.text.strip()]
     for line in reversed(filled[-FOOTER_LINES:]):
