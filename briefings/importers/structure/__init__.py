@@ -19,7 +19,7 @@ from __future__ import annotations
 from ..types import ParsedArticle, ParsedBriefing
 from .articles import article_of, is_reading_list, letter, reading_list
 from .head import HeadFields, publication_of, read_head_fields, signed_by
-from .items import Layout, find_layout
+from .items import MIN_ITEMS, Layout, find_layout
 from .roles import SECTION_LABEL, Unit, read_units
 from .single import read_page_head
 
@@ -59,16 +59,20 @@ def structure_warning(score: float, unsure: list[str]) -> str:
 def _is_one_document(
     units: list[Unit], layout: Layout, articles: list[ParsedArticle], issue: int | None
 ) -> bool:
-    """Numbered sections of one document rather than items of a briefing.
+    """Sections of one document rather than items of a briefing.
 
-    Items without an outlet, date or author of their own, in a text with no issue
-    number, are sections when the page has a headed title (a byline, date or
-    document number under it) above them, or when they hold more than a teaser each.
+    Two "items" under a headed page title (a byline, date or document number under
+    it) are one article and a stray line. Items without an outlet, date or author of
+    their own, in a text with no issue number, are sections when the page has a
+    headed title above them, or when they hold more than a teaser each.
     """
     described = sum(bool(a.outlet or a.date or a.authors) for a in articles)
+    page = read_page_head(units)
+    headed = page is not None and page.strong and len(articles) <= MIN_ITEMS
+    if headed and not any(a.outlet for a in articles):
+        return True  # a headed article and one stray "item" above it
     if issue is not None or described * 2 >= len(articles) or layout.shape[3]:
         return False
-    page = read_page_head(units)
     first = layout.segments[0].title_unit.number if layout.segments else 0
     above = page is not None and units[page.title_index].number <= first
     if above and page.strong:
@@ -87,8 +91,10 @@ def read_briefing(text: str, format_name: str) -> ParsedBriefing | None:
     unsure: list[str] = []
     articles = [article_of(segment, unsure) for segment in layout.segments]
     articles = [a for a in articles if a.title or a.body]
-    if _is_one_document(units, layout, articles, head.issue):
-        return None
+    if len(articles) < MIN_ITEMS or _is_one_document(
+        units, layout, articles, head.issue
+    ):
+        return None  # one item is one article: the single-article reader knows it
     if is_reading_list(layout):
         articles = [reading_list(layout, articles)]
     intro = letter(layout.head, head.publication)

@@ -355,6 +355,8 @@ def _split_section(units: list[Unit]) -> tuple[list[Unit], str | None]:
     )
     # a day without a year ("Monday, 4 March") over items is a section as well
     lone_name = lone_name or (last.role == "date" and last.meta.date.date is None)
+    # a rubric bullet ("• Commentary") over the next title
+    lone_name = lone_name or (last.role == "list" and len(last.text.split()) <= 3)
     # a section heading stands after a gap; a line right under a title is its byline
     is_heading = (
         (last.role in HEADING_ROLES or lone_name)

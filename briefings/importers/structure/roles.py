@@ -35,7 +35,7 @@ NOISE = re.compile(
     r"|manage (?:your )?(?:preferences|subscription)|like|restack|upgrade to paid"
     r"|back to (?:the )?(?:archive|index|homepage)|archives?|homepage|download pdf"
     r"|download|print this page|font size.*|(?:top|bottom) of (?:the )?page|load more"
-    r"|show \d+ per page|page \d+(?: of \d+)?|[\W_]+)\s*[.!]?$",
+    r"|show \d+ per page|page \d+(?: of \d+)?|language\s*:.*|[\W_]+)\s*[.!]?$",
     re.I,
 )
 CONTENTS_LABEL = re.compile(

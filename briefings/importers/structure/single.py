@@ -140,7 +140,8 @@ def read_page_head(units: list[Unit]) -> PageHead | None:
     ]
     if not candidates:
         return None
-    title_index = max(candidates, key=lambda i: (_title_score(units, i), -i))
+    # of equally headed lines, the one nearest the body (a tagline stands above)
+    title_index = max(candidates, key=lambda i: (_title_score(units, i), i))
     strong = _title_score(units, title_index) >= STRONG_TITLE
     if (
         title_index - 1 in candidates
