@@ -26,6 +26,7 @@ from .context import BULLETS, SpeakerContext, Voice
 from .figures import find_figures
 from .labels import (
     expert_name,
+    full_name,
     is_answer_label,
     is_directive,
     is_role_line,
@@ -83,7 +84,7 @@ def extract_claims(article: ParsedArticle) -> list[ParsedClaim]:
         speaker, label_end = expert, paragraph.start
         if label is not None:
             name, offset = label
-            turn = answerer if is_answer_label(name) else Speaker(name)
+            turn = answerer if is_answer_label(name) else Speaker(full_name(name, body))
             speaker = context.note(turn) if turn else None
             label_end = paragraph.start + offset
         claims.extend(

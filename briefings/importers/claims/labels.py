@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .names import Speaker, looks_like_person
+from .names import TITLE_WORDS, Speaker, looks_like_person
 
 _LABEL = re.compile(r"^(?P<label>[^\W\d][\w.'’ -]{0,40}?)\s*[:：]\s+(?=\S)")
 ANSWER_LABELS = frozenset({"a", "answer", "ans", "antwort", "réponse"})
@@ -72,6 +72,16 @@ def turn_label(paragraph: str) -> tuple[str, int] | None:
     if not all(word[:1].isupper() for word in label.split()):
         return None
     return label, match.end()
+
+
+def full_name(label: str, body: str) -> str:
+    """A surname label ("Dahl") as the full name the text gives ("Ingeborg Dahl")."""
+    if " " in label:
+        return label
+    for match in re.finditer(rf"\b([A-Z][\w'’-]+) {re.escape(label)}\b", body):
+        if match.group(1).lower() not in TITLE_WORDS:  # "Minister Wang" is no name
+            return match.group(0)
+    return label
 
 
 def is_answer_label(label: str) -> bool:
