@@ -54,6 +54,7 @@ TERMINAL = re.compile(r"[.!?…。！？；;:][”\"’')\]]*\s*$")
 CAPTION_CREDIT = re.compile(r"\([^()]+\)\s*$")  # "... in Shanghai (Associated Press)"
 MAX_CAPTION_WORDS = 40
 MIN_STATISTIC_WORDS = 4
+REPORTED_WORDS = 8  # reported speech without a named speaker: a full sentence
 
 
 def extract_claims(article: ParsedArticle) -> list[ParsedClaim]:
@@ -164,6 +165,8 @@ def _claim(body: str, piece: Span, voice: Voice) -> ParsedClaim | None:
         kind = "statistic"
     elif speaker and voice.is_explicit and is_statement(text):
         kind = "quote" if voice.is_quote else "assertion"
+    elif voice.is_explicit and voice.is_quote and is_statement(text, REPORTED_WORDS):
+        kind = "assertion"  # reported speech of an unnamed source (no speaker)
     elif is_checkable(text):
         kind = "quote" if speaker else "assertion"
     else:

@@ -95,7 +95,11 @@ class SpeakerContext:
             return Voice(
                 speaker, attribution.is_speech or quotation, speaker is not None
             )
-        return self._voice_from_context(quotation)
+        voice = self._voice_from_context(quotation)
+        if voice.speaker is None and attribution is not None and attribution.is_speech:
+            # "A European diplomat said ...": reported speech of an unnamed source
+            return Voice(None, True, True)
+        return voice
 
     def _voice_from_context(self, quotation: bool) -> Voice:
         if quotation and self.current:
