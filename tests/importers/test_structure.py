@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from briefings.evaluation import Tally, evaluate_text, scores
-from briefings.importers import parse_text
+from briefings.importers import parse_text, structure
 from briefings.importers.report import briefing_report
 from briefings.importers.structure import catalogue
 from briefings.importers.structure.dates import date_line, find_date
@@ -360,7 +360,7 @@ def test_single_essay_stays_one_article_without_boilerplate():
 def test_unknown_publication_stays_empty_and_is_flagged():
     briefing = parse_text(ESSAY)
     assert briefing.publication is None
-    assert any(w.startswith("publication unknown") for w in briefing.warnings)
+    assert structure.NO_PUBLICATION in briefing.warnings
 
 
 def test_report_gives_the_structure_confidence():

@@ -35,9 +35,10 @@ __all__ = [
 MAX_SECTION_TEASER = 2  # mean prose lines of a numbered item beyond which: a section
 CONFIDENT = 0.75  # below this, editors get a review item naming what is unsure
 SIGN_OFF_LINES = 8  # a letter's sign-off stands among the last lines
+# "low confidence" makes both a review item of that kind (see briefings/review.py)
 NO_PUBLICATION = (
-    "publication unknown: no masthead, title line, footer or web address names a "
-    "publication"
+    "low confidence: publication unknown: no masthead, title line, footer or web "
+    "address names a publication"
 )
 
 
@@ -53,7 +54,7 @@ def confidence(layout: Layout, articles: list[ParsedArticle], known: bool) -> fl
 def structure_warning(score: float, unsure: list[str]) -> str:
     """The review warning naming what the reader is unsure of."""
     details = "; ".join(unsure) if unsure else "the layout is not one the reader knows"
-    return f"structure unsure (confidence {score:.2f}): {details}"
+    return f"low confidence: structure unsure ({score:.2f}): {details}"
 
 
 def _is_one_document(
