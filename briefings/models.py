@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
-from .claim_checks import validate_claim_span
+from .spans import validate_claim_span
 
 SLUG_LENGTH = 80
 

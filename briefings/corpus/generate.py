@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from ..archive.format import HEADER, dumps
+from ..dump.format import HEADER, dumps
 from ..importers.people import name_key
 from .articles import PLANS, Context, Ids, Plan, article_record
 from .catalogue import PEOPLE, PUBLICATIONS

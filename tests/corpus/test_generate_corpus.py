@@ -14,9 +14,9 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from briefings.archive.format import LAYOUTS
 from briefings.corpus.generate import write_corpus
 from briefings.corpus.vocabulary import CHINESE_TERMS, WORDS
+from briefings.dump.format import LAYOUTS
 from briefings.models import Article, Briefing, Claim, Figure
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from briefings.archive import Progress, write_archive
-from briefings.archive.export import CHUNK_SIZE
+from briefings.dump import Progress, write_archive
+from briefings.dump.export import CHUNK_SIZE
 
 
 class Command(BaseCommand):

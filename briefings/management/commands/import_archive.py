@@ -13,8 +13,8 @@ from contextlib import ExitStack
 
 from django.core.management.base import BaseCommand, CommandError
 
-from briefings.archive import ArchiveError, NotEmpty, Progress, restore_archive
-from briefings.archive.write import BATCH_ROWS
+from briefings.dump import ArchiveError, NotEmpty, Progress, restore_archive
+from briefings.dump.write import BATCH_ROWS
 
 UNCHANGED = "Nothing was imported; the database is unchanged."
 

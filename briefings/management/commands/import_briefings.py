@@ -10,8 +10,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from briefings.archive import Progress
+from briefings.dump import Progress
 from briefings.importers import parse_text
+from briefings.importers.checks.indicators import indicator_conflicts
 from briefings.importers.decode import SourceError, read_source
 from briefings.importers.load import (
     Source,
@@ -20,7 +21,6 @@ from briefings.importers.load import (
     planned_status,
 )
 from briefings.importers.report import file_report, totals
-from briefings.indicators import indicator_conflicts
 from briefings.search import update_statistics
 
 SOURCE_SUFFIXES = {".txt", ".text", ".md"}
