@@ -79,6 +79,8 @@ QUOTE_MARKS = re.compile(r"[“”\"«»]")
 # "Mr. Xi" is Xi; "Dr. Junhua Zhang" is Junhua Zhang.
 HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sir|Madam)\.?\s+(?=[A-Z])")
 TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]*\)\s*$")
+# "The Chinese government", "the US government": a government named by its country.
+NAMED_GOVERNMENT = re.compile(r"^(?:[A-Z][\w’'\-]*\s+){1,3}government$")
 EDGE_PUNCTUATION = " \t,.;:“”\"‘’'()[]*—–-"
 
 
@@ -201,6 +203,8 @@ def resolve_subject(phrase: str) -> Speaker | str | None:
     if phrase.lower() in PRONOUNS:
         return PRONOUN
     phrase = HONORIFIC.sub("", _drop_leading_fillers(phrase))
+    if NAMED_GOVERNMENT.match(phrase):
+        return Speaker(phrase)
     member = _person_of_organisation(phrase)
     if member:
         return member

@@ -21,7 +21,8 @@ _MONTH = (
 _YEAR = r"(?:19|20)\d{2}"
 _YEAR_RANGE = rf"{_YEAR}\s*[-–/]\s*(?:{_YEAR}|\d{{2}})\b"
 _RELATIVE = (
-    r"(?:last|this|next|the previous|the same|the past) (?:year|month|week|quarter)"
+    r"(?:last|this|next|the previous|the same|the past) (?:year|month|week|quarter"
+    r"|period)"
 )
 _POINT = rf"(?:{_YEAR_RANGE}|{_MONTH}\.?,?\s+{_YEAR}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|{_YEAR}|{_RELATIVE}|{_MONTH})"
 # Spans of a year: "the end of June 2018", "the first six months of 2019".
@@ -66,10 +67,12 @@ PERIOD_PATTERNS = [
     re.compile(rf"\b(?P<period>{_QUARTER}|{_EDGE_OF_YEAR})\b", re.IGNORECASE),
     re.compile(rf"\b(?P<period>{_STRETCH})\b", re.IGNORECASE),
     re.compile(
-        rf"\b(?i:as of|by|at|in|on|during|from|until|through|for|of)\s+"
+        rf"\b(?i:as of|by|at|in|on|during|from|until|through|for|of|since)\s+"
         rf"(?P<period>{_POINT})\b"
     ),
     re.compile(rf"\b(?P<period>{_RELATIVE})\b", re.IGNORECASE),
+    # "during the 1962 Work Conference": the year of a named event.
+    re.compile(rf"\b(?i:during|in) the (?P<period>{_YEAR})\b"),
     re.compile(rf"\b(?P<period>{_QUARTER_ALONE})(?!\s+of)", re.IGNORECASE),
 ]
 # How far after a figure its period may stand ("21.3 percent in June").

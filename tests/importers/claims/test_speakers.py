@@ -196,7 +196,7 @@ def test_speech_verbs_are_told_from_belief_verbs(sentence, is_speech):
         ("some analysts", None),
         ("Observers", None),
         ("Former journalist Wang Zhi'an and blogger Li Ying", None),
-        ("the Chinese government", None),
+        ("the Chinese government", Speaker("Chinese government")),
     ],
 )
 def test_resolve_subject(phrase, expected):
