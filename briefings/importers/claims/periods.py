@@ -132,3 +132,18 @@ def period_for(
     later = [p for p in periods if end <= p.start <= (clause_end or end)]
     chosen = (after or [None])[0] or (before or [None])[-1] or (later or [None])[0]
     return chosen.text if chosen else None
+
+
+# A month (or months) without its year: "April", "January to July".
+MONTH_ONLY = re.compile(rf"{_MONTH}(?:\s*(?:to|through|until|[-–])\s*{_MONTH})?")
+YEAR = re.compile(_YEAR)
+
+
+def with_year(period: str | None, periods: list[Period]) -> str | None:
+    """A month with the year the sentence ties it to ("since the beginning of 2023,
+    surpassing 20 percent in April" -> "April 2023"); never a year borrowed from
+    elsewhere, and none when the sentence names several."""
+    if not period or not MONTH_ONLY.fullmatch(period):
+        return period
+    years = {year for found in periods for year in YEAR.findall(found.text)}
+    return f"{period} {years.pop()}" if len(years) == 1 else period
