@@ -167,7 +167,7 @@ def _kind(text: str, voice: Voice, context: SpeakerContext) -> str | None:
         if voice.speaker is None and figures:
             return "statistic"  # "official statistics show that ... US$1.5 trillion"
         subject = voice.attribution.subject
-        return attributed_kind(voice.speaker, subject, voice.quoted)
+        return attributed_kind(voice.speaker, subject, voice.quoted, text)
     if figures and is_statement(text, MIN_STATISTIC_WORDS):
         # "home to 1.4 billion people just like you and me" is rhetoric
         return None if is_opinion(text, hedged=False) else "statistic"

@@ -36,6 +36,11 @@ from .speakers import (
 
 BULLETS = ("• ", "- ", "* ", "· ")
 CJK = re.compile(r"[\u4e00-\u9fff]")
+# "the Office of the US Trade Representative (USTR)": the initials stand for the name.
+ALIAS = re.compile(
+    r"(?P<name>[A-Z][\w’'\-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'\-]*))*)"
+    r"\s+\((?P<initials>[A-Z]{2,6})\)"
+)
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,7 @@ class SpeakerContext:
     paragraph: str = ""  # the paragraph being read
     answering: bool = False  # in an interview, after the first question
     known: list[Speaker] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)  # initials -> name
 
     def begin_paragraph(self, paragraph: str) -> bool:
         """Start a paragraph: take up a pending intro, drop a finished block.
@@ -82,6 +88,9 @@ class SpeakerContext:
         paragraph, is the quoted block and the claim."""
         self.current = self.person = None
         self.paragraph = paragraph
+        for match in ALIAS.finditer(paragraph):
+            name = match.group("name").removeprefix("The ")
+            self.aliases.setdefault(match.group("initials"), name)
         if self.own_block:
             self.own_block = False
             return False
@@ -127,6 +136,9 @@ class SpeakerContext:
                 self.current = self.person = speaker
             is_quote = attribution.is_speech or quotation
             return Voice(speaker, is_quote, speaker is not None, attribution, quoted)
+        if attribution and is_people_group(attribution.subject):
+            # "Japanese China observers assume ...": not the interviewee's view
+            return Voice(None, attribution.is_speech, True, attribution, quoted)
         voice = self._voice_from_context(quotation)
         return replace(voice, attribution=attribution, quoted=quoted)
 
@@ -148,7 +160,10 @@ class SpeakerContext:
             self.person = person
 
     def _note(self, speaker: Speaker) -> Speaker:
-        """Remember a named speaker; a lone surname becomes the known full name."""
+        """Remember a named speaker; a lone surname becomes the known full name, and
+        initials the name the text spelled out before them."""
+        if speaker.name in self.aliases:
+            speaker = Speaker(self.aliases[speaker.name], speaker.role)
         if " " not in speaker.name:
             matches = [
                 known

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import words
-from .names import Speaker, clean_phrase, looks_like_person
+from .names import Speaker, clean_phrase
 
 # Vague subjects that still say who speaks: a group of people ("some analysts").
 PEOPLE_GROUPS = words(
@@ -33,13 +33,20 @@ MEDIA_WORDS = words(
     "daily times news post telegraph journal newspaper media outlet agency tribune "
     "herald gazette xinhua caixin reuters"
 )
+# Words that make an organisation part of a state: its word is a position.
+STATE_BODY_WORDS = words(
+    "ministry commission office department bureau government administration council "
+    "party house agency authority authorities congress court parliament cabinet "
+    "politburo embassy"
+)
+MAX_ACRONYM = 5  # "EU", "USTR", "CAAC": a state body named by its initials
 # Roles whose holder speaks for a government ("assistant secretary of commerce").
 OFFICIAL_ROLES = words(
     "minister secretary spokesperson spokesman spokeswoman ambassador premier "
     "governor mayor envoy"
 )
 DIRECTIVE = re.compile(
-    r"\b(?:calls? for|(?<!will )requir(?:e|es|ed)|requiring that|(?:is|are) (?:also )?required to"
+    r"\b(?:demanded that|ordered that|calls? for|(?<!will )requir(?:e|es|ed)|requiring that|(?:is|are) (?:also )?required to"
     r"|prohibit(?:s|ed)?|shall|restricted or prohibited)\b",
     re.IGNORECASE,
 )
@@ -62,7 +69,10 @@ def is_official(speaker: Speaker) -> bool:
     tokens = _tokens(speaker.name) | _tokens(speaker.role)
     if tokens & MEDIA_WORDS:
         return False
-    if speaker.name.lower() in STATE_ACTORS or not looks_like_person(speaker):
+    name = speaker.name
+    if name.lower() in STATE_ACTORS or _tokens(name) & STATE_BODY_WORDS:
+        return True
+    if name.isupper() and len(name) <= MAX_ACRONYM:
         return True
     role = _tokens(speaker.role)
     return bool(role & OFFICIAL_ROLES) and "former" not in role
@@ -83,10 +93,14 @@ def is_directive(text: str) -> bool:
     return bool(DIRECTIVE.search(text)) and not SUBORDINATE_OPENING.match(text)
 
 
-def attributed_kind(speaker: Speaker | None, subject: str, quoted: bool) -> str:
+def attributed_kind(
+    speaker: Speaker | None, subject: str, quoted: bool, text: str = ""
+) -> str:
     """The kind of an attributed statement: quote, reported speech or position."""
     if speaker is None:
         return "position" if _tokens(subject) & OFFICIAL_GROUPS else "reported"
+    if is_directive(text) and is_official(speaker):
+        return "directive"  # "the CAAC demanded that ..., stating that ..."
     if quoted:
         return "quote"  # a spokesperson's own words are a quote
     return "position" if is_official(speaker) else "reported"

@@ -38,7 +38,7 @@ _BELIEF = (
     r"|revealed|reveals|reported|reports|confirmed|confirms|indicated|indicates"
     r"|showed|shows|show|found|finds|urged|urges|called on|calls on|denied|denies"
     r"|contends|contended|recalled|recalls|disclosed|discloses|criticized|criticised"
-    r"|warning|claiming|maintaining|insisting"
+    r"|warning|claiming|maintaining|insisting|stating"
 )
 SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH})\b")
 ATTRIBUTION_VERB = re.compile(rf"\b(?P<verb>{_SPEECH}|{_BELIEF})\b")
@@ -191,18 +191,50 @@ def _forward(sentence: str, open_quote: bool) -> Attribution | None:
     quoted = quoted_positions(sentence, open_quote)
     vague = None
     for match in ATTRIBUTION_VERB.finditer(sentence):
-        if quoted[match.start()]:
+        if quoted[match.start()] or _is_passive(sentence, match):
             continue
         if match.group("verb") in ADDED and not SPEECH_FOLLOWS.match(
             sentence, match.end()
         ):
             continue
         is_speech = bool(SPEECH_VERB.fullmatch(match.group("verb")))
-        found = _speaker_before(sentence[: match.start()], is_speech)
+        pre = sentence[: match.start()]
+        found = _participle_subject(
+            pre, match.group("verb"), is_speech
+        ) or _speaker_before(pre, is_speech)
         if found and (found.speaker or found.is_pronoun):
             return found
         vague = vague or found
     return vague
+
+
+# "I-Soon is revealed to be ...": the subject is what is revealed, not who reveals.
+BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be)\s+$")
+# "China's Ministry of Commerce hit back, claiming ...": the participle's subject is
+# the clause's first name.
+PARTICIPLES = frozenset({"claiming", "maintaining", "insisting", "stating", "warning"})
+CLAUSE_NAME = re.compile(
+    r"(?<![\w’'])(?P<name>[A-Z][\w’'\-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'\-]*))*)"
+)
+
+
+def _is_passive(sentence: str, match: re.Match) -> bool:
+    verb = match.group("verb")
+    return not verb.endswith("ing") and bool(
+        BE_BEFORE.search(sentence[: match.start()])
+    )
+
+
+def _participle_subject(pre: str, verb: str, is_speech: bool) -> Attribution | None:
+    """The subject of "..., claiming that": the first name of the clause before."""
+    if verb not in PARTICIPLES or not pre.rstrip().endswith(","):
+        return None
+    clause = pre.rstrip().rstrip(",").rsplit(",", 1)[-1]
+    for match in CLAUSE_NAME.finditer(clause):
+        found = resolve_subject(match.group("name"))
+        if isinstance(found, Speaker):
+            return Attribution(found, is_speech, subject=match.group("name"))
+    return None
 
 
 def find_attribution(sentence: str, open_quote: bool = False) -> Attribution | None:
@@ -279,7 +311,8 @@ def intro_attribution(sentence: str) -> Attribution | None:
 PRONOUN_SUBJECT = re.compile(
     r"^[\"“‘'(]?(?:(?:And|But|So|Yet)\s+(?:now\s+|then\s+|also\s+)?"
     r"|(?:Instead|However|Further|Moreover|Also),\s+)?"
-    r"(?:He|She|They|It|he|she|they|it)\b(?!\s+(?:is|was|seems|appears)\b|[’']s\b)"
+    r"(?:He|She|They|It|he|she|they|it)\b"
+    r"(?!\s+(?:is|was)\s+(?!(?:the|a|an|one|also)\b)|\s+(?:seems|appears)\b|[’']s\b)"
 )
 
 

@@ -395,3 +395,20 @@ def test_dated_facts_are_assertions(sentence):
 
 def test_hedged_dated_sentences_are_not_claims():
     assert claims_of("The rules may well change again in 2025 or later.") == []
+
+
+def test_initials_take_the_name_spelled_out_before_them():
+    claims = claims_of(
+        "The Office of the US Trade Representative (USTR) released its report in "
+        "2024, maintaining that China “remains the biggest challenge.”",
+        "Both sides “agreed to work together,” a readout published by the USTR said.",
+    )
+    speakers = [speaker for _, _, speaker in claims]
+    assert speakers == ["Office of the US Trade Representative"] * 2
+
+
+def test_a_passive_verb_names_no_speaker():
+    claims = claims_of(
+        "In 2024, I-Soon was revealed to be operating like a typical startup."
+    )
+    assert [speaker for _, _, speaker in claims] == [None]
