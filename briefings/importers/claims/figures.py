@@ -25,7 +25,7 @@ from .periods import Period, find_periods, period_for, with_year
 RANGE_TAIL = re.compile(
     rf"\s*(?P<joiner>[–—-]|to|and)\s*(?:{amount_pattern(2)})(?![A-Za-z\d]|/\d|\.\d)"
 )
-CLAUSE_END = re.compile(r"[,;:，；]")
+CLAUSE_END = re.compile(r"[,;:，；]|\s[–—]\s")
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 # "fell by 43,000 to 21.84 million": a change, then the level it reached.

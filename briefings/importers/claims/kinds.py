@@ -46,10 +46,13 @@ OFFICIAL_ROLES = words(
     "governor mayor envoy"
 )
 DIRECTIVE = re.compile(
-    r"\b(?:demanded that|ordered that|calls? for|(?<!will )requir(?:e|es|ed)|requiring that|(?:is|are) (?:also )?required to"
+    r"\b(?:calls? for|(?<!will )requir(?:e|es|ed)|requiring that|(?:is|are) (?:also )?required to"
     r"|prohibit(?:s|ed)?|shall|restricted or prohibited)\b",
     re.IGNORECASE,
 )
+# A state body's demand is an order ("the CAAC demanded that ..."); a politician's
+# demand is what he said.
+DEMAND = re.compile(r"\b(?:demanded|ordered|instructed)\s+that\b")
 QUOTED = re.compile(r"[“\"«][^”\"»]*[”\"»]")
 # A sentence is a quotation when most of it stands in quotation marks.
 MIN_QUOTED_SHARE = 0.3
@@ -99,7 +102,7 @@ def attributed_kind(
     """The kind of an attributed statement: quote, reported speech or position."""
     if speaker is None:
         return "position" if _tokens(subject) & OFFICIAL_GROUPS else "reported"
-    if is_directive(text) and is_official(speaker):
+    if (is_directive(text) or DEMAND.search(text)) and is_official(speaker):
         return "directive"  # "the CAAC demanded that ..., stating that ..."
     if quoted:
         return "quote"  # a spokesperson's own words are a quote

@@ -75,6 +75,7 @@ PERIOD_PATTERNS = [
     re.compile(rf"\b(?i:during|in) the (?P<period>{_YEAR})\b"),
     re.compile(rf"\b(?P<period>{_QUARTER_ALONE})(?!\s+of)", re.IGNORECASE),
 ]
+SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
 # How far after a figure its period may stand ("21.3 percent in June").
 MAX_GAP_AFTER = 40
 
@@ -107,7 +108,10 @@ def find_periods(sentence: str) -> list[Period]:
             start, end = match.start("period"), match.end("period")
             if any(start < p.end and p.start < end for p in found):
                 continue
-            found.append(Period(start, end, _normalise(match.group("period"))))
+            text = _normalise(match.group("period"))
+            if SINCE_BEFORE.search(sentence, 0, start):
+                text = f"since {text}"  # a stretch up to now, not a point in time
+            found.append(Period(start, end, text))
     return sorted(found, key=lambda period: period.start)
 
 

@@ -295,3 +295,11 @@ def test_counts_a_sentence_is_about_stay_figures(text):
 def test_a_month_takes_a_year_only_from_its_own_sentence(text, refers_to):
     (figure,) = find_figures(text)
     assert figure.refers_to == refers_to
+
+
+def test_a_period_after_a_dash_belongs_to_its_own_figure():
+    text = (
+        "Some 20 of 26 indicators fell – a first in the 36 polls conducted since 1990."
+    )
+    periods = [(f.value, f.refers_to) for f in find_figures(text)]
+    assert periods == [(20, None), (26, None), (36, "since 1990")]
