@@ -1,18 +1,20 @@
 """The claims extractor: checkable statements in an article body, with their figures.
 
 ``extract_claims(article)`` walks the body paragraph by paragraph and sentence by
-sentence (``sentences``), finds figures (``figures``) and speakers (``speakers``,
-``context``), and keeps what a researcher could cite:
+sentence (``sentences``), finds figures (``figures``, ``measures``) and speakers
+(``speakers``, ``context``), and keeps what a researcher could cite, of one of the
+kinds ``kinds`` tells apart: a statistic, a quote, reported speech, an official
+position, a directive or an assertion of fact (``checkable``).
 
-- "statistic": a sentence with a figure;
-- "quote": a quotation or reported speech ("said", "says") of a named speaker;
-- "assertion": a statement a named speaker believes, points out, warns ...
-  ("according to X"), or an unattributed statement anchored in fact (``checkable``).
-
-Headings, titles, captions and link lists give no claims, nor do questions or
-rhetorical filler. A sentence that lists clauses separated by semicolons, each with
-its own figure, gives one claim per clause. Every claim's text is
-``article.body[start:end]`` verbatim. Pure Python: no database, no I/O.
+A claim is a whole statement: a quotation over several sentences (even across a
+paragraph break), a quoted block after an introducing line ("The American Civil
+Liberties Union said:") and a sentence whose subject is a pronoun ("They also
+mentioned ...") stay with the claim they continue. A pronoun that points at nothing
+gives no claim; when it reports speech ("He said ...") the caller's ``warnings`` say
+so. Headings, titles, captions, link lists, questions, rhetoric and the writers
+quoting themselves give no claims. A sentence that lists clauses separated by
+semicolons, each with its own figure, gives one claim per clause. Every claim's text
+is ``article.body[start:end]`` verbatim. Pure Python: no database, no I/O.
 """
 
 from __future__ import annotations

@@ -94,7 +94,17 @@ def is_anchored(text: str) -> bool:
     """Whether the sentence is tied to a date or reports an act by a named actor."""
     if find_periods(text) or WEEKDAY.search(text) or TIME_WORDS.search(text):
         return True
-    return bool(EVENT_VERBS.search(text)) and has_named_actor(text)
+    event = EVENT_VERBS.search(text)
+    return bool(event) and (has_named_actor(text) or _acted_by_group(text, event))
+
+
+# "Censors quickly deleted posts": a group of actors opening the sentence.
+GROUP_SUBJECT = re.compile(r"^[A-Z][a-z]+s(?:\s+[a-z]+ly)?\s+$")
+
+
+def _acted_by_group(text: str, event: re.Match) -> bool:
+    """Whether the act is done by a plural subject right before its verb."""
+    return bool(GROUP_SUBJECT.match(text[: event.start()]))
 
 
 def is_checkable(text: str, anchored: bool = True) -> bool:

@@ -412,3 +412,8 @@ def test_a_passive_verb_names_no_speaker():
         "In 2024, I-Soon was revealed to be operating like a typical startup."
     )
     assert [speaker for _, _, speaker in claims] == [None]
+
+
+def test_an_act_by_a_group_is_an_assertion():
+    sentence = "Censors quickly deleted posts about the poll from social media."
+    assert claims_of(sentence) == [(sentence, "assertion", None)]
