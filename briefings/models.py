@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
-from .claim_checks import validate_claim_span
+from .spans import validate_claim_span
 
 SLUG_LENGTH = 80
 
@@ -54,8 +54,13 @@ class ArticleKind(models.TextChoices):
 
 
 class ClaimKind(models.TextChoices):
+    """What a claim is: see briefings/importers/claims/kinds.py."""
+
     STATISTIC = "statistic", "Statistic"
     QUOTE = "quote", "Quote"
+    REPORTED = "reported", "Reported speech"
+    POSITION = "position", "Official position"
+    DIRECTIVE = "directive", "Directive"
     ASSERTION = "assertion", "Assertion"
 
 

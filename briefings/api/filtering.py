@@ -16,8 +16,9 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.request import Request
 
-from ..facets import Params
-from ..filters import (
+from ..search import Query, parse_query
+from ..searchpage.facets import Params
+from ..searchpage.filters import (
     SORTS,
     AnyOfFilter,
     filtered,
@@ -25,8 +26,7 @@ from ..filters import (
     year_value,
     yes_no_value,
 )
-from ..search import Query, parse_query
-from ..views.search import ranked_results
+from ..searchpage.tabs import ranked_results
 
 MAX_QUERY_CHARS = 1000  # as the search box's maxlength
 

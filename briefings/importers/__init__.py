@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from .checks.consistency import inconsistent_totals
 from .claims import extract_claims
-from .consistency import inconsistent_totals
 from .decode import SourceError
 from .formats import (
     china_neican,
@@ -63,7 +63,7 @@ def parse_text(text: str) -> ParsedBriefing:
     for article in briefing.articles:
         if not article.title:
             article.warnings.append(NO_TITLE_WARNING)
-        article.claims = extract_claims(article)
+        article.claims = extract_claims(article, article.warnings)
         article.warnings.extend(inconsistent_totals(article))
         article.topics = tag_article(article)
     return briefing

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from briefings.evaluation import Tally, evaluate_text, scores
 from briefings.importers import parse_text, structure
+from briefings.importers.evaluation import Tally, evaluate_text, scores
 from briefings.importers.report import briefing_report
 from briefings.importers.structure import catalogue
 from briefings.importers.structure.dates import date_line, find_date

@@ -13,7 +13,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
+from ..types import ParsedArticle
+from .context import SpeakerContext, Voice
 from .names import TITLE_WORDS, Speaker, looks_like_person
 
 _LABEL = re.compile(r"^(?P<label>[^\W\d][\w.'’ -]{0,40}?)\s*[:：]\s+(?=\S)")
@@ -48,7 +51,7 @@ def issuer_of(authors: list[str]) -> Speaker | None:
     return None if looks_like_person(speaker) else speaker
 
 
-def is_directive(sentence: str) -> bool:
+def is_provision(sentence: str) -> bool:
     """A provision: what someone "shall" or "must" do."""
     return bool(_DIRECTIVE.search(sentence))
 
@@ -121,3 +124,56 @@ def is_role_line(text: str) -> bool:
         and not text.rstrip().endswith(".")
         and bool(_ROLE_WORDS.search(text))
     )
+
+
+@dataclass(frozen=True)
+class Turn:
+    """Who the layout says speaks a paragraph, and where its own text starts."""
+
+    speaker: Speaker | None
+    text_start: int = 0
+    issuer: Speaker | None = None  # the body that issued an official text
+
+    def voice(self, sentence: str, voice: Voice) -> Voice:
+        """The voice of a sentence that names no speaker of its own."""
+        if self.speaker is not None:
+            return replace(voice, speaker=self.speaker, is_quote=True, is_explicit=True)
+        if self.issuer is not None and is_provision(sentence):
+            return replace(voice, speaker=self.issuer, is_explicit=True)
+        return voice
+
+
+class LayoutVoices:
+    """The speakers an article's layout names, paragraph by paragraph."""
+
+    def __init__(self, article: ParsedArticle, context: SpeakerContext) -> None:
+        self.context = context
+        self.body = article.body
+        answerer = Speaker(article.interviewee) if article.interviewee else None
+        self.answerer = answerer or title_speaker(article.title)
+        self.issuer = issuer_of(article.authors)
+        self.expert: Speaker | None = None
+
+    def names_expert(self, paragraph: str, following: str | None) -> bool:
+        """Whether a paragraph names the expert of the paragraphs after it (or is
+        that expert's role line)."""
+        named = expert_name(paragraph, following)
+        if named is not None:
+            self.expert = self.context.note(named)
+            return True
+        return self.expert is not None and is_role_line(paragraph)
+
+    def turn(self, paragraph: str, start: int) -> Turn | None:
+        """The speaker of a paragraph by its label, its expert block or its issuer."""
+        label = turn_label(paragraph)
+        if label is not None:
+            name, offset = label
+            if is_answer_label(name):
+                speaker = self.answerer
+            else:
+                speaker = Speaker(full_name(name, self.body))
+            noted = self.context.note(speaker) if speaker else None
+            return Turn(noted, start + offset)
+        if self.expert is not None or self.issuer is not None:
+            return Turn(self.expert, start, self.issuer)
+        return None

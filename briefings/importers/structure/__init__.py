@@ -35,7 +35,7 @@ __all__ = [
 MAX_SECTION_TEASER = 2  # mean prose lines of a numbered item beyond which: a section
 CONFIDENT = 0.75  # below this, editors get a review item naming what is unsure
 SIGN_OFF_LINES = 8  # a letter's sign-off stands among the last lines
-# "low confidence" makes both a review item of that kind (see briefings/review.py)
+# "low confidence" makes both a review item of that kind (see briefings/curation/review.py)
 NO_PUBLICATION = (
     "low confidence: publication unknown: no masthead, title line, footer or web "
     "address names a publication"
