@@ -51,8 +51,8 @@ def _looks_binary(text: str) -> bool:
     return controls > max(2, len(text) * MAX_CONTROL_SHARE)
 
 
-def read_source(path: Path, max_bytes: int) -> tuple[str, bytes]:
-    """The decoded text (newlines normalised) and raw bytes of a briefing file."""
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """A source file's bytes, or why it cannot be imported (too large, empty)."""
     size = path.stat().st_size
     if size > max_bytes:
         raise SourceError(
@@ -61,10 +61,21 @@ def read_source(path: Path, max_bytes: int) -> tuple[str, bytes]:
     data = path.read_bytes()
     if not data.strip():
         raise SourceError("empty file: nothing to import")
+    return data
+
+
+def decode_text(data: bytes) -> str:
+    """A plain-text briefing's bytes as text, newlines normalised, or why not."""
     text = decode_bytes(data)
     if _looks_binary(text):
         raise SourceError("binary file: too many control characters for text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise SourceError("empty file: nothing to import")
-    return text, data
+    return text
+
+
+def read_source(path: Path, max_bytes: int) -> tuple[str, bytes]:
+    """The decoded text (newlines normalised) and raw bytes of a briefing file."""
+    data = read_bytes(path, max_bytes)
+    return decode_text(data), data
