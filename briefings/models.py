@@ -206,6 +206,7 @@ class Briefing(models.Model):
     class Meta:
         ordering = ["-published_on", "-id"]
         indexes = [models.Index(fields=["published_on"])]
+        permissions = [("import_briefing", "Can import briefings from files")]
 
     def __str__(self) -> str:
         return self.display_title
@@ -258,6 +259,22 @@ class SourceFile(models.Model):
     name = models.CharField(max_length=300)
     media_type = models.CharField(max_length=100)
     data = models.BinaryField()
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PendingUpload(models.Model):
+    """A file an editor uploaded and previewed in the admin, kept until they press
+    Import (the preview and the import are two requests, maybe to two workers)."""
+
+    token = models.CharField(max_length=64, unique=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    name = models.CharField(max_length=300)
+    data = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
         return self.name

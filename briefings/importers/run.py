@@ -7,13 +7,30 @@ The report entry is the one ``import_briefings --json`` prints for a file
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from .checks.indicators import indicator_conflicts
 from .decode import SourceError
 from .inputs import SourceText, parse_source, read_data
 from .load import import_briefing, import_ref, planned_status
 from .report import file_report
+
+
+class _Rehearsed(Exception):  # noqa: N818 (not an error: it carries the outcome)
+    """Rolls back a rehearsed import, carrying what it would have done."""
+
+
+def rehearse(parsed, source: SourceText) -> tuple[str, list[str]]:
+    """What importing would do — status and re-import conflicts — found by
+    importing and rolling back, so a dry run reports what a real run would."""
+    try:
+        with transaction.atomic():
+            result = import_briefing(parsed, source)
+            raise _Rehearsed(result.status, result.conflicts)
+    except _Rehearsed as outcome:
+        return outcome.args
+    except DatabaseError:  # no tables yet: a dry run before the first migrate
+        return planned_status(parsed, source), []
 
 
 def failed(path: str, reason: str) -> dict:
@@ -31,12 +48,14 @@ def import_source(
         parsed.warnings += indicator_conflicts(
             parsed, exclude_ref=import_ref(parsed, source.name)
         )
+        record = None
         if dry_run:
-            status, conflicts = planned_status(parsed, source), []
+            status, conflicts = rehearse(parsed, source)
         else:
             with transaction.atomic():
                 result = import_briefing(parsed, source)
             status, conflicts = result.status, result.conflicts
+            record = result.briefing
     except SourceError as error:
         return failed(path, str(error))
     except Exception as error:  # a parser bug must not stop the other files
@@ -52,6 +71,8 @@ def import_source(
     )
     entry = file_report(path, status, briefing=parsed, warnings=warnings)
     entry["source"] = source.provenance()
+    if record is not None:  # where the imported briefing is
+        entry["record"] = {"id": record.pk, "url": record.get_absolute_url()}
     return entry
 
 
