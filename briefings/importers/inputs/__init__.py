@@ -76,6 +76,9 @@ def read_data(name: str, data: bytes) -> list[SourceText]:
     return reader_for(name, data).read(name, data)
 
 
-def read_input(path: Path, max_bytes: int) -> list[SourceText]:
+def read_input(
+    path: Path, max_bytes: int, *, follow_symlinks: bool = True
+) -> list[SourceText]:
     """The briefing texts in a file: one, or one per message of a mailbox."""
-    return read_data(path.name, read_bytes(path, max_bytes))
+    data = read_bytes(path, max_bytes, follow_symlinks=follow_symlinks)
+    return read_data(path.name, data)
