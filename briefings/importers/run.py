@@ -22,7 +22,8 @@ class _Rehearsed(Exception):  # noqa: N818 (not an error: it carries the outcome
 
 def rehearse(parsed, source: SourceText) -> tuple[str, list[str]]:
     """What importing would do — status and re-import conflicts — found by
-    importing and rolling back, so a dry run reports what a real run would."""
+    importing and rolling back, so a dry run reports what a real run would. (Like
+    any write, it makes cached pages be rendered again; nothing else remains.)"""
     try:
         with transaction.atomic():
             result = import_briefing(parsed, source)
