@@ -133,3 +133,26 @@ def test_bad_pdf_fails_with_one_line_and_writes_nothing(inbox):
     assert (
         Claim.objects.filter(article__briefing__source_name="broken.pdf").count() == 0
     )
+
+
+def test_dry_run_reports_a_reimport_conflict_and_writes_nothing(inbox):
+    path = copy("newsletter.html", inbox)
+    run_import(path)
+    article = Article.objects.get(title="Ports")
+    article.title = "Ports and cranes"
+    article.save()
+    (inbox / "newsletter.html").write_bytes(
+        fixture_bytes("newsletter.html").replace(b"2. Ports", b"2. Harbours")
+    )
+    report, status = run_import(path, "--dry-run")
+    assert status == 0
+    [entry] = report["files"]
+    assert entry["status"] == "updated"
+    assert any(
+        w.startswith("conflict: article 2 (Harbours) title: kept the editor's")
+        for w in entry["warnings"]
+    )
+    assert "record" not in entry
+    article.refresh_from_db()
+    assert article.title == "Ports and cranes"
+    assert Briefing.objects.get().source_sha256 != entry["source"]["sha256"]
