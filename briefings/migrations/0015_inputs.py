@@ -37,7 +37,7 @@ def revoke_import(apps, schema_editor) -> None:
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('briefings', '0013_postgres_public_claims_index'),
+        ('briefings', '0014_claim_kinds'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
