@@ -354,6 +354,76 @@ def test_single_essay_stays_one_article_without_boilerplate():
     assert "min read" not in article.body and "Skip" not in article.body
 
 
+TEASERS = """\
+Scanning the web so you need not
+
+March 3, 2024
+
+Beijing sets growth goal again (March 2, 2024, Example Times)
+
+The government kept its target at about five percent, officials said.
+
+Ports report busier February (March 1, 2024, BBC)
+
+Container throughput at the ten largest ports rose 8 percent from a year earlier.
+
+Provinces told to curb new debt (February 28, 2024, Reuters)
+
+Twelve provinces must submit plans to reduce hidden borrowing by June.
+"""
+
+READING = """\
+Weekly Ramblings: March 10, 2024
+
+China Stories
+
+Jane Field, "How Port Cities Rebuilt After the Boom"
+Tom Reyes and Amy Lin, "The Quiet Return of Rural Banks"
+Example News, "Factories Add Night Shifts as Orders Rise"
+
+Around the World
+
+Sam Doyle, "A Lighthouse Keeper's Last Winter"
+"""
+
+
+def test_teasers_with_date_and_outlet_in_brackets_and_a_tagline_masthead():
+    briefing = parse_text(TEASERS)
+    assert briefing.publication is None  # a tagline names no publication
+    assert briefing.date == dt.date(2024, 3, 3)
+    assert [(a.title, a.outlet, a.date) for a in briefing.articles] == [
+        ("Beijing sets growth goal again", "Example Times", dt.date(2024, 3, 2)),
+        ("Ports report busier February", "BBC", dt.date(2024, 3, 1)),
+        ("Provinces told to curb new debt", "Reuters", dt.date(2024, 2, 28)),
+    ]
+
+
+def test_author_and_quoted_title_lines_under_sections():
+    assert [
+        (a.title, a.outlet, a.section, a.authors) for a in parse_text(READING).articles
+    ] == [
+        (
+            "How Port Cities Rebuilt After the Boom",
+            None,
+            "China Stories",
+            ["Jane Field"],
+        ),
+        (
+            "The Quiet Return of Rural Banks",
+            None,
+            "China Stories",
+            ["Tom Reyes", "Amy Lin"],
+        ),
+        (
+            "Factories Add Night Shifts as Orders Rise",
+            "Example News",
+            "China Stories",
+            [],
+        ),
+        ("A Lighthouse Keeper's Last Winter", None, "Around the World", ["Sam Doyle"]),
+    ]
+
+
 # --- confidence instead of invention --------------------------------------------------------
 
 

@@ -99,6 +99,43 @@ def _block_start(head: list[Unit]) -> int | None:
     return None
 
 
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "at",
+        "by",
+        "de",
+        "for",
+        "in",
+        "of",
+        "on",
+        "the",
+        "to",
+        "&",
+        "der",
+        "des",
+        "die",
+        "du",
+        "la",
+        "le",
+        "of",
+        "und",
+    ]
+)
+
+
+def _is_title_case(text: str) -> bool:
+    """Every word capitalised but the small ones ("Journal of Chinese Governance")."""
+    words = [
+        w
+        for w in re.findall(r"[^\W\d_][\w'’.-]*", text)
+        if w.lower() not in _SMALL_WORDS
+    ]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
 def _masthead(head: list[Unit], start: int) -> str | None:
     """The name shown with the issue or date: the line above it, or on its line."""
     above_index = start - 1
@@ -114,8 +151,9 @@ def _masthead(head: list[Unit], start: int) -> str | None:
         above and above.role == "meta" and not (above.meta.date or above.meta.authors)
     )
     short = above is not None and len(above.text.split()) <= MAX_MASTHEAD_WORDS * 2
-    if short and (above.role in ("heading", "names") or only_outlet):
-        return above.text
+    named = above is not None and (above.text.isupper() or _is_title_case(above.text))
+    if short and named and (above.role in ("heading", "names") or only_outlet):
+        return above.text  # a name, not a tagline ("Scanning the web so you need not")
     residual = _residual_title(head[start], None)
     known = next((u.text for u in head if catalogue.lookup(u.text)), None)
     if residual and len(residual.split()) <= MAX_MASTHEAD_WORDS:

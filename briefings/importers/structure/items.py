@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..text import comparable
+from .dates import find_dates
 from .roles import Unit, is_issue_line
 from .titles import TitleParts, split_title
 
@@ -365,6 +366,7 @@ def _split_section(units: list[Unit]) -> tuple[list[Unit], str | None]:
             len(units) == 1
             or units[-2].role != "heading"
             or bool(last.md_level or last.numbering or last.text.isupper())
+            or bool(find_dates(units[-2].text))  # under the dated masthead line
         )
     )
     if is_heading and len(last.text.split()) <= 8:

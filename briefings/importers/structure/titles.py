@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..formats._article_text import split_names
 from . import catalogue
 from .dates import FoundDate, date_line, find_dates
-from .roles import ORGANISATION_WORDS
+from .roles import ORGANISATION_WORDS, person_names
 
 _TRAILING_PAREN = re.compile(r"\s*[(\[](?P<inner>[^()\[\]]{2,80})[)\]]\s*:?\s*$")
 _TRAILING_URL = re.compile(r"\s*<?(?:https?://|www\.)\S+>?\s*$")
@@ -71,7 +71,7 @@ def read_parts(text: str, allow_names: bool) -> TitleParts | None:
             parts.date = found
             continue
         outlet = _outlet(piece)
-        names = split_names(piece) if allow_names else None
+        names = person_names(piece) if allow_names else None  # "Example Times" is none
         if (
             names
             and not catalogue.is_outlet(piece)
@@ -90,7 +90,10 @@ def split_title(text: str) -> TitleParts:
     text = _TRAILING_URL.sub("", text).strip()
     quoted = _QUOTED_TITLE.match(text)
     if quoted:
-        names = split_names(quoted.group("names"))
+        names = person_names(quoted.group("names"))
+        source = _outlet(quoted.group("names")) if not names else None
+        if source:  # 'Example News, "Title"': an outlet in the byline's place
+            return TitleParts(title=quoted.group("title"), outlet=source, quoted=True)
         rest = quoted.group("rest").strip(" ()[].,")
         tail = read_parts(rest, allow_names=False) if rest else None
         if names and (tail or not rest):
