@@ -47,6 +47,7 @@ TERMINAL = re.compile(r"[.!?…。！？；;:][”\"’')\]]*\s*$")
 CAPTION_CREDIT = re.compile(r"\([^()]+\)\s*$")  # "... in Shanghai (Associated Press)"
 MAX_CAPTION_WORDS = 40
 MIN_STATISTIC_WORDS = 4
+REPORTED_WORDS = 8  # reported speech of an unnamed source: a full sentence
 
 
 def extract_claims(
@@ -202,6 +203,9 @@ def _kind(text: str, voice: Voice, context: SpeakerContext) -> str | None:
         return "quote" if voice.is_quote else "reported"
     if is_checkable(text):
         return "quote" if voice.speaker and voice.is_quote else "assertion"
+    unnamed = voice.attribution is not None and voice.attribution.is_speech
+    if unnamed and voice.speaker is None and is_statement(text, REPORTED_WORDS):
+        return "reported"  # "A European diplomat said ...": speech of an unnamed source
     return None
 
 
