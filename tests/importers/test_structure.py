@@ -471,4 +471,4 @@ def test_layout_corpus_scores_fields_and_claims():
     assert right / expected >= 0.82, found["articles"]
     # nothing invented: a value where the truth has none counts against precision
     assert sum(total.field_right.values()) / given >= 0.92, found["articles"]
-    assert found["claims"]["recall"] >= 0.86, found["claims"]
+    assert found["claims"]["recall"] >= 0.90, found["claims"]
