@@ -154,7 +154,7 @@ def _from_match(match: re.Match) -> FoundDate | None:
         month = _month(name)
         day = int(groups["day"]) if groups.get("day") else None
     if groups.get("day0"):
-        # a weekly issue "3-7.6.2024" is dated by the first day of its range
+        # a weekly review of "3-7.6.2024" is dated by the first day of its range
         day = int(groups["day0"])
         month = _month(groups.get("month0") or "") or month
     if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
