@@ -472,3 +472,44 @@ def test_layout_corpus_scores_fields_and_claims():
     # nothing invented: a value where the truth has none counts against precision
     assert sum(total.field_right.values()) / given >= 0.92, found["articles"]
     assert found["claims"]["recall"] >= 0.90, found["claims"]
+
+
+OUTLET_DIGEST = """\
+Welcome to this issue of our digest: the week's news on China's economy.
+Port operators report slower container traffic
+Financial Times
+Container volumes at three large ports fell in October, operators said.
+https://www.ft.com/content/port-traffic
+Provinces trim their growth targets
+Caixin
+Several inland provinces cut their growth targets after a weak third quarter.
+https://www.caixinglobal.com/provinces-targets
+Shipping insurers raise premiums
+Financial Times
+Insurers raised premiums for vessels calling at ports near the strait.
+https://www.ft.com/content/shipping-premiums
+"""
+
+
+def test_an_items_outlet_is_never_taken_for_the_digests_publication():
+    parsed = parse_text(OUTLET_DIGEST)
+    assert [a.outlet for a in parsed.articles] == [
+        "Financial Times",
+        "Caixin",
+        "Financial Times",
+    ]
+    assert parsed.publication is None
+    assert any("publication unknown" in w for w in parsed.warnings)
+
+
+def test_a_site_listing_its_own_pieces_names_itself_in_its_copyright_line():
+    text = OUTLET_DIGEST.replace("Caixin\n", "Harbour Weekly\n") + (
+        "Copyright by Harbour Weekly. All rights reserved.\n"
+    )
+    assert parse_text("Harbour Weekly\n\n" + text).publication == "Harbour Weekly"
+
+
+def test_the_web_address_of_an_items_source_names_no_publication():
+    text = OUTLET_DIGEST.replace("Caixin\n", "")
+    parsed = parse_text(text)
+    assert parsed.publication is None

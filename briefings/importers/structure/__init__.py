@@ -16,9 +16,17 @@ empty; what the reader is unsure of is named in the briefing's warnings, and
 
 from __future__ import annotations
 
+from ..text import comparable, numbered_lines
 from ..types import ParsedArticle, ParsedBriefing
+from . import catalogue
 from .articles import article_of, is_reading_list, letter, reading_list
-from .head import HeadFields, publication_of, read_head_fields, signed_by
+from .head import (
+    HeadFields,
+    copyright_holder,
+    publication_of,
+    read_head_fields,
+    signed_by,
+)
 from .items import MIN_ITEMS, Layout, find_layout
 from .roles import SECTION_LABEL, Unit, read_units
 from .single import read_page_head
@@ -82,6 +90,45 @@ def _is_one_document(
     return bool(prose) and sum(prose) / len(prose) > MAX_SECTION_TEASER
 
 
+def not_an_outlet(
+    publication: str | None, articles: list[ParsedArticle], text: str
+) -> str | None:
+    """The publication, unless it is also the outlet of one of the items and the
+    copyright line does not name it: a digest names the outlets it draws from, and a name
+    above its first item is that item's outlet, not the digest's masthead (left
+    empty rather than guessed). A site listing its own pieces names itself in its
+    copyright line."""
+    if publication is None:
+        return None
+    named = catalogue.lookup(publication)
+    holder = copyright_holder(text)
+    if holder and comparable(holder) == comparable(publication):
+        return publication
+    if named is not None and _linked_only_from_items(named, articles, text):
+        return None  # the web address of an item's source, not of the digest
+    for article in articles:
+        outlet = article.outlet and catalogue.lookup(article.outlet)
+        same = comparable(article.outlet or "") == comparable(publication)
+        if same or (named is not None and outlet is named):
+            return None
+    return publication
+
+
+def _linked_only_from_items(
+    named: catalogue.Publication, articles: list[ParsedArticle], text: str
+) -> bool:
+    """Whether every line whose web address belongs to ``named`` lies in an item."""
+    spans = [(a.line_start, a.line_end) for a in articles]
+    linked = [
+        line.number
+        for line in numbered_lines(text)
+        if catalogue.by_domain(line.text) is named
+    ]
+    return bool(linked) and all(
+        any(start <= number <= end for start, end in spans) for number in linked
+    )
+
+
 def read_briefing(text: str, format_name: str) -> ParsedBriefing | None:
     """A multi-item briefing with one article per item, or None for a single text."""
     units = [u for u in read_units(text) if u.role != "noise"]
@@ -109,9 +156,10 @@ def read_briefing(text: str, format_name: str) -> ParsedBriefing | None:
         unsure.append(
             f"{len(bare)} of {len(articles)} items show no outlet, date or author"
         )
+    publication = not_an_outlet(head.publication, articles, text)
     briefing = ParsedBriefing(
         format=format_name,
-        publication=head.publication,
+        publication=publication,
         issue=head.issue,
         title=head.title,
         editors=head.editors
@@ -125,10 +173,10 @@ def read_briefing(text: str, format_name: str) -> ParsedBriefing | None:
         briefing.date, briefing.date_precision = head.date.date, head.date.precision
     elif head.yearless:
         unsure.append(f"issue date without a year: {head.yearless[0]!r}")
-    if head.publication is None:
+    if publication is None:
         unsure.insert(0, "publication unknown")
-    briefing.confidence = confidence(layout, articles, head.publication is not None)
-    if briefing.confidence < CONFIDENT or head.publication is None:
+    briefing.confidence = confidence(layout, articles, publication is not None)
+    if briefing.confidence < CONFIDENT or publication is None:
         briefing.warnings.append(structure_warning(briefing.confidence, unsure))
     return briefing
 

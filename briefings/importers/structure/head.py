@@ -54,6 +54,25 @@ def publication_of(head: list[Unit], text: str) -> str | None:
     for unit in head[:8]:
         if unit.role in ("heading", "names", "meta") and catalogue.lookup(unit.text):
             return unit.text.strip(" .")
+    return footer_publication(text, head)
+
+
+def footer_publication(text: str, head: list[Unit] = ()) -> str | None:
+    """The copyright holder of the footer, or the catalogue's name for a web address
+    in the head or the footer."""
+    holder = copyright_holder(text)
+    if holder:
+        return holder
+    filled = [line.text.strip() for line in numbered_lines(text) if line.text.strip()]
+    for line in [*(u.text for u in head[:8]), *filled[-FOOTER_LINES:]]:
+        found = catalogue.by_domain(line)
+        if found:
+            return found.name
+    return None
+
+
+def copyright_holder(text: str) -> str | None:
+    """Who the footer's copyright line names: a publication naming itself."""
     filled = [line.text.strip() for line in numbered_lines(text) if line.text.strip()]
     for line in reversed(filled[-FOOTER_LINES:]):
         holder = _HOLDER.search(line)
@@ -61,10 +80,6 @@ def publication_of(head: list[Unit], text: str) -> str | None:
             name = holder.group("name").strip()
             if len(name.split()) <= 8 and not name.lower().startswith("all rights"):
                 return name.rstrip(" .")
-    for line in [*(u.text for u in head[:8]), *filled[-FOOTER_LINES:]]:
-        found = catalogue.by_domain(line)
-        if found:
-            return found.name
     return None
 
 
