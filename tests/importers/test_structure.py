@@ -513,3 +513,40 @@ def test_the_web_address_of_an_items_source_names_no_publication():
     text = OUTLET_DIGEST.replace("Caixin\n", "")
     parsed = parse_text(text)
     assert parsed.publication is None
+
+
+BRACKETED_LINKS = """\
+Reading (April 2024)
+
+Beijing tightens rules on data leaving the country
+(Financial Times, 04/18/24, Mara Lindqvist and Tom Okafor)
+
+Provinces race to build computing centres
+(Caixin, 04/09/24, Chen Yuting)
+
+Coast guard patrols near the shoal double
+(Reuters, 04/02/24, Paul Ferrand)
+"""
+
+
+def test_bracketed_metadata_under_each_title_stays_with_that_title():
+    parsed = parse_text(BRACKETED_LINKS)
+    assert [(a.title, a.outlet, a.authors) for a in parsed.articles] == [
+        (
+            "Beijing tightens rules on data leaving the country",
+            "Financial Times",
+            ["Mara Lindqvist", "Tom Okafor"],
+        ),
+        ("Provinces race to build computing centres", "Caixin", ["Chen Yuting"]),
+        ("Coast guard patrols near the shoal double", "Reuters", ["Paul Ferrand"]),
+    ]
+    assert parsed.publication is None
+
+
+def test_ambiguous_numeric_dates_follow_the_order_the_text_shows():
+    # 04/18/24 can only be month first, so 04/09/24 is 9 April, not 4 September
+    dates = [a.date for a in parse_text(BRACKETED_LINKS).articles]
+    assert dates == [dt.date(2024, 4, 18), dt.date(2024, 4, 9), dt.date(2024, 4, 2)]
+    european = BRACKETED_LINKS.replace("04/18/24", "18/04/24")
+    european = european.replace("04/09/24", "09/04/24").replace("04/02/24", "02/04/24")
+    assert [a.date for a in parse_text(european).articles] == dates

@@ -15,6 +15,7 @@ a wire dateline or a copyright holder); nothing is guessed.
 from __future__ import annotations
 
 from .. import structure
+from ..structure.dates import numeric_dates_of
 from ..structure.roles import read_units
 from ..structure.single import PageHead, read_page_head
 from ..types import ParsedArticle, ParsedBriefing
@@ -31,7 +32,8 @@ def sniff(text: str) -> bool:
 
 def parse(text: str) -> ParsedBriefing:
     """Parse any text: one article per item of a multi-item text, else one article."""
-    return structure.read_briefing(text, FORMAT) or _parse_single(text)
+    with numeric_dates_of(text):
+        return structure.read_briefing(text, FORMAT) or _parse_single(text)
 
 
 def _blank(text: str, numbers: set[int]) -> str:

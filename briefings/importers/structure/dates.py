@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from ..text import MONTHS
@@ -45,6 +48,10 @@ _DASH = r"\s*(?:[-–—]|to|until)\s*"
 
 # Ordered: ranges before single dates so "May 11-18, 2021" is read as one range
 # (dated by its first day).
+_NUMERIC = re.compile(
+    r"(?<![\d.,])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)"
+    r"(?P<year>\d{4}|\d{2})(?![\d.,]\d)"
+)
 _PATTERNS = [
     # "May 11-18, 2021", "Dec 25 – Dec 31, 2014"
     re.compile(
@@ -71,11 +78,8 @@ _PATTERNS = [
     re.compile(
         r"\b(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})\b"
     ),
-    # "12.03.2024", "12/03/24", "3/12/2024" (day first unless only month first fits)
-    re.compile(
-        r"(?<![\d.,])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)"
-        r"(?P<year>\d{4}|\d{2})(?![\d.,]\d)"
-    ),
+    # "12.03.2024", "12/03/24", "3/12/2024": see numeric_dates_of for the order
+    _NUMERIC,
     # "March 2024", "Mar. '24"
     re.compile(rf"\b(?P<month>{_MONTH})\.?,?\s+{_YEAR}\b", re.I),
     # "March 12", "12 March" (no year)
@@ -142,7 +146,8 @@ def _from_match(match: re.Match) -> FoundDate | None:
     year = _year(groups.get("year"))
     if "a" in groups and groups["a"] is not None:
         a, b = int(groups["a"]), int(groups["b"])
-        day, month = (a, b) if b <= 12 else (b, a)
+        month_first = b > 12 or (a <= 12 and _ORDER.get() == "month")
+        day, month = (b, a) if month_first else (a, b)
         if month > 12 or (
             len(groups["year"]) == 2 and groups["sep"] == "." and day > 31
         ):
@@ -164,6 +169,29 @@ def _from_match(match: re.Match) -> FoundDate | None:
     if year is not None and date is None:
         return None
     return FoundDate(date, precision, match.start(), match.end(), month, day, year)
+
+
+# How the text being read orders ambiguous numeric dates ("03/11/23"): "month" when
+# another of its numeric dates can only be month first ("03/29/23"); else day first
+# (as when only day first fits one of them, or none tells).
+_ORDER: ContextVar[str | None] = ContextVar("numeric_date_order", default=None)
+
+
+@contextmanager
+def numeric_dates_of(text: str) -> Iterator[None]:
+    """Read ambiguous numeric dates in the order the text's unambiguous ones show."""
+    orders = set()
+    for match in _NUMERIC.finditer(text):
+        a, b = int(match.group("a")), int(match.group("b"))
+        if a > 12 >= b:
+            orders.add("day")
+        elif b > 12 >= a:
+            orders.add("month")
+    token = _ORDER.set(orders.pop() if len(orders) == 1 else None)
+    try:
+        yield
+    finally:
+        _ORDER.reset(token)
 
 
 def find_dates(text: str) -> list[FoundDate]:

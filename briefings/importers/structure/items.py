@@ -299,11 +299,17 @@ def _segment(
 
 
 def _leading_block(units: list[Unit], first: int, floor: int) -> int:
-    """Start of the rubric and metadata lines right above units[first]."""
+    """Start of the rubric and metadata lines right above units[first].
+
+    A line that clings to the line above it (no blank line between) while a blank
+    line sets it off from the title's block closes the item above: "(Reuters,
+    03/27/23)" under the previous title, not over the next one.
+    """
     start = first
     while (
         start - 1 > floor
         and first - start < MAX_LEADING_LINES
+        and not (units[start].blank_before and not units[start - 1].blank_before)
         and (
             units[start - 1].role in ("date", "meta", "names")
             or (

@@ -191,8 +191,17 @@ def outlet_name(text: str) -> str | None:
     return None
 
 
+_BRACKETED = re.compile(r"^[(\[](?P<inner>[^()\[\]]+)[)\]]$")
+
+
 def meta_of(text: str) -> Meta | None:
-    """Authors, outlet and date of a metadata line ("Reuters | 12 March 2024")."""
+    """Authors, outlet and date of a metadata line ("Reuters | 12 March 2024"), also
+    when the whole line is in brackets ("(Reuters, 03/27/23, Jane Doe)")."""
+    bracketed = _BRACKETED.match(text.strip())
+    if bracketed:
+        inner = meta_of(bracketed.group("inner").strip())
+        if inner and (inner.outlet or inner.date) and (inner.authors or inner.date):
+            return inner
     found = date_line(text)
     if found:
         return Meta(date=found)
