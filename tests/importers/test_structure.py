@@ -550,3 +550,45 @@ def test_ambiguous_numeric_dates_follow_the_order_the_text_shows():
     european = BRACKETED_LINKS.replace("04/18/24", "18/04/24")
     european = european.replace("04/09/24", "09/04/24").replace("04/02/24", "02/04/24")
     assert [a.date for a in parse_text(european).articles] == dates
+
+
+SOURCED_SUMMARIES = """\
+Weekly News – March 4-8, 2024
+
+Shipyards win record orders for gas carriers
+
+Three state shipyards booked orders for 41 liquefied gas carriers in February, more
+than in the whole of last year, according to an industry association.
+
+Analysts expect the order book to keep yards busy until 2028.
+
+Source: Caixin
+
+Provinces publish their first carbon budgets
+
+Guangdong and Zhejiang published carbon budgets for their heavy industry, the first
+provinces to do so.
+
+The budgets cap emissions from steel, cement and glass plants.
+
+Source: Xinhua
+
+A new visa for young scientists
+
+The foreign ministry announced a visa category for researchers under 35.
+
+Source: Global Times
+"""
+
+
+def test_summaries_that_each_close_with_their_source_are_items():
+    parsed = parse_text(SOURCED_SUMMARIES)
+    assert [(a.title, a.outlet) for a in parsed.articles] == [
+        ("Shipyards win record orders for gas carriers", "Caixin"),
+        ("Provinces publish their first carbon budgets", "Xinhua"),
+        ("A new visa for young scientists", "Global Times"),
+    ]
+    assert all(a.section is None for a in parsed.articles)
+    # "Weekly News" says what kind of issue this is, not whose
+    assert parsed.publication is None
+    assert parsed.date == dt.date(2024, 3, 4)

@@ -171,9 +171,58 @@ def _masthead(head: list[Unit], start: int) -> str | None:
         return above.text  # a name, not a tagline ("Scanning the web so you need not")
     residual = _residual_title(head[start], None)
     known = next((u.text for u in head if catalogue.lookup(u.text)), None)
+    if known:
+        return known
     if residual and len(residual.split()) <= MAX_MASTHEAD_WORDS:
-        return known or residual  # a known name outranks what is left of a date line
+        # what is left of a date line names the publication unless it only says
+        # what kind of issue this is ("Weekly News", "Media Report")
+        return None if _only_kind_words(residual) else residual
     return None
+
+
+# Words that say what kind of issue a line heads, not whose it is.
+_KIND_WORDS = frozenset(
+    [
+        "a",
+        "the",
+        "of",
+        "in",
+        "on",
+        "this",
+        "week",
+        "weekly",
+        "daily",
+        "monthly",
+        "news",
+        "newsletter",
+        "briefing",
+        "brief",
+        "digest",
+        "review",
+        "press",
+        "media",
+        "report",
+        "update",
+        "updates",
+        "roundup",
+        "round-up",
+        "bulletin",
+        "summary",
+        "highlights",
+        "edition",
+        "issue",
+        "links",
+        "reading",
+        "top",
+        "stories",
+        "headlines",
+    ]
+)
+
+
+def _only_kind_words(text: str) -> bool:
+    words = re.findall(r"[\w-]+", text.lower())
+    return bool(words) and all(word in _KIND_WORDS for word in words)
 
 
 def read_head_fields(head: list[Unit], text: str) -> HeadFields:

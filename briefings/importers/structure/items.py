@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..text import comparable
 from .dates import find_dates
-from .roles import Unit, is_issue_line
+from .roles import SOURCE_LABEL, Unit, is_issue_line
 from .titles import TitleParts, split_title
 
 META_ROLES = ("date", "meta", "names")
@@ -185,10 +185,27 @@ def find_layout(units: list[Unit]) -> Layout | None:
     )
     for shape, count in ranked:
         starts = [i for i, s in shapes.items() if s == shape]
-        if _marks_items(shape, count, _teaser_mean(units, starts)):
+        if _marks_items(shape, count, _teaser_mean(units, starts)) or (
+            shape[4] == "prose" and _sourced_blocks(units, starts)
+        ):
             starts = _add_bare_titles(units, starts, parts, shape)
             return _segment(units, starts, parts, shape)
     return _untitled_items(units)
+
+
+def _sourced_blocks(units: list[Unit], starts: list[int]) -> bool:
+    """Whether (nearly) every block under these headings closes with its source
+    ("Source: Caixin"): summaries of other outlets' stories, however long, are the
+    items of a digest; an essay's subheadings do not each end with a source."""
+    if len(starts) < MIN_ITEMS:
+        return False
+    bounds = [*starts, len(units)]
+    closed = 0
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        block = units[a + 1 : b]
+        last = block[-1] if block else None
+        closed += bool(last and last.role == "meta" and last.meta.outlet)
+    return closed >= MIN_ITEMS and closed >= LEADING_SHARE * len(starts)
 
 
 def _untitled_items(units: list[Unit]) -> Layout | None:
@@ -358,7 +375,10 @@ def _split_section(units: list[Unit]) -> tuple[list[Unit], str | None]:
     last = units[-1]
     # a lone known name ("Foreign Policy") between items is a section, not a source
     lone_name = (
-        last.role == "meta" and last.meta and not (last.meta.date or last.meta.authors)
+        last.role == "meta"
+        and last.meta
+        and not (last.meta.date or last.meta.authors)
+        and not SOURCE_LABEL.match(last.text)  # "Source: Caixin" closes its item
     )
     # a day without a year ("Monday, 4 March") over items is a section as well
     lone_name = lone_name or (last.role == "date" and last.meta.date.date is None)
