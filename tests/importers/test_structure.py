@@ -165,6 +165,7 @@ def test_numbering_and_dot_leaders_are_taken_off_a_title_line():
         ("25-29.10.2021", dt.date(2021, 10, 25), "day"),
         ("Week of March 4, 2024", dt.date(2024, 3, 4), "day"),
         ("Mar 1, 202421 min read", dt.date(2024, 3, 1), "day"),
+        ("August 17 , 2016", dt.date(2016, 8, 17), "day"),
     ],
 )
 def test_date_lines_in_common_forms(text, expected, precision):

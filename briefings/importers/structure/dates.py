@@ -71,7 +71,7 @@ _PATTERNS = [
         r"(?P<year>\d{4})\b"
     ),
     # "Tuesday, March 12, 2024", "Oct. 1st 2023", "March 12 '24"
-    re.compile(rf"\b{_WEEKDAY}(?P<month>{_MONTH})\.?\s+{_DAY},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_WEEKDAY}(?P<month>{_MONTH})\.?\s+{_DAY}\s?,?\s+{_YEAR}\b", re.I),
     # "Tuesday 12 March 2024", "1st October, 2023"
     re.compile(rf"\b{_WEEKDAY}{_DAY}\s+(?P<month>{_MONTH})\.?,?\s+{_YEAR}\b", re.I),
     # "2024-03-12", "2024/03/12", "2024.03.12"
