@@ -7,12 +7,14 @@ number of queries whatever the archive's size.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
 from django.urls import reverse
 
+from ..models import Person, Publication, Topic
 from ..search import Query, parse_query, planner_hints
 from ..search.vocabulary import suggest
 from .charts import build_chart
@@ -23,12 +25,14 @@ from .facets import (
 )
 from .filters import (
     filtered,
+    iso_date,
     resolve_sort,
 )
 from .results import Results, rank_window
 from .tabs import TABS, Tab
 
 PER_PAGE = 20
+FORM_PARAMS = ("q", "page", "from", "to")  # the form's own inputs, not hidden ones
 SHARED_PARAMS = ("q", "publication", "topic", "year", "from", "to", "sort")
 SORT_LABELS = {"relevance": "Relevance", "newest": "Newest", "oldest": "Oldest"}
 NO_DATES: dict[str, None] = {"from": None, "to": None}
@@ -71,8 +75,50 @@ def search_context(request: HttpRequest, tab: Tab) -> dict:
         "hits": tab.hits(list(page.object_list), query),
         **form_context(raw_q, query, params, ranking_note(counted.total, sort)),
         **suggestion_for(page, query, params),
+        "offers": record_offers(raw_q, params, tab),
     }
     return context
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A record whose name the reader typed: its page, and the filter to it."""
+
+    kind: str
+    name: str
+    url: str
+    filter_url: str | None
+
+
+OFFER_LIMIT = 3
+OFFER_MIN_CHARS = 3
+
+
+def record_offers(raw_q: str, params: Params, tab: Tab) -> list[Offer]:
+    """Publications, people and topics named like the query ("Neican" → China
+    Neican): a search of a name offers the record and its filter (three small
+    lookups by name, only when there is a query)."""
+    text = " ".join(raw_q.split())
+    if len(text) < OFFER_MIN_CHARS or len(text) > 100:
+        return []
+    person_filter = "author" if tab.name == "articles" else "speaker"
+    sources = [
+        ("publication", Publication.objects.all(), "publication"),
+        ("topic", Topic.objects.filter(merged_into=None), "topic"),
+        ("person", Person.objects.all(), person_filter),
+    ]
+    offers = []
+    for kind, records, parameter in sources:
+        named = records.filter(name__icontains=text).order_by("name")[:OFFER_LIMIT]
+        for record in named:
+            chosen = record.slug in params.values(parameter)
+            # The name is rarely in the text: the filter replaces the words.
+            change = {parameter: record.slug, "q": None, "sort": None}
+            filter_url = None if chosen else params.url(change)
+            offers.append(
+                Offer(kind, record.name, record.get_absolute_url(), filter_url)
+            )
+    return offers
 
 
 def form_context(
@@ -87,7 +133,15 @@ def form_context(
         "tabs": tab_links(params),
         "sorts": sort_choices(query),
         "hidden_params": hidden_params(params),
+        "date_from": date_input(params, "from"),
+        "date_to": date_input(params, "to"),
     }
+
+
+def date_input(params: Params, name: str) -> str:
+    """The date range box's value: the parameter when it is a valid date."""
+    day = iso_date(params.data.get(name))
+    return day.isoformat() if day else ""
 
 
 def ranking_note(total: int, sort: str) -> str | None:
@@ -132,7 +186,7 @@ def hidden_params(params: Params) -> list[tuple[str, str]]:
     return [
         (name, value)
         for name, values in params.data.lists()
-        if name not in ("q", "page")
+        if name not in FORM_PARAMS
         for value in values
     ]
 
