@@ -10,6 +10,7 @@ page's reason. Bulk actions and imports give theirs in ``curation/editing.py`` a
 
 from __future__ import annotations
 
+from django.core.exceptions import FieldDoesNotExist
 from django.utils import formats
 from django.utils.text import capfirst
 from simple_history.admin import SimpleHistoryAdmin
@@ -39,7 +40,7 @@ class LabelledChanges(HistoricalRecordContextHelper):
 def field_label(model, name: str) -> str:
     try:
         return capfirst(model._meta.get_field(name).verbose_name)
-    except Exception:  # a method or a history-only column: its name, readable
+    except FieldDoesNotExist:  # a method or a history-only column: its name
         return capfirst(name.replace("_", " "))
 
 

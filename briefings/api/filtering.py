@@ -83,13 +83,19 @@ def parameter_for(name: str, spec, model) -> OpenApiParameter:
         return OpenApiParameter(name, str, description=description)
     convert = spec.extra.get("convert")
     convert = getattr(convert, "wrapped", convert)  # the type beside "none"
-    # A year is refused outside 1–9998 (400), so the schema says so.
-    kind = {"type": "integer", "minimum": 1, "maximum": 9998}
-    kind = kind if convert is year_value else str
+    if convert is year_value:  # refused outside 1–9998 (400), so the schema says so
+        years = {"type": "integer", "minimum": 1, "maximum": 9998}
+        return OpenApiParameter(
+            name,
+            {"type": "array", "items": years},
+            explode=True,
+            style="form",
+            description=f"{description} Repeat to match any of several.",
+        )
     enum = ["yes", "no"] if convert is yes_no_value else None
     return OpenApiParameter(
         name,
-        kind,
+        str,
         many=True,
         explode=True,
         style="form",
