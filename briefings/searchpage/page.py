@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
+from django.db.models import Value
 from django.http import HttpRequest
 from django.urls import reverse
 
@@ -90,34 +91,45 @@ class Offer:
     filter_url: str | None
 
 
-OFFER_LIMIT = 3
+OFFER_LIMIT = 6
 OFFER_MIN_CHARS = 3
+OFFER_KINDS = {  # kind → the filter parameter on each tab, and the record's page
+    "publication": (
+        {"articles": "publication", "claims": "publication"},
+        "publication_detail",
+    ),
+    "topic": ({"articles": "topic", "claims": "topic"}, "topic_detail"),
+    "person": ({"articles": "author", "claims": "speaker"}, "person_detail"),
+}
 
 
 def record_offers(raw_q: str, params: Params, tab: Tab) -> list[Offer]:
-    """Publications, people and topics named like the query ("Neican" → China
-    Neican): a search of a name offers the record and its filter (three small
-    lookups by name, only when there is a query)."""
+    """Publications, topics and people named like the query ("Neican" → China
+    Neican): a search of a name offers the record and its filter. One statement, and
+    only for a search not yet narrowed by a facet (it then knows what it wants)."""
     text = " ".join(raw_q.split())
-    if len(text) < OFFER_MIN_CHARS or len(text) > 100:
+    narrowed = any(params.values(spec.name) for spec in tab.facets)
+    if narrowed or not OFFER_MIN_CHARS <= len(text) <= 100 or min(map(ord, text)) < 32:
         return []
-    person_filter = "author" if tab.name == "articles" else "speaker"
-    sources = [
-        ("publication", Publication.objects.all(), "publication"),
-        ("topic", Topic.objects.filter(merged_into=None), "topic"),
-        ("person", Person.objects.all(), person_filter),
+    named = [
+        records.filter(name__icontains=text)
+        .annotate(kind=Value(kind))
+        .values_list("kind", "pk", "slug", "name")
+        .order_by()
+        for kind, records in (
+            ("publication", Publication.objects.all()),
+            ("topic", Topic.objects.filter(merged_into=None)),
+            ("person", Person.objects.all()),
+        )
     ]
+    rows = named[0].union(*named[1:])[:OFFER_LIMIT]
     offers = []
-    for kind, records, parameter in sources:
-        named = records.filter(name__icontains=text).order_by("name")[:OFFER_LIMIT]
-        for record in named:
-            chosen = record.slug in params.values(parameter)
-            # The name is rarely in the text: the filter replaces the words.
-            change = {parameter: record.slug, "q": None, "sort": None}
-            filter_url = None if chosen else params.url(change)
-            offers.append(
-                Offer(kind, record.name, record.get_absolute_url(), filter_url)
-            )
+    for kind, pk, slug, name in sorted(rows, key=lambda row: (row[0], row[3])):
+        parameters, page_name = OFFER_KINDS[kind]
+        # The name is rarely in the text: the filter replaces the words.
+        change = {parameters[tab.name]: slug, "q": None, "sort": None}
+        url = reverse(f"briefings:{page_name}", args=[pk, slug])
+        offers.append(Offer(kind, name, url, params.url(change)))
     return offers
 
 
