@@ -75,6 +75,8 @@ def capture_workbench(page, base: str) -> None:
     page.goto(base + path)
     page.locator("fieldset.source-pane").scroll_into_view_if_needed()
     page.screenshot(path=str(OUT / "admin-article-source.png"))
+    page.fill("#id_subtitle", "How official data became a source of income")
+    page.click("input[name=_continue]")  # an edit, for the history to show
     page.goto(base + path.replace("/change/", "/history/"))
     page.screenshot(path=str(OUT / "admin-article-history.png"))
     page.goto(f"{base}/admin/briefings/topic/")

@@ -52,6 +52,19 @@ def reverted_version(request, record):
     return record.history.filter(history_id=int(version_id)).first()
 
 
+def really_changed(form) -> list[str]:
+    """The fields whose value changed: a text the browser only resent with other
+    newlines is kept as stored (``CurationForm``), so it is no change."""
+    return [
+        name
+        for name in form.changed_data
+        if not (
+            isinstance(form.initial.get(name), str)
+            and form.cleaned_data.get(name) == form.initial.get(name)
+        )
+    ]
+
+
 def edit_reason(model, changed: list[str], *, resolving: bool = False) -> str:
     labels = [field_label(model, name).lower() for name in changed]
     reason = "Edited in the admin" + (f": {', '.join(labels)}" if labels else "")
@@ -87,7 +100,7 @@ class ArchiveHistoryAdmin(SimpleHistoryAdmin):
         elif change:
             resolving = bool(request.POST.get(RESOLVE_FIELD))
             obj._change_reason = edit_reason(
-                self.model, form.changed_data, resolving=resolving
+                self.model, really_changed(form), resolving=resolving
             )
         else:
             obj._change_reason = "Added in the admin"

@@ -151,8 +151,12 @@ def test_bad_rows_get_a_clear_message_and_change_nothing(
 def test_history_speaks_in_labels_and_gives_every_reason(editor_client, source_file):
     article = Article.objects.get()
     url = admin_url("article_change", article.pk)
-    response = post_form(
-        editor_client, url, {"title": "", "subtitle": "A dek"}, form_id="article_form"
+    response = post_form(  # as a browser sends it: newlines as CRLF
+        editor_client,
+        url,
+        {"title": "", "subtitle": "A dek"},
+        form_id="article_form",
+        crlf=True,
     )
     assert response.status_code == 302, form_errors(response)
     editing.set_published(Article.objects.all(), False, None)
