@@ -28,6 +28,7 @@ from .common import (
 )
 from .forms import ArticleForm, ArticleTopicForm, ClaimForm, CurationForm
 from .history import ArchiveHistoryAdmin
+from .uploads import SOURCE_FIELDS, ImportBriefings
 
 
 @admin.register(Publication)
@@ -63,7 +64,7 @@ def with_bylines(articles):
 
 
 @admin.register(Briefing)
-class BriefingAdmin(ReviewItemsOnForm, ArchiveHistoryAdmin):
+class BriefingAdmin(ImportBriefings, ReviewItemsOnForm, ArchiveHistoryAdmin):
     form = CurationForm
     list_display = (
         "__str__",
@@ -79,6 +80,8 @@ class BriefingAdmin(ReviewItemsOnForm, ArchiveHistoryAdmin):
     autocomplete_fields = ("editors",)
     readonly_fields = (
         *PROVENANCE_FIELDS,
+        *SOURCE_FIELDS,
+        "original_file",
         "import_ref",
         "warnings",
         "open_review_items",

@@ -1,4 +1,4 @@
-"""The workbench's tests use the editors' fixtures (an editor, a logged-in client,
-one imported source file)."""
+"""The editors' fixtures (an editor made with ``create_editor``, logged in, and one
+imported source file)."""
 
 from tests.curation.conftest import editor, editor_client, source_file  # noqa: F401
