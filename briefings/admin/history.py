@@ -74,8 +74,6 @@ def edit_reason(model, changed: list[str], *, resolving: bool = False) -> str:
 class ArchiveHistoryAdmin(SimpleHistoryAdmin):
     """SimpleHistoryAdmin with reasons, labels and revert checks (see above)."""
 
-    object_history_list_template = "admin/briefings/history_list.html"
-
     def get_historical_record_context_helper(self, request, historical_record):
         return LabelledChanges(self.model, historical_record)
 

@@ -186,9 +186,15 @@ def test_claims_csv_carries_normalised_figures(client, read_seeds):
     response = client.get("/search/claims/export.csv?q=yuan")
     rows = list(csv.DictReader(io.StringIO(b"".join(response).decode("utf-8-sig"))))
     row = next(r for r in rows if "58.657 million yuan" in r["figures"])
-    assert row["figures"] == "2; 58.657 million yuan; 3"
-    assert row["figure_value"] == "2; 58657000; 3"
-    assert row["figure_unit"] == "; CNY; "
+    assert row["figures"] == "58.657 million yuan"  # as written
+    assert row["figure_value"] == "58657000"
+    assert row["figure_unit"] == "CNY"
+    every = client.get("/search/claims/export.csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(every).decode("utf-8-sig"))))
+    several = next(r for r in rows if r["figures"].count(";") >= 1)
+    parts = len(several["figures"].split("; "))
+    for column in ("figure_value", "figure_unit", "figure_period"):
+        assert len(several[column].split("; ")) == parts  # one part per figure
     assert {"figure_value_high", "figure_qualifier", "figure_period"} <= set(row)
 
 
