@@ -4,7 +4,6 @@ publications, with history and revert, inlines, claim review and publish / hide.
 from __future__ import annotations
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from ..curation import editing
 from ..models import (
@@ -27,7 +26,8 @@ from .common import (
     article_label,
     numbered_lines,
 )
-from .forms import ArticleTopicForm, ClaimForm, CurationForm
+from .forms import ArticleForm, ArticleTopicForm, ClaimForm, CurationForm
+from .history import ArchiveHistoryAdmin
 from .uploads import SOURCE_FIELDS, ImportBriefings
 
 
@@ -39,7 +39,7 @@ class PublicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(ArchiveHistoryAdmin):
     form = CurationForm
     list_display = ("name", "role", "slug")
     search_fields = ("name", "name_key", "variants")
@@ -64,7 +64,7 @@ def with_bylines(articles):
 
 
 @admin.register(Briefing)
-class BriefingAdmin(ImportBriefings, ReviewItemsOnForm, SimpleHistoryAdmin):
+class BriefingAdmin(ImportBriefings, ReviewItemsOnForm, ArchiveHistoryAdmin):
     form = CurationForm
     list_display = (
         "__str__",
@@ -123,9 +123,9 @@ class ClaimInline(LabelledTabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(
-    ReviewItemsOnForm, PublishActions, FullTextSearch, SimpleHistoryAdmin
+    ReviewItemsOnForm, PublishActions, FullTextSearch, ArchiveHistoryAdmin
 ):
-    form = CurationForm
+    form = ArticleForm
     list_display = (
         "title_or_untitled",
         "briefing",
@@ -186,7 +186,7 @@ class ArticleAdmin(
     ]
     inlines = [ArticleAuthorInline, ArticleTopicInline, ClaimInline]
     actions = ["publish", "hide"]
-    history_list_display = ["is_published"]
+    history_list_display = ["is_published"]  # shown under its label, "Is published"
 
     def get_queryset(self, request):
         return with_bylines(super().get_queryset(request))
@@ -230,7 +230,9 @@ class FigureInline(LabelledTabularInline):
 
 
 @admin.register(Claim)
-class ClaimAdmin(ReviewItemsOnForm, PublishActions, FullTextSearch, SimpleHistoryAdmin):
+class ClaimAdmin(
+    ReviewItemsOnForm, PublishActions, FullTextSearch, ArchiveHistoryAdmin
+):
     form = ClaimForm
     list_display = (
         "__str__",

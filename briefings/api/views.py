@@ -56,6 +56,7 @@ from .filtering import (
     SORT,
     FilterSetBackend,
     SearchBackend,
+    check_filters,
     checked_query,
     filter_parameters,
 )
@@ -83,6 +84,11 @@ class BriefingFilter(FilterSet):
         fields: list[str] = []
 
 
+RECORD_ID = OpenApiParameter(
+    "id", int, OpenApiParameter.PATH, description="The record's id (a whole number)."
+)
+
+
 def documented(
     noun: str,
     plural: str,
@@ -102,6 +108,7 @@ def documented(
         ),
         retrieve=extend_schema(
             summary=f"One {noun}",
+            parameters=[RECORD_ID],
             responses={200: detailed or listed, **detail_errors},
         ),
     )
@@ -284,6 +291,7 @@ class SearchView(GenericAPIView):
         return Response(self.answer(request))
 
     def answer(self, request: Request) -> dict:
+        check_filters(self.tab.filterset, request.query_params)
         query = checked_query(request)
         raw = request.query_params.get("q", "")
         sort = resolve_sort(

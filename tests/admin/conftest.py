@@ -1,3 +1,4 @@
-"""The editors' fixtures (an editor made with ``create_editor``, logged in)."""
+"""The editors' fixtures (an editor made with ``create_editor``, logged in, and one
+imported source file)."""
 
-from tests.curation.conftest import editor, editor_client  # noqa: F401
+from tests.curation.conftest import editor, editor_client, source_file  # noqa: F401
