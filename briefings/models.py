@@ -87,8 +87,9 @@ ARTICLE_IMPORT_FIELDS = [
     "warnings",
     "is_in_source",
     "imported_values",
+    "cjk_folded",
 ]
-CLAIM_IMPORT_FIELDS = ["position", "is_in_source", "imported_values"]
+CLAIM_IMPORT_FIELDS = ["position", "is_in_source", "imported_values", "cjk_folded"]
 
 
 class Publication(models.Model):
@@ -273,6 +274,9 @@ class Article(models.Model):
         help_text="False once a re-import no longer finds it in the source.",
     )
     imported_values = models.JSONField(default=dict, blank=True, editable=False)
+    # The CJK runs of the text in one script, for matching (search/cjk.py): derived,
+    # refreshed wherever the text is written.
+    cjk_folded = models.TextField(blank=True, default="", db_default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -505,6 +509,9 @@ class Claim(models.Model):
     is_published = models.BooleanField(default=True)
     is_in_source = models.BooleanField(default=True)
     imported_values = models.JSONField(default=dict, blank=True, editable=False)
+    # The CJK runs of the text in one script, for matching (search/cjk.py): derived,
+    # refreshed wherever the text is written.
+    cjk_folded = models.TextField(blank=True, default="", db_default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

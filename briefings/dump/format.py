@@ -33,6 +33,9 @@ from ..models import (
     Topic,
 )
 
+# Fields computed from others, rebuilt on import like the search index, so the
+# format does not change when the way they are computed does.
+DERIVED = {"cjk_folded"}
 FORMAT = "china-briefings-archive"
 VERSION = 1
 HEADER = {"type": "archive", "format": FORMAT, "version": VERSION}
@@ -55,7 +58,9 @@ class Layout:
         return [
             field
             for field in self.model._meta.concrete_fields
-            if field.name != self.parent and (self.keep_id or not field.primary_key)
+            if field.name != self.parent
+            and (self.keep_id or not field.primary_key)
+            and field.name not in DERIVED
         ]
 
     @cached_property

@@ -20,8 +20,9 @@ from django.core.management.color import no_style
 from django.db import DatabaseError, connection, transaction
 
 from ..cache import forget_on_commit
-from ..models import Briefing, Person, Publication, SearchWord, Topic
+from ..models import Article, Briefing, Claim, Person, Publication, SearchWord, Topic
 from ..search import update_statistics
+from ..search.cjk import refold_all
 from ..search.schema import drop_statements, statements
 from ..search.vocabulary import Collector, record_words
 from .format import SECTIONS
@@ -310,6 +311,9 @@ def restore_archive(
             if dry_run:
                 raise DryRun
             reset_sequences()  # not in a dry run: setval ignores rollbacks
+            # The folded copy of the CJK text is derived, not in the archive (cjk.py).
+            refold_all(Article)
+            refold_all(Claim)
             update_statistics()  # a planner that thinks the tables empty is slow
             forget_on_commit()  # rows were copied, no save signals
     except DryRun:

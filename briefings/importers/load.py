@@ -36,6 +36,7 @@ from ..models import (
     Topic,
     make_slug,
 )
+from ..search.cjk import refold
 from ..search.vocabulary import record_words, words_in
 from ..serialize import item_dict
 from .people import name_key
@@ -232,6 +233,7 @@ class _Writer:
         article.line_start, article.line_end = parsed.line_start, parsed.line_end
         article.warnings = list(parsed.warnings)
         article.is_in_source = True
+        refold(article)
         article.save()
         self._save_people(article)
         self.findings += [warning_finding(w, article) for w in parsed.warnings]
@@ -276,6 +278,7 @@ class _Writer:
                 claim, claim_values(parsed), f"claim {position} of {article.position}"
             )
             claim.position, claim.is_in_source = position, True
+            refold(claim)
             claim.save()
             self.write_figures(claim, parsed)
             kept_ids.add(claim.pk)

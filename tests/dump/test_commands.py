@@ -10,7 +10,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from briefings.models import Briefing
+from briefings.models import Article, Briefing
+from briefings.search.cjk import folded_copy
 
 from .conftest import archive_counts, empty_archive, export_text
 
@@ -68,3 +69,11 @@ def test_import_into_a_database_with_records_is_refused(curated, tmp_path):
 def test_missing_file_is_a_command_error(db, tmp_path):
     with pytest.raises(CommandError, match="No such file"):
         call_command("import_archive", str(tmp_path / "nope.jsonl"))
+
+
+def test_folded_cjk_text_is_rebuilt_on_import_not_written(curated):
+    """The folded copy that lets either script find both is derived data."""
+    assert "cjk_folded" not in curated
+    with_cjk = Article.objects.exclude(cjk_folded="")
+    assert with_cjk.exists()
+    assert all(folded_copy(a.title, a.body) == a.cjk_folded for a in with_cjk)
