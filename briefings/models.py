@@ -582,6 +582,8 @@ class SearchWord(models.Model):
 
     word = models.CharField(max_length=60, unique=True)
     length = models.PositiveSmallIntegerField(db_index=True)
+    # A Chinese word's toneless pinyin, syllables run together (search/pinyin.py).
+    pinyin = models.CharField(max_length=400, blank=True, default="", db_default="")
 
     def __str__(self) -> str:
         return self.word

@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from ..search import Query, parse_query, planner_hints
+from ..search.pinyin import offers
 from ..search.vocabulary import suggest
 from .charts import build_chart
 from .facets import (
@@ -71,8 +72,18 @@ def search_context(request: HttpRequest, tab: Tab) -> dict:
         "hits": tab.hits(list(page.object_list), query),
         **form_context(raw_q, query, params, ranking_note(counted.total, sort)),
         **suggestion_for(page, query, params),
+        "pinyin_offers": pinyin_offers(raw_q, params),
     }
     return context
+
+
+def pinyin_offers(raw_q: str, params: Params) -> list[dict]:
+    """The archive's Chinese terms a pinyin query reads as, each with its search
+    link: offered, never mixed into the results (search/pinyin.py)."""
+    return [
+        {"term": o.term, "pinyin": o.pinyin, "url": params.url({"q": o.term})}
+        for o in offers(raw_q)
+    ]
 
 
 def form_context(
