@@ -589,6 +589,98 @@ class SearchWord(models.Model):
         return self.word
 
 
+class TermQuerySet(models.QuerySet):
+    def public(self) -> TermQuerySet:
+        """Terms a reader may see: shown, not merged into another, with a rendering
+        in a public article."""
+        return self.filter(
+            is_published=True,
+            merged_into__isnull=True,
+            renderings__article__is_published=True,
+            renderings__article__is_in_source=True,
+        ).distinct()
+
+
+class Term(models.Model):
+    """A Chinese term (or quotation) the archive renders in English: found where a
+    text puts both together (importers/terms.py), curated by editors."""
+
+    simplified = models.TextField(
+        unique=True, help_text="The term in simplified script."
+    )
+    traditional = models.TextField(blank=True)
+    pinyin = models.TextField(blank=True)
+    note = models.TextField(blank=True)
+    is_published = models.BooleanField(default=True)
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_terms",
+        help_text="The term this one was merged into; its renderings moved there.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TermQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["simplified"]
+
+    def __str__(self) -> str:
+        return (
+            self.simplified
+            if len(self.simplified) <= 40
+            else self.simplified[:39] + "…"
+        )
+
+    def get_absolute_url(self) -> str:
+        return reverse("briefings:term_detail", args=[self.pk, self.slug])
+
+    @property
+    def slug(self) -> str:
+        return make_slug(" ".join(self.pinyin.split()[:10]), fallback="term")
+
+    @property
+    def is_short(self) -> bool:
+        """A term rather than a quoted sentence."""
+        return len(self.simplified) <= 20
+
+
+class TermKind(models.TextChoices):
+    PARENTHESIS = "parenthesis", "Term in parentheses"
+    TITLE = "title", "Document title"
+    QUOTATION = "quotation", "Quotation and translation"
+
+
+class TermRendering(models.Model):
+    """One English rendering of a term in one article, where the text gives both."""
+
+    term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="renderings")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="term_renderings"
+    )
+    english = models.TextField()
+    chinese = models.TextField(help_text="The Chinese as the article writes it.")
+    kind = models.CharField(max_length=20, choices=TermKind.choices)
+    start = models.PositiveIntegerField(help_text="Offset of the pair in the body.")
+    end = models.PositiveIntegerField()
+    is_in_source = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["term", "article", "start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "start"], name="one_rendering_per_place"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.term} → {self.english[:60]}"
+
+
 class ReviewKind(models.TextChoices):
     NO_DATE = "no_date", "No date"
     NO_TITLE = "no_title", "No title"

@@ -7,6 +7,6 @@ whatever its length. The logic lives in ``briefings/curation/review.py``, ``merg
 ``editing.py``; this package only wires it into the admin.
 """
 
-from . import records, review_queue, topics
+from . import records, review_queue, terms, topics
 
-__all__ = ["records", "review_queue", "topics"]
+__all__ = ["records", "review_queue", "terms", "topics"]

@@ -3,7 +3,12 @@
 # triggers), so the search DDL is dropped before and re-created after; then the
 # folded copy of every record with CJK text is filled (briefings/search/cjk.py), and
 # the search vocabulary's Chinese words get their pinyin (briefings/search/pinyin.py).
+# Terms and their renderings (briefings/importers/terms.py) are new tables.
 
+import django.db.models.deletion
+from django.contrib.auth.management import create_permissions
+import simple_history.models
+from django.conf import settings
 from django.db import migrations, models
 
 from briefings.search.cjk import refold_all
@@ -16,6 +21,23 @@ def fill_folded(apps, schema_editor) -> None:
         refold_all(apps.get_model("briefings", name))
 
 
+def editors_curate_terms(apps, schema_editor) -> None:
+    """Editors correct, hide and merge terms, and correct or remove renderings."""
+    config = apps.get_app_config("briefings")
+    config.models_module = True
+    create_permissions(config, apps=apps, verbosity=0)
+    config.models_module = None
+    group = apps.get_model("auth", "Group").objects.filter(name="Editors").first()
+    if group is None:
+        return
+    codenames = ["view_term", "change_term", "view_termrendering",
+                 "change_termrendering", "delete_termrendering"]
+    permissions = apps.get_model("auth", "Permission").objects.filter(
+        content_type__app_label="briefings", codename__in=codenames
+    )
+    group.permissions.add(*permissions)
+
+
 def fill_pinyin(apps, schema_editor) -> None:
     words = apps.get_model("briefings", "SearchWord").objects.all()
     add_readings(words, apps.get_model("briefings", "Article").objects.all())
@@ -25,6 +47,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('briefings', '0013_postgres_public_claims_index'),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
@@ -47,4 +70,67 @@ class Migration(migrations.Migration):
             field=models.CharField(blank=True, db_default='', default='', max_length=400),
         ),
         migrations.RunPython(fill_pinyin, migrations.RunPython.noop),
+
+        migrations.CreateModel(
+            name='Term',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('simplified', models.TextField(help_text='The term in simplified script.', unique=True)),
+                ('traditional', models.TextField(blank=True)),
+                ('pinyin', models.TextField(blank=True)),
+                ('note', models.TextField(blank=True)),
+                ('is_published', models.BooleanField(default=True)),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('merged_into', models.ForeignKey(blank=True, help_text='The term this one was merged into; its renderings moved there.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='merged_terms', to='briefings.term')),
+            ],
+            options={
+                'ordering': ['simplified'],
+            },
+        ),
+        migrations.CreateModel(
+            name='HistoricalTerm',
+            fields=[
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('simplified', models.TextField(db_index=True, help_text='The term in simplified script.')),
+                ('traditional', models.TextField(blank=True)),
+                ('pinyin', models.TextField(blank=True)),
+                ('note', models.TextField(blank=True)),
+                ('is_published', models.BooleanField(default=True)),
+                ('created_at', models.DateTimeField(blank=True, editable=False)),
+                ('updated_at', models.DateTimeField(blank=True, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('merged_into', models.ForeignKey(blank=True, db_constraint=False, help_text='The term this one was merged into; its renderings moved there.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='briefings.term')),
+            ],
+            options={
+                'verbose_name': 'historical term',
+                'verbose_name_plural': 'historical terms',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name='TermRendering',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('english', models.TextField()),
+                ('chinese', models.TextField(help_text='The Chinese as the article writes it.')),
+                ('kind', models.CharField(choices=[('parenthesis', 'Term in parentheses'), ('title', 'Document title'), ('quotation', 'Quotation and translation')], max_length=20)),
+                ('start', models.PositiveIntegerField(help_text='Offset of the pair in the body.')),
+                ('end', models.PositiveIntegerField()),
+                ('is_in_source', models.BooleanField(default=True)),
+                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='term_renderings', to='briefings.article')),
+                ('term', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='renderings', to='briefings.term')),
+            ],
+            options={
+                'ordering': ['term', 'article', 'start'],
+                'constraints': [models.UniqueConstraint(fields=('article', 'start'), name='one_rendering_per_place')],
+            },
+        ),
+        migrations.RunPython(editors_curate_terms, migrations.RunPython.noop),
     ]

@@ -113,3 +113,18 @@ def refold_all(model, batch: int = 500) -> int:
             changed.append(record)
     model._default_manager.bulk_update(changed, [FOLDED], batch_size=batch)
     return len(changed)
+
+
+@lru_cache(maxsize=1)
+def _to_traditional() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+def simplified(text: str) -> str:
+    """The text with its CJK runs in simplified script (the key terms are kept by)."""
+    return fold_text(unicodedata.normalize("NFKC", text))
+
+
+def traditional(text: str) -> str:
+    """The text in traditional script, as Taiwanese and Hong Kong sources write it."""
+    return _to_traditional().convert(text)

@@ -146,3 +146,11 @@ def _toned(term: str, tokens: list[str]) -> str:
             groups.append(current)
             current, limits = "", limits[1:]
     return " ".join(groups + ([current] if current else []))
+
+
+def toned_reading(text: str) -> str:
+    """The toned pinyin of a Chinese text, a syllable per character (``gòng tóng``),
+    other characters as they are."""
+    return " ".join(
+        part.strip() for part in lazy_pinyin(text, style=Style.TONE) if part.strip()
+    )
