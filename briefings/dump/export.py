@@ -15,9 +15,9 @@ from contextlib import contextmanager
 from typing import TextIO
 
 from django.db import connection, transaction
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
-from ..models import Briefing, Person, Publication, Topic
+from ..models import Briefing, Person, Publication, Term, Topic
 from .format import EDITORS, HEADER, LAYOUTS, Layout, dumps, encode_row
 from .progress import Counts, Progress
 
@@ -148,5 +148,22 @@ def write_archive(
                 out.write(dumps(record))
                 counts.briefings += 1
                 progress.update(counts.briefings, counts.briefings)
+        for record in term_lines():
+            out.write(dumps(record))
         progress.update(counts.briefings, counts.briefings, force=True)
     return counts
+
+
+def term_lines() -> Iterator[dict]:
+    """Terms with their renderings; a term merged into another after its target
+    (merges leave no chains), so every reference points back."""
+    layout, nested = LAYOUTS["term"], LAYOUTS["term_rendering"]
+    renderings = defaultdict(list)
+    queryset = nested.model.objects.order_by("term_id", "article_id", "start")
+    for row in rows(nested, queryset, "term"):
+        renderings[row["term"]].append(encode_row(nested, row))
+    terms = Term.objects.order_by(F("merged_into").asc(nulls_first=True), "pk")
+    for row in rows(layout, terms):
+        record = {"type": "term", **encode_row(layout, row)}
+        record["renderings"] = renderings.get(record["id"], [])
+        yield record

@@ -30,6 +30,8 @@ from ..models import (
     Person,
     Publication,
     ReviewItem,
+    Term,
+    TermRendering,
     Topic,
 )
 
@@ -107,10 +109,14 @@ LAYOUTS = {
         Layout("claim", Claim, parent="article", nested=(("figures", "figure"),)),
         Layout("figure", Figure, parent="claim"),
         Layout("review_item", ReviewItem, parent="briefing"),
+        Layout("term", Term, nested=(("renderings", "term_rendering"),)),
+        Layout("term_rendering", TermRendering, parent="term", keep_id=False),
     )
 }
 # Top-level line types, in the order their sections must appear.
-SECTIONS = ("publication", "person", "topic", "briefing")
+# Terms come last: their renderings refer to articles. Archives written before terms
+# were kept have no term lines and import as they did.
+SECTIONS = ("publication", "person", "topic", "briefing", "term")
 # The briefing's editors: a list of person ids, written after its own fields.
 EDITORS = "editors"
 

@@ -20,7 +20,16 @@ from django.core.management.color import no_style
 from django.db import DatabaseError, connection, transaction
 
 from ..cache import forget_on_commit
-from ..models import Article, Briefing, Claim, Person, Publication, SearchWord, Topic
+from ..models import (
+    Article,
+    Briefing,
+    Claim,
+    Person,
+    Publication,
+    SearchWord,
+    Term,
+    Topic,
+)
 from ..search import update_statistics
 from ..search.cjk import refold_all
 from ..search.schema import drop_statements, statements
@@ -179,6 +188,7 @@ def check_empty() -> None:
             (Person, "people"),
             (Topic, "topics"),
             (Briefing, "briefings"),
+            (Term, "terms"),
         )
     }
     held = ", ".join(f"{count:,} {name}" for name, count in found.items() if count)
@@ -297,7 +307,7 @@ def restore_archive(
             check_empty()
             found = decoders()
             known = Known(
-                ids={Publication: set(), Person: set(), Topic: set()},
+                ids={Publication: set(), Person: set(), Topic: set(), Term: set()},
                 users=known_users(),
             )
             # The vocabulary is derived data: a rehearsal need not gather it.

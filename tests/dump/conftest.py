@@ -17,6 +17,8 @@ from briefings.models import (
     Person,
     Publication,
     ReviewItem,
+    Term,
+    TermRendering,
     Topic,
 )
 from tests.conftest import run_import
@@ -34,6 +36,8 @@ ARCHIVE_MODELS = (
     Claim,
     Figure,
     ReviewItem,
+    Term,
+    TermRendering,
 )
 
 
@@ -51,8 +55,15 @@ def archive_counts() -> dict[str, int]:
 def empty_archive() -> None:
     """Delete every archive record (users stay), as in a new database."""
     Briefing.objects.all().delete()
-    for model in (Publication, Person, Topic):
+    for model in (Publication, Person, Topic, Term):
         model.objects.all().delete()
+
+
+def briefing_lines(text: str) -> list[str]:
+    """The archive's lines without its term lines, so that the last line is a
+    briefing line (what tests that corrupt a briefing change)."""
+    lines = text.splitlines(keepends=True)
+    return [line for line in lines if not line.startswith('{"type":"term"')]
 
 
 def as_bytes(text: str) -> list[bytes]:

@@ -11,7 +11,7 @@ import pytest
 from briefings.dump import ArchiveError, NotEmpty, restore_archive
 from briefings.models import SearchWord
 
-from .conftest import archive_counts, as_bytes, empty_archive
+from .conftest import archive_counts, as_bytes, briefing_lines, empty_archive
 
 
 def dumps(record: dict) -> str:
@@ -94,7 +94,7 @@ CASES = {
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
 def test_bad_line_names_the_line_and_changes_nothing(curated, case):
     corrupt, expected = CASES[case]
-    lines = curated.splitlines(keepends=True)
+    lines = briefing_lines(curated)
     empty_archive()
     SearchWord.objects.all().delete()
     SearchWord.objects.create(word="unchanged", length=9)
@@ -110,7 +110,7 @@ def test_bad_line_names_the_line_and_changes_nothing(curated, case):
 
 
 def test_message_names_the_record_inside_the_line(curated):
-    lines = curated.splitlines(keepends=True)
+    lines = briefing_lines(curated)
     record = json.loads(lines[-1])
     article = record["articles"][0]
     article["topics"] = [{"topic": 99999, "score": 0.5, "is_manual": False}]
@@ -125,7 +125,7 @@ def test_message_names_the_record_inside_the_line(curated):
 
 
 def test_topic_may_refer_forward_but_not_to_a_missing_topic(curated):
-    lines = curated.splitlines(keepends=True)
+    lines = briefing_lines(curated)
     number, line = next(
         (n, line) for n, line in enumerate(lines, 1) if '"type":"topic"' in line
     )

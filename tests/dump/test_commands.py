@@ -10,7 +10,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from briefings.models import Article, Briefing
+from briefings.models import Article, Briefing, Term, TermRendering
 from briefings.search.cjk import folded_copy
 
 from .conftest import archive_counts, empty_archive, export_text
@@ -77,3 +77,10 @@ def test_folded_cjk_text_is_rebuilt_on_import_not_written(curated):
     with_cjk = Article.objects.exclude(cjk_folded="")
     assert with_cjk.exists()
     assert all(folded_copy(a.title, a.body) == a.cjk_folded for a in with_cjk)
+
+
+def test_terms_and_their_curation_travel_in_the_archive(curated):
+    assert '"type":"term"' in curated
+    assert TermRendering.objects.count() == 7  # the seeds' pairs
+    term = Term.objects.get(simplified="安洵信息技术有限公司")
+    assert term.renderings.get().english == "I-Soon"

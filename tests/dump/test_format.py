@@ -10,7 +10,7 @@ from briefings.dump import restore_archive
 from briefings.dump.format import LAYOUTS, sorted_json
 from briefings.models import Article
 
-from .conftest import as_bytes, empty_archive
+from .conftest import as_bytes, briefing_lines, empty_archive
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "archive-format.md"
 
@@ -28,7 +28,7 @@ def test_json_values_are_written_with_sorted_keys():
 
 
 def test_a_missing_field_with_a_default_takes_the_default(curated):
-    lines = curated.splitlines(keepends=True)
+    lines = briefing_lines(curated)
     record = json.loads(lines[-1])
     article = record["articles"][0]
     del article["warnings"], article["is_published"]

@@ -106,3 +106,22 @@ def test_terms_are_in_the_sitemap(client, term):
     response = client.get("/sitemap-terms.xml")
     assert response.status_code == 200
     assert term.get_absolute_url() in response.content.decode()
+
+
+def test_terms_in_the_api(client, term):
+    response = client.get("/api/v1/terms/")
+    assert response.status_code == 200
+    (data,) = response.json()["results"]
+    assert (data["simplified"], data["traditional"], data["pinyin"]) == (
+        "共同富裕",
+        "共同富裕",
+        "gòng tóng fù yù",
+    )
+    assert data["url"].endswith(term.get_absolute_url())
+    first = data["renderings"][0]
+    assert (first["english"], first["publication"], first["published_on"]) == (
+        "common prosperity",
+        "Neican",
+        "2021-03-01",
+    )
+    assert client.get(f"/api/v1/terms/{term.pk}/").json()["id"] == term.pk
