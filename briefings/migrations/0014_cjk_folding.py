@@ -10,8 +10,11 @@ from django.contrib.auth.management import create_permissions
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
+from django.db.models import Q
 
-from briefings.search.cjk import refold_all
+from briefings.importers.terms import find_terms
+from briefings.search.cjk import has_cjk, refold_all, simplified, traditional
+from briefings.search.pinyin import toned_reading
 from briefings.search.schema import create_index, drop_index
 from briefings.search.vocabulary import add_readings
 
@@ -36,6 +39,30 @@ def editors_curate_terms(apps, schema_editor) -> None:
         content_type__app_label="briefings", codename__in=codenames
     )
     group.permissions.add(*permissions)
+
+
+def find_existing_terms(apps, schema_editor) -> None:
+    """The term pairs of articles imported before terms were kept (a re-import of
+    an unchanged briefing does not write its articles again)."""
+    Article = apps.get_model("briefings", "Article")
+    Term = apps.get_model("briefings", "Term")
+    Rendering = apps.get_model("briefings", "TermRendering")
+    with_cjk = Q(has_cjk(schema_editor.connection.vendor, ("body",)))
+    for article in Article.objects.filter(with_cjk).only("pk", "body").iterator():
+        for found in find_terms(article.body):
+            key = simplified(found.chinese)
+            term, _ = Term.objects.get_or_create(
+                simplified=key,
+                defaults={"traditional": traditional(key), "pinyin": toned_reading(key)},
+            )
+            Rendering.objects.get_or_create(
+                article=article,
+                start=found.start,
+                defaults={
+                    "term": term, "english": found.english, "chinese": found.chinese,
+                    "kind": found.kind, "end": found.end,
+                },
+            )
 
 
 def fill_pinyin(apps, schema_editor) -> None:
@@ -133,4 +160,5 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(editors_curate_terms, migrations.RunPython.noop),
+        migrations.RunPython(find_existing_terms, migrations.RunPython.noop),
     ]

@@ -136,3 +136,20 @@ def test_a_corrected_rendering_survives_a_reimport():
         brief("Xi pushed common prosperity (共同富裕)."), Source("c.txt", b"d", "d")
     )
     assert TermRendering.objects.get().english == "common prosperity (corrected)"
+
+
+@pytest.mark.django_db
+def test_the_migration_finds_the_pairs_of_articles_already_imported():
+    from importlib import import_module
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+
+    migration = import_module("briefings.migrations.0014_cjk_folding")
+    run_import(str(SEEDS_DIR))
+    Term.objects.all().delete()
+    migration.find_existing_terms(apps, SimpleNamespace(connection=connection))
+    rows = TermRendering.objects.select_related("article__briefing")
+    found = {(r.article.briefing.source_name[:3], r.chinese, r.english) for r in rows}
+    assert found == EXPECTED
