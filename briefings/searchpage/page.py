@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from ..search import Query, parse_query, planner_hints
+from ..search.expansion import expand
 from ..search.pinyin import offers
 from ..search.vocabulary import suggest
 from .charts import build_chart
@@ -42,7 +43,8 @@ EMPTY_QUERY_NOTICE = (
 def search_context(request: HttpRequest, tab: Tab) -> dict:
     """Validate → FilterSet → facets → rank and paginate: what the page shows."""
     raw_q = request.GET.get("q", "")
-    query = parse_query(raw_q)
+    expansion = expand(parse_query(raw_q), enabled=request.GET.get("expand") != "0")
+    query = expansion.query
     params = Params(request.path, request.GET)
     base = tab.base()
     sort = resolve_sort(request.GET.get("sort"), has_query=not query.is_empty)
@@ -73,6 +75,8 @@ def search_context(request: HttpRequest, tab: Tab) -> dict:
         **form_context(raw_q, query, params, ranking_note(counted.total, sort)),
         **suggestion_for(page, query, params),
         "pinyin_offers": pinyin_offers(raw_q, params),
+        "also_searched": expansion.also,
+        "expand_off_url": params.url({"expand": "0", "page": None}),
     }
     return context
 
