@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 
 from briefings.importers.load import Source, import_briefing
 from briefings.importers.types import ParsedArticle, ParsedBriefing
@@ -108,3 +111,9 @@ def test_the_importer_keeps_the_folded_copy():
     assert article.cjk_folded == "统战 习近平"
     found = matching(Article.objects.all(), parse_query("统战"))
     assert list(found) == [article]
+
+
+def test_rebuilding_the_search_index_refolds(articles):
+    Article.objects.update(cjk_folded="")
+    call_command("rebuild_search_index", stdout=StringIO())
+    assert hits("習近平") == {"mainland", "taiwan"}
