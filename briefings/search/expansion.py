@@ -31,6 +31,7 @@ PUBLIC = Q(is_in_source=True, article__is_published=True, article__is_in_source=
 class Expansion:
     query: Query
     also: list[str] = field(default_factory=list)  # what was added, for the page
+    term_ids: list[int] = field(default_factory=list)  # the terms it came from
 
 
 def expand(query: Query, *, enabled: bool = True) -> Expansion:
@@ -38,14 +39,15 @@ def expand(query: Query, *, enabled: bool = True) -> Expansion:
     typed = _as_one_term(query) if enabled else None
     if typed is None:
         return Expansion(query)
-    added = cached_search(f"expansion:{digest(typed)[:32]}", lambda: _others(typed))
+    key = f"expansion:{digest(typed)[:32]}"
+    added, term_ids = cached_search(key, lambda: _others(typed))
     if not added:
         return Expansion(query)
     clause = split_terms(typed, phrase=True)
     for text in added:
         clause += split_terms(text, phrase=True)
     expanded = Query(text=query.text, clauses=[clause], notices=list(query.notices))
-    return Expansion(expanded, added)
+    return Expansion(expanded, added, term_ids)
 
 
 def _as_one_term(query: Query) -> str | None:
@@ -58,8 +60,9 @@ def _as_one_term(query: Query) -> str | None:
     return " ".join(t.text for t in terms)
 
 
-def _others(typed: str) -> list[str]:
-    """The Chinese and the renderings of the terms the text names, but the text."""
+def _others(typed: str) -> tuple[list[str], list[int]]:
+    """The Chinese and the renderings of the terms the text names, but the text;
+    and those terms' ids."""
     key = simplified(typed)
     renderings = TermRendering.objects.filter(PUBLIC).filter(
         term__is_published=True, term__merged_into=None
@@ -69,18 +72,19 @@ def _others(typed: str) -> list[str]:
         | Q(pk__in=renderings.filter(english__iexact=typed).values("term"))
     ).filter(is_published=True, merged_into=None)
     found: dict[str, str] = {}
+    ids = []
     for term in terms:
         if len(term.simplified) > MAX_TERM_CHARS:
             continue
+        ids.append(term.pk)
         found.setdefault(term.simplified.casefold(), term.simplified)
         for english in renderings.filter(term=term).values_list("english", flat=True):
             if len(english.split()) <= MAX_RENDERING_WORDS:
                 found.setdefault(english.casefold(), english)
     for same in (typed.casefold(), key.casefold()):
         found.pop(same, None)
-    return sorted(found.values(), key=lambda text: (not _is_chinese(text), text))[
-        :MAX_ALTERNATIVES
-    ]
+    ordered = sorted(found.values(), key=lambda text: (not _is_chinese(text), text))
+    return ordered[:MAX_ALTERNATIVES], sorted(ids)
 
 
 def _is_chinese(text: str) -> bool:

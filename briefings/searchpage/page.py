@@ -13,6 +13,7 @@ from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
 from django.urls import reverse
 
+from ..models import Term
 from ..search import Query, parse_query, planner_hints
 from ..search.expansion import expand
 from ..search.pinyin import offers
@@ -76,6 +77,7 @@ def search_context(request: HttpRequest, tab: Tab) -> dict:
         **suggestion_for(page, query, params),
         "pinyin_offers": pinyin_offers(raw_q, params),
         "also_searched": expansion.also,
+        "searched_terms": Term.objects.filter(pk__in=expansion.term_ids),
         "expand_off_url": params.url({"expand": "0", "page": None}),
     }
     return context

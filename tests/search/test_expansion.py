@@ -83,6 +83,8 @@ def test_the_search_page_finds_the_other_renderings_and_says_so(archive, client)
     assert 'Also searched: <span lang="zh">共同富裕</span>, ' in text
     assert "“shared prosperity”" in text
     assert "expand=0" in text
+    term = Term.objects.get()
+    assert f'<a href="{term.get_absolute_url()}">Every rendering of' in text
 
 
 def test_expansion_can_be_switched_off(archive, client):
