@@ -22,6 +22,8 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CHINESE = rf"[{HAN}][{HAN}\d·・]*[{HAN}]|[{HAN}]"
 OPEN_QUOTE, CLOSE_QUOTE = '[“"「『《]?', '[”"」』》]?'
 MAX_WORDS = 6
+# A quotation longer than this is a passage, not a term (and a term is a unique key).
+MAX_QUOTATION_CHARS = 400
 # Words that end an English rendering read backwards from the parenthesis.
 BOUNDARY_WORDS = {
     "a", "an", "the", "of", "from", "for", "by", "to", "in", "on", "at", "with",
@@ -133,7 +135,8 @@ def _quotations(text: str) -> list[ParsedTerm]:
 
 def _is_chinese(paragraph: str) -> bool:
     han = len(HAN_CHAR.findall(paragraph))
-    return han >= 4 and not LATIN_CHAR.search(paragraph)
+    too_long = len(paragraph) > MAX_QUOTATION_CHARS
+    return han >= 4 and not too_long and not LATIN_CHAR.search(paragraph)
 
 
 def _is_english(paragraph: str) -> bool:

@@ -73,6 +73,7 @@ def test_the_seeds_pairs_are_exactly_the_truth():
         ("共同富裕 was mentioned, without a translation.", []),
         ("The document (2023) and the term (共同富裕", []),
         ("共同富裕\n\n共同富裕是目标", []),
+        ("共同富裕" * 101 + "\n\nA passage far too long to be kept as a term.", []),
     ],
 )
 def test_pairs_only_where_the_text_puts_them_together(text, pairs):
