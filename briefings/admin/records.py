@@ -29,6 +29,7 @@ from .common import (
     numbered_lines,
 )
 from .forms import ArticleTopicForm, ClaimForm, CurationForm
+from .uploads import SOURCE_FIELDS, ImportBriefings
 
 
 @admin.register(Publication)
@@ -64,7 +65,7 @@ def with_bylines(articles):
 
 
 @admin.register(Briefing)
-class BriefingAdmin(ReviewItemsOnForm, SimpleHistoryAdmin):
+class BriefingAdmin(ImportBriefings, ReviewItemsOnForm, SimpleHistoryAdmin):
     form = CurationForm
     list_display = (
         "__str__",
@@ -80,6 +81,8 @@ class BriefingAdmin(ReviewItemsOnForm, SimpleHistoryAdmin):
     autocomplete_fields = ("editors",)
     readonly_fields = (
         *PROVENANCE_FIELDS,
+        *SOURCE_FIELDS,
+        "original_file",
         "import_ref",
         "warnings",
         "open_review_items",

@@ -35,6 +35,7 @@ def article_report(article: ParsedArticle) -> dict:
         "interviewee": article.interviewee,
         "subheadings": article.subheadings,
         "items": [item_dict(item) for item in article.items],
+        "links": [item_dict(link) for link in article.links],
         "topics": [topic.slug for topic in article.topics],
         "body_chars": len(article.body),
         "lines": [article.line_start, article.line_end],
@@ -81,6 +82,7 @@ def totals(files: list[dict]) -> dict:
         "updated": 0,
         "unchanged": 0,
         "failed": 0,
+        "skipped": 0,  # links inside folders, not followed
     }
     counts.update({"articles": 0, "claims": 0, "warnings": 0})
     for entry in files:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 
 import pytest
 from django.db import transaction
@@ -59,11 +61,13 @@ def empty_archive() -> None:
         model.objects.all().delete()
 
 
-def briefing_lines(text: str) -> list[str]:
-    """The archive's lines without its term lines, so that the last line is a
-    briefing line (what tests that corrupt a briefing change)."""
-    lines = text.splitlines(keepends=True)
-    return [line for line in lines if not line.startswith('{"type":"term"')]
+def resealed(lines: list[str]) -> str:
+    """The archive's lines with the trailer's checksum made to match them again,
+    as after an export of data edited that way."""
+    trailer = json.loads(lines[-1])
+    text = "".join(lines[:-1])
+    trailer["sha256"] = hashlib.sha256(text.encode()).hexdigest()
+    return text + json.dumps(trailer, separators=(",", ":")) + "\n"
 
 
 def as_bytes(text: str) -> list[bytes]:
@@ -71,17 +75,33 @@ def as_bytes(text: str) -> list[bytes]:
     return [line.encode() for line in text.splitlines(keepends=True)]
 
 
-@pytest.fixture(scope="session")
-def curated_text(django_db_setup, django_db_blocker) -> str:
-    """The seeds imported with editors' work on top, exported; made once, in a
-    transaction that is rolled back."""
-    with django_db_blocker.unblock(), transaction.atomic():
+def curated_export(*, with_terms: bool) -> str:
+    """The seeds imported with editors' work on top, exported, in a transaction
+    that is rolled back."""
+    with transaction.atomic():
         report, status = run_import(str(SEEDS_DIR))
         assert status == 0, report["stderr"]
         make_edits()
+        if not with_terms:
+            Term.objects.all().delete()
         text = export_text()
         transaction.set_rollback(True)
     return text
+
+
+@pytest.fixture(scope="session")
+def curated_text(django_db_setup, django_db_blocker) -> str:
+    """The curated archive without term lines, so that its last line before the
+    trailer is a briefing line (what tests that change a briefing rely on); made once."""
+    with django_db_blocker.unblock():
+        return curated_export(with_terms=False)
+
+
+@pytest.fixture(scope="session")
+def curated_terms_text(django_db_setup, django_db_blocker) -> str:
+    """The curated archive with the seeds' terms (after the briefings)."""
+    with django_db_blocker.unblock():
+        return curated_export(with_terms=True)
 
 
 @pytest.fixture

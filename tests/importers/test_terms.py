@@ -147,7 +147,7 @@ def test_the_migration_finds_the_pairs_of_articles_already_imported():
     from django.apps import apps
     from django.db import connection
 
-    migration = import_module("briefings.migrations.0014_cjk_folding")
+    migration = import_module("briefings.migrations.0016_cjk_folding")
     run_import(str(SEEDS_DIR))
     Term.objects.all().delete()
     migration.find_existing_terms(apps, SimpleNamespace(connection=connection))

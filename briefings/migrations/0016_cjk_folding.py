@@ -73,7 +73,7 @@ def fill_pinyin(apps, schema_editor) -> None:
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('briefings', '0013_postgres_public_claims_index'),
+        ('briefings', '0015_inputs'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
