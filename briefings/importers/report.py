@@ -52,6 +52,7 @@ def briefing_report(briefing: ParsedBriefing) -> dict:
         "date": iso(briefing.date),
         "date_precision": briefing.date_precision,
         "editors": briefing.editors,
+        "structure_confidence": briefing.confidence,
         "articles": [article_report(article) for article in briefing.articles],
     }
 
