@@ -97,8 +97,9 @@ ARTICLE_IMPORT_FIELDS = [
     "warnings",
     "is_in_source",
     "imported_values",
+    "cjk_folded",
 ]
-CLAIM_IMPORT_FIELDS = ["position", "is_in_source", "imported_values"]
+CLAIM_IMPORT_FIELDS = ["position", "is_in_source", "imported_values", "cjk_folded"]
 
 
 class Publication(models.Model):
@@ -324,6 +325,9 @@ class Article(models.Model):
         help_text="False once a re-import no longer finds it in the source.",
     )
     imported_values = models.JSONField(default=dict, blank=True, editable=False)
+    # The CJK runs of the text in one script, for matching (search/cjk.py): derived,
+    # refreshed wherever the text is written.
+    cjk_folded = models.TextField(blank=True, default="", db_default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -556,6 +560,9 @@ class Claim(models.Model):
     is_published = models.BooleanField(default=True)
     is_in_source = models.BooleanField(default=True)
     imported_values = models.JSONField(default=dict, blank=True, editable=False)
+    # The CJK runs of the text in one script, for matching (search/cjk.py): derived,
+    # refreshed wherever the text is written.
+    cjk_folded = models.TextField(blank=True, default="", db_default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -626,9 +633,103 @@ class SearchWord(models.Model):
 
     word = models.CharField(max_length=60, unique=True)
     length = models.PositiveSmallIntegerField(db_index=True)
+    # A Chinese word's toneless pinyin, syllables run together (search/pinyin.py).
+    pinyin = models.CharField(max_length=400, blank=True, default="", db_default="")
 
     def __str__(self) -> str:
         return self.word
+
+
+class TermQuerySet(models.QuerySet):
+    def public(self) -> TermQuerySet:
+        """Terms a reader may see: shown, not merged into another, with a rendering
+        in a public article."""
+        return self.filter(
+            is_published=True,
+            merged_into__isnull=True,
+            renderings__article__is_published=True,
+            renderings__article__is_in_source=True,
+        ).distinct()
+
+
+class Term(models.Model):
+    """A Chinese term (or quotation) the archive renders in English: found where a
+    text puts both together (importers/terms.py), curated by editors."""
+
+    simplified = models.TextField(
+        unique=True, help_text="The term in simplified script."
+    )
+    traditional = models.TextField(blank=True)
+    pinyin = models.TextField(blank=True)
+    note = models.TextField(blank=True)
+    is_published = models.BooleanField(default=True)
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_terms",
+        help_text="The term this one was merged into; its renderings moved there.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TermQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["simplified"]
+
+    def __str__(self) -> str:
+        return (
+            self.simplified
+            if len(self.simplified) <= 40
+            else self.simplified[:39] + "…"
+        )
+
+    def get_absolute_url(self) -> str:
+        return reverse("briefings:term_detail", args=[self.pk, self.slug])
+
+    @property
+    def slug(self) -> str:
+        return make_slug(" ".join(self.pinyin.split()[:10]), fallback="term")
+
+    @property
+    def is_short(self) -> bool:
+        """A term rather than a quoted sentence."""
+        return len(self.simplified) <= 20
+
+
+class TermKind(models.TextChoices):
+    PARENTHESIS = "parenthesis", "Term in parentheses"
+    TITLE = "title", "Document title"
+    QUOTATION = "quotation", "Quotation and translation"
+
+
+class TermRendering(models.Model):
+    """One English rendering of a term in one article, where the text gives both."""
+
+    term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="renderings")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="term_renderings"
+    )
+    english = models.TextField()
+    chinese = models.TextField(help_text="The Chinese as the article writes it.")
+    kind = models.CharField(max_length=20, choices=TermKind.choices)
+    start = models.PositiveIntegerField(help_text="Offset of the pair in the body.")
+    end = models.PositiveIntegerField()
+    is_in_source = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["term", "article", "start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "start"], name="one_rendering_per_place"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.term} → {self.english[:60]}"
 
 
 class ReviewKind(models.TextChoices):

@@ -5,7 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
 from . import pages as views
-from .pages import exports, feeds
+from .pages import exports, feeds, terms
 from .pages.sitemaps import SITEMAPS
 
 app_name = "briefings"
@@ -33,6 +33,8 @@ urlpatterns = [
     path("topics/", views.topic_list, name="topic_list"),
     *record("topics", views.topic_detail, "topic_detail"),
     *record("people", views.person_detail, "person_detail"),
+    path("terms/", terms.term_list, name="term_list"),
+    *record("terms", terms.term_detail, "term_detail"),
     path("search/", views.search, name="search"),
     path("search/claims/", views.search_claims, name="search_claims"),
     path("search/export.<str:fmt>", exports.search_export, name="search_export"),

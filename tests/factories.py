@@ -23,6 +23,7 @@ from briefings.models import (
     Publication,
     Topic,
 )
+from briefings.search.cjk import folded_copy
 
 _numbers = itertools.count(1)
 
@@ -82,6 +83,7 @@ def article(
     owner = briefing_ or briefing()
     fields.setdefault("kind", "news")
     fields.setdefault("position", owner.articles.count() + 1)
+    fields.setdefault("cjk_folded", folded_copy(title, body))  # as the importer does
     created = Article.objects.create(briefing=owner, title=title, body=body, **fields)
     for position, name in enumerate(authors):
         ArticleAuthor.objects.create(
@@ -103,6 +105,7 @@ def claim(
     """A claim in an article; ``figures`` are (text, value, unit) triples."""
     fields.setdefault("kind", "statistic")
     fields.setdefault("position", owner.claims.count() + 1)
+    fields.setdefault("cjk_folded", folded_copy(text))
     created = Claim.objects.create(
         article=owner,
         text=text,

@@ -9,11 +9,11 @@ whatever its length. The logic lives in ``briefings/curation/review.py``, ``merg
 
 from django.contrib import admin
 
-from . import records, review_queue, topics
+from . import records, review_queue, terms, topics
 
 # The workbench is the archive's own, not "Django administration".
 admin.site.site_header = "China Briefings Archive · Editors' workbench"
 admin.site.site_title = "Editors' workbench"
 admin.site.index_title = "The workbench: records and the review queue"
 
-__all__ = ["records", "review_queue", "topics"]
+__all__ = ["records", "review_queue", "terms", "topics"]

@@ -17,6 +17,7 @@ from ..models import (
     Person,
     Publication,
 )
+from ..search.cjk import refold
 from .common import (
     PROVENANCE_FIELDS,
     FullTextSearch,
@@ -207,11 +208,16 @@ class ArticleAdmin(
         text = article.briefing.source_text
         return numbered_lines(text, article.line_start, article.line_end)
 
+    def save_model(self, request, obj, form, change) -> None:
+        refold(obj)  # either script finds the edited text
+        super().save_model(request, obj, form, change)
+
     def save_formset(self, request, form, formset, change) -> None:
         if formset.model is Claim:  # a status changed in the inline is a review
             for claim_form in formset.forms:
                 if "status" in claim_form.changed_data:
                     editing.mark_reviewed(claim_form.instance, request.user)
+                refold(claim_form.instance)
         super().save_formset(request, form, formset, change)
 
 
@@ -304,6 +310,7 @@ class ClaimAdmin(
     def save_model(self, request, obj, form, change) -> None:
         if "status" in form.changed_data:
             editing.mark_reviewed(obj, request.user)
+        refold(obj)  # either script finds the edited text
         super().save_model(request, obj, form, change)
 
     def _mark(self, request, queryset, status: str) -> None:

@@ -19,6 +19,8 @@ from ..models import (
     Figure,
     Person,
     Publication,
+    Term,
+    TermRendering,
     Topic,
 )
 from ..serialize import FIGURE_FIELDS
@@ -328,3 +330,53 @@ def search_response(name: str, hit: type[serializers.Serializer]) -> type:
 
 ArticleSearchSerializer = search_response("ArticleSearch", ArticleHitSerializer)
 ClaimSearchSerializer = search_response("ClaimSearch", ClaimHitSerializer)
+
+
+class TermRenderingSerializer(serializers.ModelSerializer):
+    """One English rendering of a term, where an article gives both."""
+
+    article = serializers.IntegerField(source="article_id", read_only=True)
+    article_url = serializers.SerializerMethodField()
+    publication = serializers.CharField(
+        source="article.briefing.publication.name", read_only=True, allow_null=True
+    )
+    published_on = serializers.DateField(
+        source="article.briefing.published_on", read_only=True, allow_null=True
+    )
+
+    class Meta:
+        model = TermRendering
+        fields = [
+            "english",
+            "chinese",
+            "kind",
+            "article",
+            "article_url",
+            "publication",
+            "published_on",
+        ]
+
+    def get_article_url(self, rendering) -> str:
+        url = rendering.article.get_absolute_url()
+        return self.context["request"].build_absolute_uri(url)
+
+
+class TermSerializer(serializers.ModelSerializer):
+    """A Chinese term in both scripts with its pinyin and its English renderings."""
+
+    url = PageURLField()
+    renderings = TermRenderingSerializer(
+        source="public_renderings", many=True, read_only=True
+    )
+
+    class Meta:
+        model = Term
+        fields = [
+            "id",
+            "simplified",
+            "traditional",
+            "pinyin",
+            "merged_into",
+            "renderings",
+            "url",
+        ]

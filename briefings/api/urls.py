@@ -20,6 +20,7 @@ router.register("claims", views.ClaimViewSet, basename="claim")
 router.register("topics", views.TopicViewSet, basename="topic")
 router.register("people", views.PersonViewSet, basename="person")
 router.register("publications", views.PublicationViewSet, basename="publication")
+router.register("terms", views.TermViewSet, basename="term")
 
 urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),

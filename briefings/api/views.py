@@ -9,7 +9,7 @@ search endpoints add the page's facet counts and highlighted snippets. Pages of 
 
 from __future__ import annotations
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django_filters import FilterSet
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -31,6 +31,8 @@ from ..models import (
     Claim,
     Person,
     Publication,
+    Term,
+    TermRendering,
     Topic,
 )
 from ..searchpage.facets import Facet, Params, build_facets
@@ -243,6 +245,27 @@ class PublicationViewSet(RecordViewSet):
     queryset = Publication.objects.annotate(briefing_count=Count("briefings")).order_by(
         "name", "id"
     )
+
+
+@documented("term", "terms", [], s.TermSerializer)
+class TermViewSet(RecordViewSet):
+    """Chinese terms with their English renderings in public articles; the list
+    leaves out hidden terms and those merged into others."""
+
+    serializer_class = s.TermSerializer
+
+    def get_queryset(self) -> QuerySet:
+        renderings = TermRendering.objects.filter(
+            is_in_source=True, article__is_published=True, article__is_in_source=True
+        )
+        renderings = renderings.select_related("article__briefing__publication")
+        renderings = renderings.order_by("article__briefing__published_on", "id")
+        terms = Term.objects.filter(is_published=True).prefetch_related(
+            Prefetch("renderings", renderings, to_attr="public_renderings")
+        )
+        if self.action == "list":
+            terms = terms.filter(merged_into=None, pk__in=Term.objects.public())
+        return terms.order_by("simplified", "id")
 
 
 # Search: a page of hits with the facet counts, as the search page shows them.

@@ -1,4 +1,4 @@
-"""Merging topics.
+"""Merging topics, and terms.
 
 Merging moves every article link of the merged topics to the target — one link per
 article, keeping the best score and marking it manual if either was — re-parents
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from ..cache import forget_on_commit
-from ..models import ArticleTopic, Topic
+from ..models import ArticleTopic, Term, TermRendering, Topic
 
 
 @dataclass(frozen=True)
@@ -91,3 +91,19 @@ def _adopt_children(source_ids: set[int], target: Topic) -> int:
         child.save(update_fields=["parent"])
         count += 1
     return count
+
+
+@transaction.atomic
+def merge_terms(sources: Iterable[Term], target: Term) -> int:
+    """Merge terms (two spellings, a variant) into ``target``: their renderings
+    move there, their pages answer 301 to it, and the importer adds new renderings
+    to it. The number of renderings moved."""
+    ids = {term.pk for term in sources if term.pk != target.pk}
+    if target.merged_into_id in ids:
+        target.merged_into = None
+        target.save(update_fields=["merged_into"])
+    moved = TermRendering.objects.filter(term__in=ids).update(term=target)
+    Term.objects.filter(merged_into__in=ids).update(merged_into=target)
+    Term.objects.filter(pk__in=ids).update(merged_into=target)
+    forget_on_commit()
+    return moved

@@ -15,9 +15,9 @@ from contextlib import contextmanager
 from typing import TextIO
 
 from django.db import connection, transaction
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
-from ..models import Briefing, Person, Publication, Topic
+from ..models import Briefing, Person, Publication, Term, Topic
 from .format import EDITORS, HEADER, LAYOUTS, Layout, Seal, encode_row
 from .progress import Counts, Progress
 
@@ -141,8 +141,25 @@ def write_archive(
                 out.write(seal.line(record))
                 done += 1
                 progress.update(done, done)
+        for record in term_lines():
+            out.write(seal.line(record))
         progress.update(done, done, force=True)
         out.write(seal.trailer())
     for name, count in seal.counts.items():
         setattr(counts, name, count)
     return counts
+
+
+def term_lines() -> Iterator[dict]:
+    """Terms with their renderings; a term merged into another after its target
+    (merges leave no chains), so every reference points back."""
+    layout, nested = LAYOUTS["term"], LAYOUTS["term_rendering"]
+    renderings = defaultdict(list)
+    queryset = nested.model.objects.order_by("term_id", "article_id", "start")
+    for row in rows(nested, queryset, "term"):
+        renderings[row["term"]].append(encode_row(nested, row))
+    terms = Term.objects.order_by(F("merged_into").asc(nulls_first=True), "pk")
+    for row in rows(layout, terms):
+        record = {"type": "term", **encode_row(layout, row)}
+        record["renderings"] = renderings.get(record["id"], [])
+        yield record

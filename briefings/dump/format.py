@@ -31,9 +31,14 @@ from ..models import (
     Person,
     Publication,
     ReviewItem,
+    Term,
+    TermRendering,
     Topic,
 )
 
+# Fields computed from others, rebuilt on import like the search index, so the
+# format does not change when the way they are computed does.
+DERIVED = {"cjk_folded"}
 FORMAT = "china-briefings-archive"
 VERSION = 2  # 2: a trailer line seals the archive (record counts and a checksum)
 READABLE_VERSIONS = (1, 2)
@@ -58,7 +63,9 @@ class Layout:
         return [
             field
             for field in self.model._meta.concrete_fields
-            if field.name != self.parent and (self.keep_id or not field.primary_key)
+            if field.name != self.parent
+            and (self.keep_id or not field.primary_key)
+            and field.name not in DERIVED
         ]
 
     @cached_property
@@ -105,10 +112,14 @@ LAYOUTS = {
         Layout("claim", Claim, parent="article", nested=(("figures", "figure"),)),
         Layout("figure", Figure, parent="claim"),
         Layout("review_item", ReviewItem, parent="briefing"),
+        Layout("term", Term, nested=(("renderings", "term_rendering"),)),
+        Layout("term_rendering", TermRendering, parent="term", keep_id=False),
     )
 }
 # Top-level line types, in the order their sections must appear.
-SECTIONS = ("publication", "person", "topic", "briefing")
+# Terms come last: their renderings refer to articles. Archives written before terms
+# were kept have no term lines and import as they did.
+SECTIONS = ("publication", "person", "topic", "briefing", "term")
 # The briefing's editors: a list of person ids, written after its own fields.
 EDITORS = "editors"
 # What the trailer counts: each kind of record, by its layout, in this order.

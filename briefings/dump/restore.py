@@ -22,8 +22,18 @@ from django.core.management.color import no_style
 from django.db import DatabaseError, connection, transaction
 
 from ..cache import forget_on_commit
-from ..models import Briefing, Person, Publication, SearchWord, Topic
+from ..models import (
+    Article,
+    Briefing,
+    Claim,
+    Person,
+    Publication,
+    SearchWord,
+    Term,
+    Topic,
+)
 from ..search import update_statistics
+from ..search.cjk import refold_all
 from ..search.schema import drop_statements, statements
 from ..search.vocabulary import Collector, record_words
 from .format import SECTIONS, TRAILER
@@ -236,6 +246,7 @@ def check_empty() -> None:
             (Person, "people"),
             (Topic, "topics"),
             (Briefing, "briefings"),
+            (Term, "terms"),
         )
     }
     held = ", ".join(f"{count:,} {name}" for name, count in found.items() if count)
@@ -358,7 +369,7 @@ def restore_archive(
             check_empty()
             found = decoders()
             known = Known(
-                ids={Publication: set(), Person: set(), Topic: set()},
+                ids={Publication: set(), Person: set(), Topic: set(), Term: set()},
                 users=known_users(),
             )
             # The vocabulary is derived data: a rehearsal need not gather it.
@@ -373,6 +384,9 @@ def restore_archive(
             if dry_run:
                 raise DryRun
             reset_sequences()  # not in a dry run: setval ignores rollbacks
+            # The folded copy of the CJK text is derived, not in the archive (cjk.py).
+            refold_all(Article)
+            refold_all(Claim)
             update_statistics()  # a planner that thinks the tables empty is slow
             forget_on_commit()  # rows were copied, no save signals
     except DryRun:

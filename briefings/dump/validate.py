@@ -22,7 +22,7 @@ from typing import Any
 
 from django.db import connection, models
 
-from ..models import Article, Briefing, Claim, Person, Publication, Topic
+from ..models import Article, Briefing, Claim, Person, Publication, Term, Topic
 from .format import (
     EDITORS,
     FORMAT,
@@ -45,10 +45,12 @@ LABELS = {
     "claim": "claim",
     "figure": "figure",
     "review_item": "review item",
+    "term": "term",
+    "term_rendering": "rendering",
 }
 MODEL_NOUNS = {Publication: "publication", Person: "person", Topic: "topic"}
 MODEL_NOUNS |= {Article: "article", Claim: "claim"}
-LINE_TYPES = ("publication", "person", "topic", "briefing")
+LINE_TYPES = ("publication", "person", "topic", "briefing", "term")
 EDITOR_LINKS = Briefing.editors.through
 
 # A field's check: (value, known, scope) -> the value as the database takes it.
@@ -435,4 +437,8 @@ def decode_line(
     scope: dict = {Article: set(), Claim: set()}
     if decoder.model is Topic:
         scope = {Topic: None}  # checked when the topic section ends
+    if decoder.model is Term:
+        # Renderings name articles of any earlier line: their ids are not held in
+        # memory, the database's foreign key checks them.
+        scope = {Article: None}
     return decode_record(decoder, data, 0, [], known, scope, rows)

@@ -28,6 +28,8 @@ from ..models import (
     Person,
     Publication,
     ReviewItem,
+    Term,
+    TermRendering,
     Topic,
 )
 from .progress import Counts
@@ -49,6 +51,8 @@ INSERT_ORDER: list[type[models.Model]] = [
     Claim,
     Figure,
     ReviewItem,
+    Term,
+    TermRendering,
 ]
 COUNTED = {Publication: "publications", Person: "people", Topic: "topics"}
 COUNTED |= {Briefing: "briefings", Article: "articles", Claim: "claims"}

@@ -34,13 +34,18 @@ from ..models import (
     Person,
     Publication,
     SourceFile,
+    Term,
+    TermRendering,
     Topic,
     make_slug,
 )
+from ..search.cjk import refold, simplified, traditional
+from ..search.pinyin import toned_reading
 from ..search.vocabulary import record_words, words_in
 from ..serialize import item_dict
 from .people import name_key
 from .report import briefing_report
+from .terms import find_terms
 from .text import comparable
 from .topics import load_taxonomy
 from .types import ParsedArticle, ParsedBriefing, ParsedClaim
@@ -259,11 +264,13 @@ class _Writer:
         article.line_start, article.line_end = parsed.line_start, parsed.line_end
         article.warnings = list(parsed.warnings)
         article.is_in_source = True
+        refold(article)
         article.save()
         self._save_people(article)
         self.findings += [warning_finding(w, article) for w in parsed.warnings]
         self.write_topics(article, parsed)
         self.write_claims(article, parsed.claims)
+        self.write_terms(article)
 
     def write_topics(self, article: Article, parsed: ParsedArticle) -> None:
         """Replace the automatic topics; manual assignments are never touched.
@@ -303,12 +310,41 @@ class _Writer:
                 claim, claim_values(parsed), f"claim {position} of {article.position}"
             )
             claim.position, claim.is_in_source = position, True
+            refold(claim)
             claim.save()
             self.write_figures(claim, parsed)
             kept_ids.add(claim.pk)
         for claim in existing.values():
             claim.is_in_source = False
             claim.save(update_fields=["is_in_source", "updated_at"])
+
+    def write_terms(self, article: Article) -> None:
+        """Record the English–Chinese pairs the body shows (importers/terms.py). A
+        rendering already recorded at its place is left as it is (an editor may have
+        corrected it); one the body no longer shows is marked out of the source."""
+        existing = {r.start: r for r in article.term_renderings.all()}
+        for found in find_terms(article.body):
+            rendering = existing.pop(found.start, None)
+            if rendering is not None and rendering.chinese == found.chinese:
+                if not rendering.is_in_source:
+                    rendering.is_in_source = True
+                    rendering.save(update_fields=["is_in_source"])
+                continue
+            if rendering is not None:
+                rendering.delete()  # another pair now stands at that place
+            TermRendering.objects.create(
+                term=term_for(found.chinese),
+                article=article,
+                english=found.english,
+                chinese=found.chinese,
+                kind=found.kind,
+                start=found.start,
+                end=found.end,
+            )
+        for rendering in existing.values():
+            if rendering.is_in_source:
+                rendering.is_in_source = False
+                rendering.save(update_fields=["is_in_source"])
 
     def write_figures(self, claim: Claim, parsed: ParsedClaim) -> None:
         figures = list(claim.figures.all())
@@ -374,6 +410,21 @@ class _Writer:
                 seen.add(topic.pk)
             self.topics[slug] = topic
         return self.topics[slug]
+
+
+def term_for(chinese: str) -> Term:
+    """The term written so, in either script (created once); a merged term's
+    renderings go to the term it was merged into."""
+    key = simplified(chinese)
+    term, _ = Term.objects.get_or_create(
+        simplified=key,
+        defaults={"traditional": traditional(key), "pinyin": toned_reading(key)},
+    )
+    seen = {term.pk}
+    while term.merged_into_id and term.merged_into_id not in seen:
+        seen.add(term.merged_into_id)
+        term = term.merged_into
+    return term
 
 
 def create_topic(slug: str) -> Topic:

@@ -1,10 +1,11 @@
-"""sitemap.xml: every public briefing, article, claim, topic, person and publication."""
+"""sitemap.xml: every public briefing, article, claim, topic, person, publication
+and term."""
 
 from __future__ import annotations
 
 from django.contrib.sitemaps import Sitemap
 
-from ..models import Article, Briefing, Claim, Person, Publication, Topic
+from ..models import Article, Briefing, Claim, Person, Publication, Term, Topic
 
 
 class BriefingSitemap(Sitemap):
@@ -66,6 +67,17 @@ class PublicationSitemap(Sitemap):
         return Publication.objects.order_by("id")
 
 
+class TermSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.5
+
+    def items(self):
+        return Term.objects.public().order_by("id")
+
+    def lastmod(self, item: Term):
+        return item.updated_at
+
+
 SITEMAPS = {
     "briefings": BriefingSitemap,
     "articles": ArticleSitemap,
@@ -73,4 +85,5 @@ SITEMAPS = {
     "topics": TopicSitemap,
     "people": PersonSitemap,
     "publications": PublicationSitemap,
+    "terms": TermSitemap,
 }

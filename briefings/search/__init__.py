@@ -19,6 +19,7 @@ from django.db.models import QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from .cjk import fold, fold_text
 from .expressions import START, STOP
 from .postgres import PostgresBackend
 from .query import Query, Term, parse_query
@@ -95,16 +96,41 @@ def marked_html(raw: str) -> SafeString:
 
 
 def term_pattern(query: Query) -> re.Pattern | None:
-    """A regex finding the query's terms in plain text (words by their stem)."""
+    """A regex finding the query's words and phrases in plain text (words by their
+    stem); CJK terms are found in the folded text instead (``term_spans``)."""
     parts = []
     for term in query.positive_terms:
-        if term.is_cjk or term.is_phrase:
+        if term.is_cjk:
+            continue
+        if term.is_phrase:
             parts.append(re.escape(term.text).replace(r"\ ", r"\W+"))
         else:
             parts.append(rf"\b{re.escape(_rough_stem(term.text))}\w*")
     if not parts:
         return None
     return re.compile("|".join(sorted(parts, key=len, reverse=True)), re.IGNORECASE)
+
+
+def term_spans(text: str, query: Query) -> list[tuple[int, int]]:
+    """Where the query's terms stand in the text, in order, without overlaps. A CJK
+    term is looked for in the folded text, which keeps every position (cjk.fold), so
+    習近平 is marked where a search for 习近平 found it, as written."""
+    pattern = term_pattern(query)
+    spans = [m.span() for m in pattern.finditer(text)] if pattern else []
+    cjk_terms = {fold(term.text) for term in query.positive_terms if term.is_cjk}
+    folded = fold_text(text) if cjk_terms else ""
+    for term in cjk_terms:
+        start = folded.find(term)
+        while start != -1:
+            spans.append((start, start + len(term)))
+            start = folded.find(term, start + len(term))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        elif end > start:
+            merged.append((start, end))
+    return merged
 
 
 def _rough_stem(word: str) -> str:
@@ -130,12 +156,21 @@ def _rough_stem(word: str) -> str:
 def highlight(text: str, query: Query, *, snippet: bool = False) -> SafeString:
     """Text with the query's terms marked; with ``snippet`` only the part around the
     first match."""
-    pattern = term_pattern(query)
-    if pattern is None:
+    if not query.positive_terms:
         return escape(text[:SNIPPET_CHARS] if snippet else text)
+    spans = term_spans(text, query)
     if snippet:
-        first = pattern.search(text)
-        start = max(0, (first.start() if first else 0) - SNIPPET_CHARS // 3)
-        text = ("…" if start else "") + text[start : start + SNIPPET_CHARS] + "…"
-    marked = pattern.sub(lambda m: f"{START}{m.group(0)}{STOP}", text)
-    return marked_html(marked)
+        start = max(0, (spans[0][0] if spans else 0) - SNIPPET_CHARS // 3)
+        end = start + SNIPPET_CHARS
+        spans = [
+            (max(a, start), min(b, end)) for a, b in spans if a < end and b > start
+        ]
+        prefix, suffix = ("…" if start else ""), "…"
+    else:
+        start, end, prefix, suffix = 0, len(text), "", ""
+    marked, position = [prefix], start
+    for a, b in spans:
+        marked += [text[position:a], START, text[a:b], STOP]
+        position = b
+    marked += [text[position:end], suffix]
+    return marked_html("".join(marked))

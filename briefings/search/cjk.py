@@ -9,11 +9,16 @@ lets both planners read just those records.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
-from django.db.models import BooleanField
+import opencc
+from django.db import connection
+from django.db.models import BooleanField, Q
 
 from .expressions import TableSQL
+from .query import CJK_RUN
 
 # The scripts of query.CJK_RUN, as literal characters: a partial index is used only
 # when the query repeats its condition exactly, parameters not allowed.
@@ -53,3 +58,73 @@ def ddl(vendor: str) -> list[str]:
 
 def drop_ddl() -> list[str]:
     return [f"DROP INDEX IF EXISTS {table}_cjk_idx" for table in TABLES]
+
+
+# Simplified and traditional characters, and variants such as 台/臺, are folded to one
+# form for matching: each record keeps a folded copy of its CJK runs (``FOLDED``,
+# filled wherever text is written: importers/load.py, the admin, the archive restore,
+# the migration) and a CJK query term is folded the same way. OpenCC's ``t2s``
+# (traditional to simplified, with its variant tables) is the converter researchers'
+# tools use; simplified text passes through unchanged.
+FOLDED = "cjk_folded"
+FOLDED_SOURCES = {"article": ("title", "body"), "claim": ("text",)}
+
+
+@lru_cache(maxsize=1)
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def fold(run: str) -> str:
+    """One CJK run in its folded form (NFKC, then traditional → simplified). A run
+    whose folded form has another length is kept as written, so that positions in
+    the folded text are positions in the original (highlights rely on it)."""
+    folded = _converter().convert(unicodedata.normalize("NFKC", run))
+    return folded if len(folded) == len(run) else run
+
+
+def fold_text(text: str) -> str:
+    """The text with every CJK run folded, character for character."""
+    return CJK_RUN.sub(lambda match: fold(match.group(0)), text or "")
+
+
+def folded_copy(*texts: str | None) -> str:
+    """What a record keeps in ``FOLDED``: its CJK runs, folded, one space apart
+    (empty without CJK). A query term is one run, so it matches within one run."""
+    return " ".join(fold(run) for text in texts for run in CJK_RUN.findall(text or ""))
+
+
+def refold(record) -> None:
+    """Set the record's folded copy from its text (before it is saved)."""
+    sources = FOLDED_SOURCES[record._meta.model_name]
+    setattr(record, FOLDED, folded_copy(*(getattr(record, f) for f in sources)))
+
+
+def refold_all(model, batch: int = 500) -> int:
+    """Recompute the folded copy of every record with CJK text; how many changed."""
+    sources = FOLDED_SOURCES[model._meta.model_name]
+    condition = Q(has_cjk(connection.vendor, sources))
+    changed = []
+    rows = model._default_manager.filter(condition).only("pk", FOLDED, *sources)
+    for record in rows.iterator(chunk_size=batch):
+        before = getattr(record, FOLDED)
+        refold(record)
+        if getattr(record, FOLDED) != before:
+            changed.append(record)
+    model._default_manager.bulk_update(changed, [FOLDED], batch_size=batch)
+    return len(changed)
+
+
+@lru_cache(maxsize=1)
+def _to_traditional() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+def simplified(text: str) -> str:
+    """The text with its CJK runs in simplified script (the key terms are kept by)."""
+    return fold_text(unicodedata.normalize("NFKC", text))
+
+
+def traditional(text: str) -> str:
+    """The text in traditional script, as Taiwanese and Hong Kong sources write it."""
+    return _to_traditional().convert(text)

@@ -7,14 +7,15 @@ from collections.abc import Callable, Sequence
 from django.db import connection
 from django.db.models import Q, QuerySet
 
-from .cjk import has_cjk
+from .cjk import FOLDED, fold, has_cjk
 from .query import Query, Term
 
 
 def substring_condition(columns: Sequence[str], text: str) -> Q:
-    """Rows where any of the columns contains the text (CJK has no word index),
-    among those with CJK characters at all (a partial index: see cjk.py)."""
-    condition = Q()
+    """Rows where any of the columns contains the text (CJK has no word index), or
+    whose folded copy contains it folded (either script finds both), among those
+    with CJK characters at all (a partial index: see cjk.py)."""
+    condition = Q(**{f"{FOLDED}__contains": fold(text)})
     for column in columns:
         condition |= Q(**{f"{column}__contains": text})
     return condition & Q(has_cjk(connection.vendor, columns))

@@ -1,4 +1,5 @@
-"""The archive's vocabulary, for "did you mean" when a search finds nothing."""
+"""The archive's vocabulary, for "did you mean" when a search finds nothing, and its
+Chinese words with their pinyin, which a pinyin query is offered (pinyin.py)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,12 @@ import difflib
 import re
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from ..models import SearchWord
-from .query import Query
+from .cjk import has_cjk
+from .pinyin import reading
+from .query import CJK_RUN, Query
 from .stopwords import STOP_WORDS
 
 WORD = re.compile(r"[^\W\d_]{3,40}")
@@ -18,11 +21,13 @@ COLLECTED = 100_000  # words held in memory before they are recorded
 
 
 def words_in(*texts: str | None) -> set[str]:
-    """The lower-cased words (3+ letters, no stop words) in some texts."""
+    """The lower-cased words (3+ letters, no stop words) and the CJK runs (2+
+    characters) in some texts."""
     found: set[str] = set()
     for text in texts:
         if text:
             found.update(WORD.findall(text))
+            found.update(r for r in CJK_RUN.findall(text) if 2 <= len(r) <= 40)
     words = {word.lower() for word in found}  # each distinct spelling once
     return words - STOP_WORDS
 
@@ -31,11 +36,11 @@ def record_words(words: set[str], db=None) -> None:
     """Remember words; those already known are left alone. ``db`` is a connection
     (default: this thread's), for the archive import's writer thread."""
     db = db or connection
-    rows = [(w, len(w)) for w in sorted(words) if len(w) <= 60]
+    rows = [(w, len(w), reading(w)) for w in sorted(words) if len(w) <= 60]
     quote = db.ops.quote_name
     sql = (
-        f"INSERT INTO {quote(SearchWord._meta.db_table)} (word, length) "
-        "VALUES (%s, %s) ON CONFLICT DO NOTHING"
+        f"INSERT INTO {quote(SearchWord._meta.db_table)} (word, length, pinyin) "
+        "VALUES (%s, %s, %s) ON CONFLICT DO NOTHING"
     )
     # One statement run many times: at a million articles the ORM's per-object
     # work was most of the vocabulary's time.
@@ -97,3 +102,21 @@ def suggest(query: Query) -> str | None:
             text = re.sub(rf"\b{re.escape(word)}\b", better, text)
             changed = True
     return text if changed else None
+
+
+def add_readings(words: QuerySet, articles: QuerySet) -> int:
+    """Give the Chinese words already known their pinyin and add the short Chinese
+    runs of the articles with CJK text (for a vocabulary gathered before either
+    was kept); the number of words given a reading."""
+    changed = []
+    for word in words.filter(pinyin="").iterator(chunk_size=BATCH):
+        word.pinyin = reading(word.word)
+        if word.pinyin:
+            changed.append(word)
+    words.bulk_update(changed, ["pinyin"], batch_size=BATCH)
+    condition = Q(has_cjk(connection.vendor, ("title", "body")))
+    collector = Collector()
+    for title, body in articles.filter(condition).values_list("title", "body"):
+        collector.add(title, body)
+    record_words(collector.take())
+    return len(changed)

@@ -39,7 +39,7 @@ from ..models import (
     Publication,
     Topic,
 )
-from ..search import match_count, parse_query
+from ..search import match_count
 from .counting import Counting, DayNumber
 from .filters import (
     NO,
@@ -49,6 +49,7 @@ from .filters import (
     filtered,
     iso_date,
     published_claims_of,
+    text_bound_query,
     text_value,
 )
 
@@ -292,7 +293,7 @@ def count_results(
         narrowed=lambda left_out: filtered(
             filterset_class, params.data, base, without=left_out
         ),
-        text_matches=lambda: match_count(base.model, parse_query(params.data.get("q"))),
+        text_matches=lambda: text_bound(base.model, params),
     )
     result = counting.count()
     expanded = params.data.get(ALL_PARAM)
@@ -438,3 +439,9 @@ CLAIM_FACETS = [
         unknown=UNDATED,
     ),
 ]
+
+
+def text_bound(model, params: Params) -> int | None:
+    """How many records the full-text index matches (an upper bound of the count)."""
+    query = text_bound_query(params.data.get("q"), params.data)
+    return None if query is None else match_count(model, query)

@@ -30,7 +30,8 @@ from ..models import (
     Publication,
     Topic,
 )
-from ..search import matching, parse_query
+from ..search import Query, matching, parse_query
+from ..search.expansion import expand
 
 MAX_VALUES = 20  # values kept per facet parameter
 MAX_VALUE_CHARS = 200
@@ -236,7 +237,23 @@ class SearchFilterSet(FilterSet):
         return filters
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return matching(queryset, parse_query(value))
+        """What the query matches, and, expanded through the archive's terms
+        unless the reader switched that off (``expand=0``), what its term's Chinese
+        and other renderings match (search/expansion.py)."""
+        query = parse_query(value)
+        expansion = expand(query, enabled=self.data.get("expand") != "0")
+        if not expansion.also:
+            return matching(queryset, query)
+        return matching(queryset, query) | matching(queryset, expansion.query)
+
+
+def text_bound_query(text: str | None, data) -> Query | None:
+    """The query whose full-text matches bound the results' count: none when it is
+    expanded (the results are then a union)."""
+    query = parse_query(text)
+    if expand(query, enabled=data.get("expand") != "0").also:
+        return None
+    return query
 
 
 def date_order(field: str, *, descending: bool) -> OrderBy:

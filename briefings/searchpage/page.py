@@ -15,8 +15,10 @@ from django.db.models import Value
 from django.http import HttpRequest
 from django.urls import reverse
 
-from ..models import Person, Publication, Topic
+from ..models import Person, Publication, Term, Topic
 from ..search import Query, parse_query, planner_hints
+from ..search.expansion import expand
+from ..search.pinyin import offers
 from ..search.vocabulary import suggest
 from .charts import build_chart
 from .facets import (
@@ -46,7 +48,8 @@ EMPTY_QUERY_NOTICE = (
 def search_context(request: HttpRequest, tab: Tab) -> dict:
     """Validate → FilterSet → facets → rank and paginate: what the page shows."""
     raw_q = request.GET.get("q", "")
-    query = parse_query(raw_q)
+    expansion = expand(parse_query(raw_q), enabled=request.GET.get("expand") != "0")
+    query = expansion.query
     params = Params(request.path, request.GET)
     base = tab.base()
     sort = resolve_sort(request.GET.get("sort"), has_query=not query.is_empty)
@@ -77,6 +80,10 @@ def search_context(request: HttpRequest, tab: Tab) -> dict:
         **form_context(raw_q, query, params, ranking_note(counted.total, sort)),
         **suggestion_for(page, query, params),
         "offers": record_offers(raw_q, params, tab),
+        "pinyin_offers": pinyin_offers(raw_q, params),
+        "also_searched": expansion.also,
+        "searched_terms": Term.objects.filter(pk__in=expansion.term_ids),
+        "expand_off_url": params.url({"expand": "0", "page": None}),
     }
     return context
 
@@ -131,6 +138,15 @@ def record_offers(raw_q: str, params: Params, tab: Tab) -> list[Offer]:
         url = reverse(f"briefings:{page_name}", args=[pk, slug])
         offers.append(Offer(kind, name, url, params.url(change)))
     return offers
+
+
+def pinyin_offers(raw_q: str, params: Params) -> list[dict]:
+    """The archive's Chinese terms a pinyin query reads as, each with its search
+    link: offered, never mixed into the results (search/pinyin.py)."""
+    return [
+        {"term": o.term, "pinyin": o.pinyin, "url": params.url({"q": o.term})}
+        for o in offers(raw_q)
+    ]
 
 
 def form_context(

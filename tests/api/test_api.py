@@ -62,6 +62,7 @@ def test_root_lists_the_endpoints(client, db):
         "topics",
         "people",
         "publications",
+        "terms",
     }
 
 

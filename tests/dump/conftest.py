@@ -19,6 +19,8 @@ from briefings.models import (
     Person,
     Publication,
     ReviewItem,
+    Term,
+    TermRendering,
     Topic,
 )
 from tests.conftest import run_import
@@ -36,6 +38,8 @@ ARCHIVE_MODELS = (
     Claim,
     Figure,
     ReviewItem,
+    Term,
+    TermRendering,
 )
 
 
@@ -53,7 +57,7 @@ def archive_counts() -> dict[str, int]:
 def empty_archive() -> None:
     """Delete every archive record (users stay), as in a new database."""
     Briefing.objects.all().delete()
-    for model in (Publication, Person, Topic):
+    for model in (Publication, Person, Topic, Term):
         model.objects.all().delete()
 
 
@@ -71,17 +75,33 @@ def as_bytes(text: str) -> list[bytes]:
     return [line.encode() for line in text.splitlines(keepends=True)]
 
 
-@pytest.fixture(scope="session")
-def curated_text(django_db_setup, django_db_blocker) -> str:
-    """The seeds imported with editors' work on top, exported; made once, in a
-    transaction that is rolled back."""
-    with django_db_blocker.unblock(), transaction.atomic():
+def curated_export(*, with_terms: bool) -> str:
+    """The seeds imported with editors' work on top, exported, in a transaction
+    that is rolled back."""
+    with transaction.atomic():
         report, status = run_import(str(SEEDS_DIR))
         assert status == 0, report["stderr"]
         make_edits()
+        if not with_terms:
+            Term.objects.all().delete()
         text = export_text()
         transaction.set_rollback(True)
     return text
+
+
+@pytest.fixture(scope="session")
+def curated_text(django_db_setup, django_db_blocker) -> str:
+    """The curated archive without term lines, so that its last line before the
+    trailer is a briefing line (what tests that change a briefing rely on); made once."""
+    with django_db_blocker.unblock():
+        return curated_export(with_terms=False)
+
+
+@pytest.fixture(scope="session")
+def curated_terms_text(django_db_setup, django_db_blocker) -> str:
+    """The curated archive with the seeds' terms (after the briefings)."""
+    with django_db_blocker.unblock():
+        return curated_export(with_terms=True)
 
 
 @pytest.fixture

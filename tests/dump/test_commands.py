@@ -10,9 +10,12 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from briefings.models import Briefing
+from briefings.dump import restore_archive
+from briefings.models import Article, Briefing, Term, TermRendering
+from briefings.search.cjk import folded_copy
 
-from .conftest import archive_counts, empty_archive, export_text
+from .conftest import archive_counts, as_bytes, empty_archive, export_text
+from .edits import make_editor
 
 
 def test_export_to_a_file_then_import_it(curated, tmp_path):
@@ -68,3 +71,21 @@ def test_import_into_a_database_with_records_is_refused(curated, tmp_path):
 def test_missing_file_is_a_command_error(db, tmp_path):
     with pytest.raises(CommandError, match="No such file"):
         call_command("import_archive", str(tmp_path / "nope.jsonl"))
+
+
+def test_folded_cjk_text_is_rebuilt_on_import_not_written(curated):
+    """The folded copy that lets either script find both is derived data."""
+    assert "cjk_folded" not in curated
+    with_cjk = Article.objects.exclude(cjk_folded="")
+    assert with_cjk.exists()
+    assert all(folded_copy(a.title, a.body) == a.cjk_folded for a in with_cjk)
+
+
+def test_terms_travel_in_the_archive(db, curated_terms_text):
+    make_editor()
+    restore_archive(as_bytes(curated_terms_text))
+    assert '"type":"term"' in curated_terms_text
+    assert TermRendering.objects.count() == 7  # the seeds' pairs
+    term = Term.objects.get(simplified="安洵信息技术有限公司")
+    assert term.renderings.get().english == "I-Soon"
+    assert export_text() == curated_terms_text

@@ -47,7 +47,7 @@ def test_archive_starts_with_its_header_and_has_one_line_per_briefing(curated):
     types = [json.loads(line)["type"] for line in lines[1:-1]]
     assert json.loads(lines[-1])["type"] == "trailer"
     assert types == sorted(
-        types, key=["publication", "person", "topic", "briefing"].index
+        types, key=["publication", "person", "topic", "briefing", "term"].index
     )
     assert types.count("briefing") == Briefing.objects.count()
     assert curated.endswith("\n") and "\r\n" not in curated.replace("\\r\\n", "")

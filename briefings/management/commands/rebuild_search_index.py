@@ -2,8 +2,9 @@
 
 from django.core.management.base import BaseCommand
 
-from briefings.models import Article
+from briefings.models import Article, Claim
 from briefings.search import get_backend, update_statistics
+from briefings.search.cjk import refold_all
 from briefings.search.vocabulary import rebuild_vocabulary
 
 
@@ -15,6 +16,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         backend = get_backend()
         rows = backend.rebuild()
+        for model in (Article, Claim):  # the folded copy either script is found by
+            refold_all(model)
         words = rebuild_vocabulary(Article.objects.all())
         update_statistics()
         self.stdout.write(
