@@ -25,6 +25,7 @@ CJK_RUN = re.compile(
 )
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+RUN = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -71,18 +72,30 @@ def normalise(text: str) -> str:
 
 
 def split_terms(raw: str, *, phrase: bool) -> list[Term]:
-    """A raw token or phrase as terms: CJK runs apart, words cleaned of punctuation."""
+    """A raw token or phrase as terms: CJK runs apart, words cleaned of punctuation.
+
+    A word with punctuation inside (``China's``, ``co-operation``, ``21.3``) is the
+    phrase of its letter-and-digit runs, which is how both indexes store it."""
     terms: list[Term] = []
     for index, part in enumerate(CJK_RUN.split(raw)):
-        words = [w for w in WORD.findall(part)]
+        words = WORD.findall(part)
         if phrase and len(words) > 1:
-            terms.append(Term(" ".join(words), is_phrase=True))
+            terms.append(Term(" ".join(word_runs(w) for w in words), is_phrase=True))
         else:
-            terms += [Term(w) for w in words if w.lower() not in STOP_WORDS or phrase]
+            terms += [
+                Term(word_runs(w), is_phrase=word_runs(w) != w)
+                for w in words
+                if w.lower() not in STOP_WORDS or phrase
+            ]
         runs = CJK_RUN.findall(raw)
         if index < len(runs):
             terms.append(Term(runs[index], is_cjk=True))
     return terms
+
+
+def word_runs(word: str) -> str:
+    """The word's runs of letters and digits, one space apart."""
+    return " ".join(RUN.findall(word))
 
 
 def parse_query(text: str) -> Query:
