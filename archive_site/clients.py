@@ -1,5 +1,5 @@
-"""Who is asking: the client's address (login throttling, the API's rate limits) and
-the user name a login attempt is recorded under.
+"""Who is asking: the client's address, the user name a login attempt is recorded
+under, and how often one client may ask (the API's and downloads' rate limits).
 
 Without ``DJANGO_PROXY_COUNT`` it is the connection's address: an X-Forwarded-For
 header is then whatever the client chose to send. Behind N trusted proxies, each
@@ -13,6 +13,7 @@ import ipaddress
 
 from django.conf import settings
 from django.http import HttpRequest
+from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 
 def client_ip(request: HttpRequest) -> str | None:
@@ -38,3 +39,31 @@ def login_username(request: HttpRequest, credentials: dict | None = None) -> str
     source = credentials if credentials else request.POST
     username = source.get("username")
     return username[:255] if isinstance(username, str) else username
+
+
+class RateFromSettings:
+    """A REST framework throttle whose rate is ``settings.THROTTLE_RATES[scope]``,
+    read when the request comes (REST framework reads its own rates once, at import),
+    and whose client is ``client_ip`` (not every X-Forwarded-For a client sends)."""
+
+    scope: str
+
+    def get_rate(self) -> str | None:
+        return settings.THROTTLE_RATES.get(self.scope) or None
+
+    def get_ident(self, request) -> str:
+        return client_ip(request) or "unknown"
+
+
+class AnonThrottle(RateFromSettings, AnonRateThrottle):
+    """Requests from one address without an account."""
+
+
+class UserThrottle(RateFromSettings, UserRateThrottle):
+    """Requests from one account (or address)."""
+
+
+class ExportThrottle(RateFromSettings, AnonRateThrottle):
+    """Downloads of search results by anonymous visitors, from one address."""
+
+    scope = "export"

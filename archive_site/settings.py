@@ -47,6 +47,20 @@ def env_int(name: str, default: int) -> int:
         ) from None
 
 
+def env_rate(name: str, default: str) -> str | None:
+    """A rate such as ``120/minute`` (second, minute, hour or day); empty: no limit."""
+    value = os.environ.get(name, default).strip()
+    number, _, period = value.partition("/")
+    if value and not (
+        number.isdigit() and period in {"second", "minute", "hour", "day"}
+    ):
+        raise ImproperlyConfigured(
+            f"{name} must be a rate such as 120/minute (per second, minute, hour "
+            f"or day), not {value!r}."
+        )
+    return value or None
+
+
 def env_list(name: str, default: str = "") -> list[str]:
     return [
         item.strip()
@@ -236,6 +250,19 @@ SEARCH_RANK_WINDOW = env_int("SEARCH_RANK_WINDOW", 1000)
 ARCHIVE_COUNTS_CACHE_SECONDS = env_int("ARCHIVE_COUNTS_CACHE_SECONDS", 300)
 SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 600)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# What one request may cost (README, "Configuration"): terms in a search (each OR
+# alternative counts), rows in a download, records an API list reaches, and how often
+# one address may ask (archive_site/clients.py; "N/second|minute|hour|day", empty: no
+# limit).
+SEARCH_MAX_TERMS = env_int("SEARCH_MAX_TERMS", 12)
+EXPORT_MAX_ROWS = env_int("EXPORT_MAX_ROWS", 50000)
+EXPORT_ANONYMOUS_MAX_ROWS = env_int("EXPORT_ANONYMOUS_MAX_ROWS", 5000)
+API_MAX_ROWS = env_int("API_MAX_ROWS", 10000)
+THROTTLE_RATES = {
+    "anon": env_rate("API_ANON_RATE", "120/minute"),
+    "user": env_rate("API_USER_RATE", "600/minute"),
+    "export": env_rate("EXPORT_ANON_RATE", "30/hour"),
+}
 
 # The JSON API (/api/v1/, docs/api.md): read-only and anonymous, JSON only in
 # production (the browsable HTML renderer needs inline scripts the CSP forbids).
@@ -249,6 +276,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_PAGINATION_CLASS": "briefings.api.pagination.Pages",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "archive_site.clients.AnonThrottle",
+        "archive_site.clients.UserThrottle",
+    ],
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }

@@ -12,10 +12,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.conf import settings
+
 from .stopwords import STOP_WORDS
 
 MAX_QUERY_CHARS = 500
-MAX_CLAUSES = 12
+MAX_TERMS = 12  # the default of settings.SEARCH_MAX_TERMS
 
 QUOTES = str.maketrans(
     {c: '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u300c\u300d"}
@@ -47,6 +49,11 @@ class Query:
     @property
     def is_empty(self) -> bool:
         return not self.clauses and not self.excluded
+
+    @property
+    def term_count(self) -> int:
+        """Words, phrases and exclusions, each OR alternative counted."""
+        return len(self.positive_terms) + len(self.excluded)
 
     @property
     def positive_terms(self) -> list[Term]:
@@ -123,7 +130,8 @@ def parse_query(text: str) -> Query:
         if negated:
             query.excluded += terms
         elif join_next and len(terms) == 1:
-            query.clauses[-1].append(terms[0])
+            if terms[0] not in query.clauses[-1]:  # "a OR a" is "a"
+                query.clauses[-1].append(terms[0])
         else:
             query.clauses += [[term] for term in terms]
         join_next = False
@@ -131,10 +139,31 @@ def parse_query(text: str) -> Query:
     return query
 
 
+def max_terms() -> int:
+    """How many terms a search may have (settings.SEARCH_MAX_TERMS)."""
+    return getattr(settings, "SEARCH_MAX_TERMS", MAX_TERMS)
+
+
+def too_many_terms(limit: int) -> str:
+    return (
+        f"Only the first {limit} terms of your search were used (each word, phrase, "
+        "excluded word and OR alternative counts)."
+    )
+
+
 def _limit_clauses(query: Query) -> None:
-    if len(query.clauses) + len(query.excluded) > MAX_CLAUSES:
-        query.clauses = query.clauses[:MAX_CLAUSES]
-        query.excluded = query.excluded[: max(0, MAX_CLAUSES - len(query.clauses))]
-        query.notices.append(
-            f"Only the first {MAX_CLAUSES} terms of your search were used."
-        )
+    """Keep the first ``max_terms()`` terms, OR alternatives included: each one is
+    another lookup in the index, so alternatives cost as much as words do."""
+    limit = max_terms()
+    if query.term_count <= limit:
+        return
+    kept: list[list[Term]] = []
+    room = limit
+    for clause in query.clauses:
+        if room <= 0:
+            break
+        kept.append(clause[:room])
+        room -= len(kept[-1])
+    query.clauses = kept
+    query.excluded = query.excluded[: max(0, room)]
+    query.notices.append(too_many_terms(limit))

@@ -66,6 +66,16 @@ def test_malformed_number_is_one_line_naming_the_setting(name):
     assert line == f"Configuration error: {name} must be a whole number, not 'abc'."
 
 
+def test_malformed_rate_is_one_line_naming_the_setting():
+    line = one_line_error(
+        manage("check", env={**PRODUCTION_ENV, "API_ANON_RATE": "lots"})
+    )
+    assert line == (
+        "Configuration error: API_ANON_RATE must be a rate such as 120/minute "
+        "(per second, minute, hour or day), not 'lots'."
+    )
+
+
 def test_unknown_log_level_is_one_line():
     env = {**PRODUCTION_ENV, "DJANGO_LOG_LEVEL": "loud"}
     line = one_line_error(manage("check", env=env))
