@@ -42,7 +42,9 @@ class SqliteOracle:
     def hits(self, text: str) -> dict:
         self.process.stdin.write(json.dumps(text) + "\n")
         self.process.stdin.flush()
-        return json.loads(self.process.stdout.readline())
+        answer = self.process.stdout.readline()
+        assert answer, "the SQLite process stopped (its error is above)"
+        return json.loads(answer)
 
     def close(self) -> None:
         self.process.stdin.close()
