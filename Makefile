@@ -26,16 +26,17 @@ test: install lint test-sqlite test-postgres test-e2e
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 test-sqlite: install
-	env -u DATABASE_URL $(BIN)/python -m pytest
+	env -u DATABASE_URL $(BIN)/python -m pytest --durations=15
 
 # On DATABASE_URL when one is set, else on a throwaway local PostgreSQL cluster.
 test-postgres: install
 	@if [ -n "$$DATABASE_URL" ]; then \
-		$(BIN)/python -m pytest; \
+		$(BIN)/python -m pytest --durations=15; \
 	else \
-		bash .ci/with-postgres $(BIN)/python -m pytest; \
+		bash .ci/with-postgres $(BIN)/python -m pytest --durations=15; \
 	fi
 
 # The production topology as bare processes (PostgreSQL + gunicorn, DEBUG off).

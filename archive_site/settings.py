@@ -234,17 +234,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 # One cache for every gunicorn worker (files, no extra service): the archive-wide
-# counts of briefings/counts.py are computed once per expiry, not once per worker.
+# counts of briefings/cache.py are computed once per expiry, not once per worker.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
-        # Whole pages are cached too (briefings/page_cache.py): room for a few
+        # Whole pages are cached too (briefings/cache.py): room for a few
         # thousand, where the default 300 would cull every few searches.
         "OPTIONS": {"MAX_ENTRIES": 3000},
     }
 }
-# Search at scale (briefings/counting.py, results.py, counts.py).
+# Search at scale (briefings/searchpage/counting.py, results.py; briefings/cache.py).
 SEARCH_EXACT_LIMIT = env_int("SEARCH_EXACT_LIMIT", 100000)
 SEARCH_RANK_WINDOW = env_int("SEARCH_RANK_WINDOW", 1000)
 ARCHIVE_COUNTS_CACHE_SECONDS = env_int("ARCHIVE_COUNTS_CACHE_SECONDS", 300)

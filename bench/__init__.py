@@ -1,1 +1,1 @@
-"""The benchmark harness of the issue "Scale and speed" (``make bench``, bench/run.py)."""
+"""The benchmark harness (``make bench``, bench/run.py)."""

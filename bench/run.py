@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The benchmark of the issue "Scale and speed" (``make bench``): load and HTTP figures.
+"""The benchmark (``make bench``): load and HTTP figures.
 
 For each corpus size and database: import_archive and export_archive (articles/s, peak
 RSS), then /search/ (30 queries), an article permalink and the home page under gunicorn

@@ -6,9 +6,9 @@ class BriefingsConfig(AppConfig):
     verbose_name = "Briefings archive"
 
     def ready(self) -> None:
-        from . import counts, models
+        from . import cache, models
 
-        counts.connect(
+        cache.connect(
             [
                 models.Briefing,
                 models.Article,

@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from .addresses import validate_address_list, validate_link_list
-from .claim_checks import validate_claim_span
+from .spans import validate_claim_span
 
 SLUG_LENGTH = 80
 

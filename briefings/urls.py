@@ -4,9 +4,9 @@ cosmetic, and a wrong or old slug answers 301 to the canonical URL."""
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
-from . import feeds, views
-from .sitemaps import SITEMAPS
-from .views import exports
+from . import pages as views
+from .pages import exports, feeds
+from .pages.sitemaps import SITEMAPS
 
 app_name = "briefings"
 

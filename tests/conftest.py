@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 
 from briefings.models import Briefing
 from tests.truth import SEEDS_DIR
@@ -30,7 +30,7 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Cached counts (briefings/counts.py) never leak from one test to the next."""
+    """Cached counts (briefings/cache.py) never leak from one test to the next."""
     cache.clear()
 
 
@@ -60,6 +60,28 @@ def seeds_copy(tmp_path) -> Path:
     folder = tmp_path / "seeds"
     shutil.copytree(SEEDS_DIR, folder)
     return folder
+
+
+@pytest.fixture(scope="module")
+def seeded_archive(django_db_setup, django_db_blocker):
+    """The seeds imported once for a whole test module whose tests read them.
+
+    The import runs in a transaction that is rolled back after the module's last
+    test; each test runs in a savepoint inside it, so a test that changes a record
+    leaves the next one the seeds as imported. Use it only in modules whose other
+    tests do not mind the seeds being there.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        report, status = run_import(str(SEEDS_DIR))
+        assert status == 0, report["stderr"]
+        yield report
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def read_seeds(seeded_archive, db):
+    """The seeds of ``seeded_archive``, for a test that reads them."""
+    return seeded_archive
 
 
 @pytest.fixture

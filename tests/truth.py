@@ -1,8 +1,8 @@
 """Ground truth for the seeds (tests/truth/*.json) and how parsed output is compared.
 
-Texts are compared as the shared seeds README says: Unicode NFKC, straight quotes for
+Texts are compared as docs/evaluation.md says: Unicode NFKC, straight quotes for
 curly ones, collapsed white space and case folding. The comparison itself lives in
-``briefings.evaluation`` (one implementation for the tests and ``evaluate_import``).
+``briefings.importers.evaluation`` (one implementation for the tests and ``evaluate_import``).
 """
 
 from __future__ import annotations
@@ -10,7 +10,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from briefings.evaluation import claim_matches, same_names, same_text, same_value
+from briefings.importers.evaluation import (
+    claim_matches,
+    same_names,
+    same_text,
+    same_value,
+)
 
 __all__ = [
     "ROOT",

@@ -1,9 +1,9 @@
-"""The editors' workbench (issue "Editorial curation in the admin"): every record with
+"""The editors' workbench: every record with
 useful columns, filters and full-text search; the review queue; claim verification;
 topic merging; publish / hide; history with revert (django-simple-history).
 
 Lists select their related rows up front, so a page takes the same number of queries
-whatever its length. The logic lives in ``briefings/review.py``, ``merge.py`` and
+whatever its length. The logic lives in ``briefings/curation/review.py``, ``merge.py`` and
 ``editing.py``; this package only wires it into the admin.
 """
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from .. import editing, review
+from ..curation import editing, review
 from ..models import Article, Claim, ReviewStatus
 from ..search import matching, parse_query
 

@@ -1,4 +1,4 @@
-"""Forms for the editors' admin (issue "Editorial curation in the admin").
+"""Forms for the editors' admin.
 
 ``CurationForm`` keeps a stored text exactly as it was when the editor left it alone:
 browsers send a textarea's newlines as CRLF and form fields strip whitespace, which

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .. import editing
+from ..curation import editing
 from ..models import (
     Article,
     ArticleAuthor,

@@ -10,7 +10,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
-from .. import review
+from ..curation import review
 from ..models import ReviewItem, ReviewStatus
 from .common import change_url, record_label, safe_next
 

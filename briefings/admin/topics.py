@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
-from ..merge import merge_topics
+from ..curation.merge import merge_topics
 from ..models import Topic
 from .forms import CurationForm, TopicMergeForm
 

@@ -16,8 +16,10 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.request import Request
 
-from ..facets import Params
-from ..filters import (
+from ..search import Query, parse_query
+from ..search.query import max_terms, too_many_terms
+from ..searchpage.facets import Params
+from ..searchpage.filters import (
     SORTS,
     AnyOfFilter,
     filtered,
@@ -25,9 +27,7 @@ from ..filters import (
     year_value,
     yes_no_value,
 )
-from ..search import Query, parse_query
-from ..search.query import max_terms, too_many_terms
-from ..views.search import ranked_results
+from ..searchpage.tabs import ranked_results
 
 MAX_QUERY_CHARS = 1000  # as the search box's maxlength
 

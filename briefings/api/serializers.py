@@ -22,6 +22,7 @@ from ..models import (
     Publication,
     Topic,
 )
+from ..serialize import FIGURE_FIELDS
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -203,7 +204,7 @@ class ArticleSerializer(serializers.ModelSerializer):
 class FigureSerializer(serializers.ModelSerializer):
     class Meta:
         model = Figure
-        fields = ["text", "value", "value_high", "unit", "qualifier", "is_change"]
+        fields = list(FIGURE_FIELDS)
 
 
 class ClaimRefSerializer(serializers.ModelSerializer):

@@ -1,8 +1,8 @@
-"""The read-only JSON API under /api/v1/ (issue "Data in and out").
+"""The read-only JSON API under /api/v1/.
 
 Django REST framework viewsets over public records only: an article or claim an
 editor hid answers 410, as its page does. Articles and claims take the search page's
-parameters (``briefings.filters``) and list exactly its hits, in its order; the
+parameters (``briefings.searchpage.filters``) and list exactly its hits, in its order; the
 search endpoints add the page's facet counts and highlighted snippets. Pages of 20,
 ``page_size`` up to 100.
 """
@@ -23,15 +23,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
-from ..facets import Facet, Params, build_facets
-from ..filters import (
-    AnyOfFilter,
-    ArticleFilter,
-    ClaimFilter,
-    in_years,
-    resolve_sort,
-    year_value,
-)
 from ..models import (
     PUBLIC_ARTICLES,
     PUBLIC_CLAIMS,
@@ -42,13 +33,22 @@ from ..models import (
     Publication,
     Topic,
 )
-from ..views.search import (
+from ..searchpage.facets import Facet, Params, build_facets
+from ..searchpage.filters import (
+    AnyOfFilter,
+    ArticleFilter,
+    ClaimFilter,
+    in_years,
+    resolve_sort,
+    year_value,
+)
+from ..searchpage.page import notices_for
+from ..searchpage.tabs import (
     ARTICLES,
     CLAIMS,
     Tab,
     article_snippet,
     claim_sentence,
-    notices_for,
     ranked_results,
 )
 from . import serializers as s

@@ -1,7 +1,7 @@
 """One synthetic article as an archive record: fields, authors, topics, body, claims.
 
 Records are plain dicts with their keys in the order the archive writes them
-(``briefings/archive/format.py``: the model's field order), so that importing and
+(``briefings/dump/format.py``: the model's field order), so that importing and
 exporting the corpus again gives the same bytes.
 """
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from .checks.consistency import inconsistent_totals
 from .claims import extract_claims
-from .consistency import inconsistent_totals
 from .decode import SourceError
 from .formats import (
     china_neican,

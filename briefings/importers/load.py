@@ -6,7 +6,7 @@ sentence. Every import-derived field goes through a three-way merge with what th
 importer last wrote (``imported_values``): a field an editor changed is kept; a field
 only the source changed is updated; where both changed, the editor's value is kept
 and the conflict is reported. Warnings and conflicts also become review items for
-editors (``briefings.review``).
+editors (``briefings.curation.review``).
 """
 
 from __future__ import annotations
@@ -18,6 +18,12 @@ from dataclasses import dataclass, field
 
 from django.db import DatabaseError
 
+from ..curation.review import (
+    Finding,
+    conflict_finding,
+    record_findings,
+    warning_finding,
+)
 from ..models import (
     Article,
     ArticleAuthor,
@@ -30,8 +36,8 @@ from ..models import (
     Topic,
     make_slug,
 )
-from ..review import Finding, conflict_finding, record_findings, warning_finding
 from ..search.vocabulary import record_words, words_in
+from ..serialize import item_dict
 from .people import name_key
 from .report import briefing_report
 from .text import comparable
@@ -409,18 +415,8 @@ def article_values(parsed: ParsedArticle) -> dict:
         "interviewee": parsed.interviewee or "",
         "author_bio": parsed.author_bio or "",
         "suspected_teaser": parsed.suspected_teaser or "",
-        "items": [item_json(item) for item in parsed.items],
-        "links": [item_json(link) for link in parsed.links],
-    }
-
-
-def item_json(item) -> dict:
-    return {
-        "title": item.title,
-        "url": item.url,
-        "label": item.label,
-        "authors": item.authors,
-        "description": item.description,
+        "items": [item_dict(item) for item in parsed.items],
+        "links": [item_dict(link) for link in parsed.links],
     }
 
 

@@ -5,23 +5,8 @@ The contract: keys may be added, none renamed or removed.
 
 from __future__ import annotations
 
-from .types import ParsedArticle, ParsedBriefing, ParsedClaim, ParsedFigure
-
-
-def _iso(date) -> str | None:
-    return date.isoformat() if date else None
-
-
-def figure_report(figure: ParsedFigure) -> dict:
-    return {
-        "value": figure.value,
-        "unit": figure.unit,
-        "qualifier": figure.qualifier,
-        "text": figure.text,
-        "value_high": figure.value_high,
-        "is_change": figure.is_change,
-        "refers_to": figure.refers_to,
-    }
+from ..serialize import figure_dict, iso, item_dict
+from .types import ParsedArticle, ParsedBriefing, ParsedClaim
 
 
 def claim_report(claim: ParsedClaim) -> dict:
@@ -32,7 +17,7 @@ def claim_report(claim: ParsedClaim) -> dict:
         "speaker_role": claim.speaker_role,
         "start": claim.start,
         "end": claim.end,
-        "figures": [figure_report(figure) for figure in claim.figures],
+        "figures": [figure_dict(figure) for figure in claim.figures],
     }
 
 
@@ -43,16 +28,13 @@ def article_report(article: ParsedArticle) -> dict:
         "subtitle": article.subtitle,
         "authors": article.authors,
         "outlet": article.outlet,
-        "date": _iso(article.date),
+        "date": iso(article.date),
         "section": article.section,
         "kind": article.kind,
         "image_caption": article.image_caption,
         "interviewee": article.interviewee,
         "subheadings": article.subheadings,
-        "items": [
-            {"title": i.title, "authors": i.authors, "url": i.url}
-            for i in article.items
-        ],
+        "items": [item_dict(item) for item in article.items],
         "topics": [topic.slug for topic in article.topics],
         "body_chars": len(article.body),
         "lines": [article.line_start, article.line_end],
@@ -66,7 +48,7 @@ def briefing_report(briefing: ParsedBriefing) -> dict:
         "publication": briefing.publication,
         "issue": briefing.issue,
         "title": briefing.title,
-        "date": _iso(briefing.date),
+        "date": iso(briefing.date),
         "date_precision": briefing.date_precision,
         "editors": briefing.editors,
         "articles": [article_report(article) for article in briefing.articles],
@@ -99,6 +81,7 @@ def totals(files: list[dict]) -> dict:
         "updated": 0,
         "unchanged": 0,
         "failed": 0,
+        "skipped": 0,  # links inside folders, not followed
     }
     counts.update({"articles": 0, "claims": 0, "warnings": 0})
     for entry in files:

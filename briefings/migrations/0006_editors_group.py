@@ -1,4 +1,4 @@
-"""The Editors group (issue "Editorial curation in the admin"): editors may view and
+"""The Editors group: editors may view and
 change the archive's records, add where that makes sense, and delete only links
 (authors, topics, figures). They may not delete briefings, articles or claims (hide
 them instead) and hold no auth permissions, so they cannot manage users.

@@ -4,7 +4,7 @@ existed (a re-import of an unchanged file writes nothing, so it would never add 
 
 from django.db import migrations
 
-from briefings.review import finding_key, kind_of
+from briefings.curation.review import finding_key, kind_of
 
 
 def create_items(apps, schema_editor) -> None:

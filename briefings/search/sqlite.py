@@ -26,7 +26,7 @@ from django.db import connection
 from django.db.models import BooleanField, Q, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
 
-from ..counts import cached, digest
+from ..cache import cached, digest
 from .conditions import narrow
 from .expressions import TITLE_BONUS, TableSQL, table_text
 from .query import Query, Term

@@ -38,7 +38,7 @@ def record_words(words: set[str], db=None) -> None:
         "VALUES (%s, %s) ON CONFLICT DO NOTHING"
     )
     # One statement run many times: at a million articles the ORM's per-object
-    # work was most of the vocabulary's time (issue "Scale and speed").
+    # work was most of the vocabulary's time.
     with db.cursor() as cursor:
         for start in range(0, len(rows), BATCH):
             cursor.executemany(sql, rows[start : start + BATCH])

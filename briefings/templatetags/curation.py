@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import template
 from django.urls import reverse
 
+from ..curation.review import open_counts
 from ..models import ReviewStatus
-from ..review import open_counts
 
 register = template.Library()
 

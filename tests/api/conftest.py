@@ -2,4 +2,4 @@
 
 from __future__ import annotations
 
-from tests.archive.conftest import curated, curated_text  # noqa: F401 (fixtures)
+from tests.dump.conftest import curated, curated_text  # noqa: F401 (fixtures)

@@ -10,7 +10,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from briefings.views.exports import COLUMNS
+from briefings.pages.exports import COLUMNS
 from tests import factories
 
 PARAMS_ARTICLES = [

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from briefings.curation.review import kind_of
 from briefings.models import Briefing, ReviewItem, ReviewKind, ReviewStatus
-from briefings.review import kind_of
 from tests.curation.conftest import (
     admin_url,
     form_data,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.merge import merge_topics
+from briefings.curation.merge import merge_topics
 from briefings.models import Article, ArticleTopic, Topic
 from tests import factories
 from tests.curation.conftest import (

@@ -9,15 +9,15 @@ from django.db import connection
 from django.db.models import Exists
 from django.http import QueryDict
 
-from briefings.filters import (
+from briefings.models import Article, Claim
+from briefings.search import planner_hints, sqlite, update_statistics
+from briefings.search.sampling import sampled
+from briefings.searchpage.filters import (
     ArticleFilter,
     filtered,
     public_articles,
     published_claims_of,
 )
-from briefings.models import Article, Claim
-from briefings.search import planner_hints, sqlite, update_statistics
-from briefings.search.sampling import sampled
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,7 @@
 """``manage.py evaluate_import PATH --truth DIR``: score the importer against ground truth.
 
 PATH is a text file or a folder of ``.txt`` files; each is compared with
-``DIR/<stem>.json`` (the ``seeds-truth`` format; see ``docs/evaluation.md``). Texts
+``DIR/<stem>.json`` (the truth format of ``docs/evaluation.md``). Texts
 without a truth file are reported as skipped. With ``--min-recall`` or
 ``--min-precision`` the exit status is 1 when a score falls below its threshold (or
 any claim is made of a heading, caption or link list). Nothing is written.
@@ -14,8 +14,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from briefings.evaluation import ARTICLE_FIELDS, Tally, evaluate_text, scores
 from briefings.importers.decode import SourceError, read_source
+from briefings.importers.evaluation import ARTICLE_FIELDS, Tally, evaluate_text, scores
 
 RECALLS = ("recall", "complete_recall", "figure_recall", "speaker_recall")
 MAX_BYTES = 20 * 1024 * 1024

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from briefings.counts import forget_on_commit
+from briefings.cache import forget_on_commit
 from briefings.importers.topics import Taxonomy, load_taxonomy, tag_article
 from briefings.importers.types import ParsedArticle, ParsedItem
 from briefings.models import Article, ArticleTopic, Topic

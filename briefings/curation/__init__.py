@@ -1,0 +1,2 @@
+"""Editors' work on the archive: editing, merging topics, the review rules
+(``briefings.admin`` is their user interface)."""

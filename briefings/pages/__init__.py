@@ -1,0 +1,32 @@
+"""The reader's pages: their views and what only they use (metadata, citations,
+rendering, feeds, sitemaps, exports)."""
+
+from .discovery import robots_txt
+from .listings import (
+    browse,
+    browse_period,
+    home,
+    person_detail,
+    publication_detail,
+    topic_detail,
+    topic_list,
+)
+from .records import article_citation, article_detail, briefing_detail, claim_detail
+from .search import search, search_claims
+
+__all__ = [
+    "article_citation",
+    "article_detail",
+    "briefing_detail",
+    "browse",
+    "browse_period",
+    "claim_detail",
+    "home",
+    "person_detail",
+    "publication_detail",
+    "robots_txt",
+    "search",
+    "search_claims",
+    "topic_detail",
+    "topic_list",
+]

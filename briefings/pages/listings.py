@@ -1,0 +1,267 @@
+"""Browsing pages: home, publications, topics, people, and briefings by date."""
+
+from __future__ import annotations
+
+import calendar
+
+from django.db.models import Count, Max, Min, OuterRef, Subquery
+from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from ..cache import cached, cached_page
+from ..models import (
+    PUBLIC_ARTICLES,
+    Article,
+    Briefing,
+    Claim,
+    Person,
+    Publication,
+    Topic,
+)
+from ..searchpage.charts import bar_chart
+from .metadata import simple_page
+from .records import canonical_redirect
+
+LATEST_COUNT = 20
+LIST_LIMIT = 200
+
+
+def briefings_with_counts():
+    return Briefing.objects.select_related("publication").annotate(
+        article_count=Count("articles", filter=PUBLIC_ARTICLES)
+    )
+
+
+def topics_with_counts():
+    return Topic.objects.filter(merged_into=None).annotate(
+        article_count=Count("articles", filter=PUBLIC_ARTICLES)
+    )
+
+
+def archive_totals() -> dict:
+    span = Briefing.objects.aggregate(
+        first=Min("published_on"), last=Max("published_on")
+    )
+    return {
+        "briefings": Briefing.objects.count(),
+        "articles": Article.objects.public().count(),
+        "claims": Claim.objects.public().count(),
+        **span,
+    }
+
+
+def latest_briefings(count: int) -> list[Briefing]:
+    """The latest briefings with their public articles counted: the count is a
+    subquery run for these few rows, not a grouping of every briefing."""
+    articles = (
+        Article.objects.public()
+        .filter(briefing=OuterRef("pk"))
+        .order_by()
+        .values("briefing")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    latest = Briefing.objects.select_related("publication").annotate(
+        article_count=Coalesce(Subquery(articles), 0)
+    )
+    return list(latest.order_by("-published_on", "-id")[:count])
+
+
+def leading_topics() -> list[Topic]:
+    topics = topics_with_counts().filter(article_count__gt=0)
+    return list(topics.order_by("-article_count", "name")[:30])
+
+
+@cached_page
+def home(request):
+    context = {
+        "briefings": latest_briefings(LATEST_COUNT),
+        "publications": cached(
+            "publications",
+            lambda: list(
+                Publication.objects.annotate(
+                    briefing_count=Count("briefings")
+                ).order_by("name")
+            ),
+        ),
+        "topics": cached("leading-topics", leading_topics),
+        "totals": cached("totals", archive_totals),
+        "meta": simple_page(
+            "China Briefings Archive",
+            request.build_absolute_uri("/"),
+            "Searchable, citable archive of China-policy newsletter briefings.",
+        ),
+    }
+    return render(request, "briefings/home.html", context)
+
+
+@cached_page
+def publication_detail(request, pk: int, slug: str | None = None):
+    publication = get_object_or_404(Publication, pk=pk)
+    if slug != publication.slug:
+        return canonical_redirect(request, publication.get_absolute_url())
+    briefings = briefings_with_counts().filter(publication=publication)
+    context = {
+        "publication": publication,
+        "briefings": briefings.order_by("-published_on", "-id")[:LIST_LIMIT],
+        "meta": simple_page(
+            publication.name,
+            request.build_absolute_uri(publication.get_absolute_url()),
+            publication.description or f"Every briefing of {publication.name}.",
+        ),
+    }
+    return render(request, "briefings/publication_detail.html", context)
+
+
+@cached_page
+def topic_list(request):
+    topics = cached(
+        "topic-list",
+        lambda: list(
+            topics_with_counts().select_related("parent").order_by("group", "name")
+        ),
+    )
+    context = {
+        "topics": topics,
+        "meta": simple_page("Topics", request.build_absolute_uri(request.path)),
+    }
+    return render(request, "briefings/topic_list.html", context)
+
+
+def topic_timeline(topic: Topic):
+    counts = (
+        Article.objects.public()
+        .filter(topics=topic)
+        .exclude(briefing__published_on=None)
+        .annotate(year=ExtractYear("briefing__published_on"))
+        .values("year")
+        .annotate(count=Count("id"))
+        .order_by("year")
+    )
+    return bar_chart(
+        [(str(row["year"]), row["count"], None) for row in counts],
+        label=f"Articles on {topic.name} by year",
+    )
+
+
+@cached_page
+def topic_detail(request, pk: int, slug: str | None = None):
+    topic = get_object_or_404(
+        Topic.objects.select_related("parent", "merged_into"), pk=pk
+    )
+    if topic.merged_into_id:
+        return canonical_redirect(request, topic.merged_into.get_absolute_url())
+    if slug != topic.slug:
+        return canonical_redirect(request, topic.get_absolute_url())
+    articles = (
+        Article.objects.public()
+        .filter(topics=topic)
+        .select_related("briefing__publication")
+        .with_authors()
+        .order_by("-briefing__published_on", "position")
+    )
+    context = {
+        "topic": topic,
+        "articles": articles[:LIST_LIMIT],
+        "subtopics": topics_with_counts().filter(parent=topic).order_by("name"),
+        "timeline": topic_timeline(topic),
+        "meta": simple_page(
+            topic.name,
+            request.build_absolute_uri(topic.get_absolute_url()),
+            topic.description,
+        ),
+    }
+    return render(request, "briefings/topic_detail.html", context)
+
+
+@cached_page
+def person_detail(request, pk: int, slug: str | None = None):
+    person = get_object_or_404(Person, pk=pk)
+    if slug != person.slug:
+        return canonical_redirect(request, person.get_absolute_url())
+    written = (
+        Article.objects.public()
+        .filter(authors=person)
+        .select_related("briefing__publication")
+        .with_authors()
+        .order_by("-briefing__published_on", "position")
+    )
+    said = (
+        Claim.objects.public()
+        .filter(speaker=person)
+        .select_related("article__briefing__publication")
+        .order_by("-article__briefing__published_on", "article__position", "position")
+    )
+    context = {
+        "person": person,
+        "written": written[:LIST_LIMIT],
+        "said": said[:LIST_LIMIT],
+        "edited": person.edited_briefings.select_related("publication")[:LIST_LIMIT],
+        "meta": simple_page(
+            person.name, request.build_absolute_uri(person.get_absolute_url())
+        ),
+    }
+    return render(request, "briefings/person_detail.html", context)
+
+
+@cached_page
+def browse(request):
+    """Every year with briefings, and how many."""
+    years = (
+        Briefing.objects.exclude(published_on=None)
+        .annotate(year=ExtractYear("published_on"))
+        .values("year")
+        .annotate(count=Count("id"))
+        .order_by("-year")
+    )
+    context = {
+        "years": years,
+        "undated": briefings_with_counts().filter(published_on=None).order_by("-id"),
+        "chart": bar_chart(
+            [
+                (str(y["year"]), y["count"], f"/browse/{y['year']}/")
+                for y in reversed(years)
+            ],
+            label="Briefings by year",
+        ),
+        "meta": simple_page("Browse by date", request.build_absolute_uri(request.path)),
+    }
+    return render(request, "briefings/browse.html", context)
+
+
+@cached_page
+def browse_period(request, year: int, month: int | None = None):
+    """Briefings of one year (with a month chart) or one month."""
+    if not 1 <= year <= 9999 or (month is not None and not 1 <= month <= 12):
+        raise Http404("No such date")
+    briefings = briefings_with_counts().filter(published_on__year=year)
+    if month:
+        briefings = briefings.filter(published_on__month=month)
+    months = (
+        Briefing.objects.filter(published_on__year=year)
+        .annotate(month=ExtractMonth("published_on"))
+        .values("month")
+        .annotate(count=Count("id"))
+        .order_by("month")
+    )
+    bars = [
+        (
+            calendar.month_abbr[m["month"]],
+            m["count"],
+            f"/browse/{year}/{m['month']:02d}/",
+        )
+        for m in months
+    ]
+    label = f"{calendar.month_name[month]} {year}" if month else str(year)
+    context = {
+        "label": label,
+        "year": year,
+        "month": month,
+        "briefings": briefings.order_by("published_on", "id"),
+        "chart": bar_chart(bars, label=f"Briefings in {year} by month"),
+        "meta": simple_page(
+            f"Briefings of {label}", request.build_absolute_uri(request.path)
+        ),
+    }
+    return render(request, "briefings/browse_period.html", context)

@@ -1,0 +1,265 @@
+"""Facet counts and the number of results for the search page: exact, or estimated.
+
+Every facet is counted in one SQL statement: the matching records (the query and the
+dates) are read once into a materialised set with each facet's key, and one grouped
+count per facet runs over it, disjunctively: each facet over the records passing every
+active filter but its own (a record's link-table keys, such as its topics, are read
+into the set as a list and expanded per facet). The database does the counting; only
+the counts travel.
+
+A query matching more than ``SEARCH_EXACT_LIMIT`` records is counted on a systematic
+sample instead (the records whose id is a multiple of ``SEARCH_SAMPLE_EVERY``, found
+through an index), scaled up and shown as an estimate ("about 230,000"). A facet or
+total whose own records number fewer than the limit is then counted exactly after all.
+
+A search's counts are kept in the cache until the archive changes (``cache.cached``,
+for ``SEARCH_CACHE_SECONDS`` at most): the next page of the same search, or the same
+search by another reader, counts nothing again.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Expression, F, Func, IntegerField, QuerySet, TextField
+
+from ..cache import cached_search, fingerprint
+from ..search.sampling import SAMPLE_EVERY, sampled
+
+ESTIMATE_MARGIN = 1.25  # sample noise must not turn an exact count into an estimate
+TOTAL = ""  # the statement's row for the number of records passing every filter
+
+
+def exact_limit() -> int:
+    return getattr(settings, "SEARCH_EXACT_LIMIT", 100_000)
+
+
+def sample_every() -> int:
+    return getattr(settings, "SEARCH_SAMPLE_EVERY", SAMPLE_EVERY)
+
+
+class DayNumber(Func):
+    """A date as the number YYYYMMDD (and ``/ 10000`` its year): cheap to read and
+    group, still ordered."""
+
+    output_field = IntegerField()
+    template = "CAST(replace(%(expressions)s, '-', '') AS INTEGER)"  # ISO text
+
+    def as_postgresql(self, compiler, connection, **extra):
+        template = "CAST(to_char(%(expressions)s, 'YYYYMMDD') AS integer)"
+        return self.as_sql(compiler, connection, template=template, **extra)
+
+
+@dataclass
+class Tally:
+    """Counts per facet (key → count), how many records pass every filter, and
+    which of those figures are estimates."""
+
+    counts: dict[str, Counter]
+    total: int
+    estimated: set[str] = field(default_factory=set)
+    total_estimated: bool = False
+    bases: dict[str, int] = field(default_factory=dict)  # records each facet counts
+
+
+def alias(spec) -> str:
+    return f"k_{spec.name}"
+
+
+def quote(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+class KeysOf(Expression):
+    """The distinct keys a record has in a link table (an article's topics…), as one
+    value: an array on PostgreSQL, a JSON array on SQLite. One index lookup per
+    record, instead of joining the whole link table to the matches."""
+
+    def __init__(self, links) -> None:
+        super().__init__(output_field=TextField())
+        self.links = links
+
+    def as_sql(self, compiler, connection):
+        meta = self.links.model._meta
+        owner = quote(meta.get_field(self.links.owner).column)
+        value = quote(meta.get_field(self.links.value).column)
+        outer = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        via = "id" if self.links.via == "pk" else self.links.via
+        source = f"FROM {quote(meta.db_table)} WHERE {owner} = {outer}.{quote(via)}"
+        if connection.vendor == "postgresql":
+            return f"ARRAY(SELECT DISTINCT {value} {source})", []
+        return f"(SELECT json_group_array(DISTINCT {value}) {source})", []
+
+    def get_group_by_cols(self):
+        return []
+
+
+def elements(spec) -> str:
+    """A FROM item listing a link facet's keys of record m as ``e.value``."""
+    keys = f"m.{quote(alias(spec))}"
+    if connection.vendor == "postgresql":
+        return f"unnest({keys}) AS e(value)"
+    return f"json_each({keys}) AS e"
+
+
+class Statement:
+    """One SQL statement counting the facets over a queryset's records."""
+
+    def __init__(self, specs: list, queryset: QuerySet, chosen: dict[str, set]):
+        self.specs, self.chosen = specs, chosen
+        self.sql, self.params = self.matching_set(queryset)
+
+    def matching_set(self, queryset: QuerySet) -> tuple[str, list]:
+        """The records with each facet's key(s), as SQL."""
+        keys = {
+            alias(spec): KeysOf(spec.links)
+            if spec.links
+            else spec.expression or F(spec.column)
+            for spec in self.specs
+        }
+        records = queryset.annotate(**keys).order_by().values_list("pk", *keys)
+        sql, params = records.query.sql_with_params()
+        return sql, list(params)
+
+    def condition(self, spec) -> tuple[str, list]:
+        """SQL true for the records that pass the spec's active filter."""
+        keys = list(self.chosen[spec.name])
+        if not keys:
+            return "1 = 0", []
+        marks = ", ".join(["%s"] * len(keys))
+        if spec.links:
+            return (
+                f"EXISTS (SELECT 1 FROM {elements(spec)} WHERE e.value IN ({marks}))",
+                keys,
+            )
+        return f"m.{quote(alias(spec))} IN ({marks})", keys
+
+    def where(self, leave_out: str | None) -> tuple[str, list]:
+        parts, params = [], []
+        for spec in self.specs:
+            if spec.name in self.chosen and spec.name != leave_out:
+                sql, values = self.condition(spec)
+                parts.append(sql)
+                params += values
+        return (" WHERE " + " AND ".join(parts) if parts else ""), params
+
+    def branch(self, spec) -> tuple[str, list]:
+        """The grouped count of one facet over the records passing the others."""
+        where, params = self.where(spec.name)
+        label = f"'{spec.name}'"
+        if spec.links:
+            source, key = f"m, {elements(spec)}", "e.value"
+        else:
+            source, key = "m", f"m.{quote(alias(spec))}"
+        return (
+            f"SELECT {label}, CAST({key} AS TEXT), COUNT(*) FROM {source}{where} "
+            f"GROUP BY {key}",
+            params,
+        )
+
+    def size(self, name: str, leave_out: str | None) -> tuple[str, list]:
+        where, params = self.where(leave_out)
+        return f"SELECT '{name}', NULL, COUNT(*) FROM m{where}", params
+
+    def run(self, count: list) -> tuple[dict[str, Counter], dict[str, int]]:
+        """Counts of the facets in ``count``; sizes: the total and each active
+        facet's base (the records passing every filter but its own)."""
+        parts = [self.branch(spec) for spec in count]
+        parts.append(self.size(TOTAL, None))
+        parts += [self.size(f"base:{name}", name) for name in self.chosen]
+        sql = f"WITH m AS MATERIALIZED ({self.sql}) " + " UNION ALL ".join(
+            part for part, _ in parts
+        )
+        params = self.params + [value for _, values in parts for value in values]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        counts: dict[str, Counter] = {spec.name: Counter() for spec in count}
+        sizes: dict[str, int] = {}
+        named = {spec.name for spec in count if spec.named is not None}
+        for name, key, n in rows:
+            if name not in counts:
+                sizes[name] = n
+            elif key is not None and key != "":
+                counts[name][int(key) if name in named else key] = n
+        return counts, sizes
+
+
+def count_all(specs: list, queryset: QuerySet, chosen: dict[str, set]) -> Tally:
+    """Every facet counted disjunctively over the queryset, plus the total."""
+    counts, sizes = Statement(specs, queryset, chosen).run(specs)
+    bases = {name: sizes[f"base:{name}"] for name in chosen}
+    return Tally(counts, sizes[TOTAL], bases=bases)
+
+
+def scaled(result: Tally, factor: int) -> Tally:
+    """A sample's tally as an estimate of the whole."""
+    counts = {
+        name: Counter({key: n * factor for key, n in counter.items()})
+        for name, counter in result.counts.items()
+    }
+    bases = {name: n * factor for name, n in result.bases.items()}
+    return Tally(counts, result.total * factor, set(counts), True, bases)
+
+
+@dataclass(frozen=True)
+class Counting:
+    """What to count: facet specs, the active filters' keys, and the querysets."""
+
+    specs: list
+    chosen: dict[str, set]
+    matching: QuerySet  # the query and dates, without facet filters
+    narrowed: Callable[[tuple[str, ...]], QuerySet]  # facet filters left out → qs
+    text_matches: Callable[[], int | None] = lambda: None  # the text index's count
+
+    def count(self) -> Tally:
+        """The tally of this search: from the cache, or counted now."""
+        chosen = sorted(
+            (name, sorted(map(str, keys))) for name, keys in self.chosen.items()
+        )
+        names = [spec.name for spec in self.specs]
+        key = fingerprint(self.matching, names, chosen, exact_limit(), sample_every())
+        return cached_search(f"tally:{key}", self.count_now)
+
+    def count_now(self) -> Tally:
+        every = sample_every()
+        if self.at_most() <= exact_limit() * ESTIMATE_MARGIN:
+            return count_all(self.specs, self.matching, self.chosen)
+        sample = count_all(self.specs, sampled(self.matching, every), self.chosen)
+        estimate = scaled(sample, every)
+        self.make_exact_where_small(estimate)
+        return estimate
+
+    def at_most(self) -> int:
+        """About how many records match at most: the text index's count of its
+        matches (or the planner's estimate of it), else the sample's. A wrong guess
+        costs time, never exactness: a small search guessed large is counted exactly
+        again below, a large one guessed small is counted exactly."""
+        bound = self.text_matches()
+        if bound is None:
+            every = sample_every()
+            bound = sampled(self.matching, every).count() * every
+        return bound
+
+    def make_exact_where_small(self, estimate: Tally) -> None:
+        """Recount exactly each facet (and the total) whose own records are few."""
+        limit = exact_limit()
+        if estimate.total <= limit:
+            inactive = [s for s in self.specs if s.name not in self.chosen]
+            exact = count_all(inactive, self.narrowed(()), {})
+            self.replace(estimate, exact)
+            estimate.total, estimate.total_estimated = exact.total, False
+        for spec in self.specs:
+            if spec.name in self.chosen and estimate.bases[spec.name] <= limit:
+                exact = count_all([spec], self.narrowed((spec.name,)), {})
+                self.replace(estimate, exact)
+
+    @staticmethod
+    def replace(estimate: Tally, exact: Tally) -> None:
+        for name, counter in exact.counts.items():
+            estimate.counts[name] = counter
+            estimate.estimated.discard(name)

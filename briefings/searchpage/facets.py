@@ -1,0 +1,391 @@
+"""Facet counts for the search page, as lists of ``FacetValue``s, and active chips.
+
+Counts are disjunctive: each facet is counted over the results filtered by every
+active filter but its own, so choosing publication A still shows B's count (and
+ticking B ORs it in). The counting itself is in ``counting.py``: one SQL statement
+for every facet, exact up to ``SEARCH_EXACT_LIMIT`` matches and
+estimated from a sample above. Selected values sort first so they are always shown.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from django.db.models import (
+    Case,
+    Exists,
+    ExpressionWrapper,
+    IntegerField,
+    Model,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.http import QueryDict
+from django.utils.formats import date_format
+
+from ..models import (
+    ArticleAuthor,
+    ArticleKind,
+    ArticleTopic,
+    ClaimKind,
+    Figure,
+    Person,
+    Publication,
+    Topic,
+)
+from ..search import match_count, parse_query
+from .counting import Counting, DayNumber
+from .filters import (
+    NO,
+    YES,
+    SearchFilterSet,
+    filtered,
+    iso_date,
+    published_claims_of,
+    text_value,
+)
+
+FACET_SIZE = 15
+YEAR_FACET_SIZE = 200
+
+
+@dataclass(frozen=True)
+class Params:
+    """The page's GET parameters, and URLs that change some of them."""
+
+    path: str
+    data: QueryDict
+
+    def values(self, name: str) -> list[str]:
+        return self.data.getlist(name)
+
+    def url(self, changes: dict[str, str | list[str] | None]) -> str:
+        """This page's URL with parameters set (or removed: None); page reset."""
+        data = self.data.copy()
+        data.pop("page", None)
+        for name, value in changes.items():
+            if value is None:
+                data.pop(name, None)
+            else:
+                data.setlist(name, value if isinstance(value, list) else [value])
+        encoded = data.urlencode()
+        return f"{self.path}?{encoded}" if encoded else self.path
+
+    def toggle(self, name: str, value: str) -> str:
+        """The URL with ``value`` added to parameter ``name``, or removed if there."""
+        values = self.values(name)
+        if value in values:
+            return self.url({name: [v for v in values if v != value]})
+        return self.url({name: [*values, value]})
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    toggle_url: str
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str  # its GET parameter
+    title: str
+    values: list[FacetValue]
+    truncated: bool = False
+    estimated: bool = False  # counted on a sample: "about N"
+
+    @property
+    def selected(self) -> list[FacetValue]:
+        return [value for value in self.values if value.selected]
+
+
+@dataclass(frozen=True)
+class Chip:
+    """An active filter, shown with a link that removes just it."""
+
+    label: str
+    remove_url: str
+
+
+Rows = list[tuple[str, str, int]]  # (value, label, count)
+
+
+@dataclass(frozen=True)
+class Links:
+    """Keys found through a link table: ``model`` rows whose ``owner`` is the record's
+    ``via`` column (its own id, or e.g. a claim's article) hold the key in ``value``."""
+
+    model: type[Model]
+    owner: str
+    value: str
+    via: str = "pk"
+
+
+@dataclass(frozen=True)
+class FacetSpec:
+    """One facet: where its keys come from (a ``column`` of the record, optionally
+    computed by ``expression``, or ``links``), how a key becomes the URL value
+    (``named``: ids of a model, shown by slug and name; otherwise the key itself) and
+    in which order values are listed."""
+
+    name: str
+    title: str
+    column: str = ""
+    links: Links | None = None
+    expression: Any = None
+    named: type[Model] | None = None
+    choices: dict[str, str] = field(default_factory=dict)
+    order: str = "count"  # "count" (most first), "latest" (years), "choices"
+    size: int = FACET_SIZE
+
+    def labels(self, values: list[str]) -> dict[str, str]:
+        """Labels for selected values that were not counted (one query, if named)."""
+        if self.named is not None and values:
+            return dict(
+                self.named.objects.filter(slug__in=values).values_list("slug", "name")
+            )
+        return {value: self.choices.get(value, value) for value in values}
+
+    def chosen_keys(self, values: list[str], convert: Callable) -> set:
+        """The keys the selected URL values stand for (slugs → ids: one query)."""
+        if self.named is not None:
+            if not values:
+                return set()
+            found = self.named.objects.filter(slug__in=values)
+            return set(found.values_list("pk", flat=True))
+        return {convert(value) for value in values}
+
+    def rows(self, counts: Counter, selected: list[str]) -> Rows:
+        """(URL value, label, count) of the values to show: selected ones first, then
+        in the facet's order, ``size + 1`` of them (to know whether more exist)."""
+        if self.named is not None:
+            return self.named_rows(counts, selected)
+        rows = [
+            (str(key), self.choices.get(str(key), str(key)), n)
+            for key, n in counts.items()
+        ]
+        return self.in_order(rows, selected)
+
+    def named_rows(self, counts: Counter, selected: list[str]) -> Rows:
+        """Rows for ids of a model: slugs and names of the leading ids (one query)."""
+        leading = counts.most_common()
+        if len(leading) > self.size:
+            floor = leading[self.size][1]  # keep ties at the cut, to sort by name
+            leading = [(key, n) for key, n in leading if n >= floor][:MAX_TIED]
+        names = self.named.objects.filter(
+            Q(pk__in=[key for key, _ in leading]) | Q(slug__in=selected)
+        ).values_list("pk", "slug", "name")
+        by_id = {pk: (slug, name) for pk, slug, name in names}
+        rows = [(*by_id[key], counts[key]) for key, _ in leading if key in by_id]
+        return self.in_order(rows, selected)
+
+    def in_order(self, rows: Rows, selected: list[str]) -> Rows:
+        if self.order == "latest":
+            rows.sort(key=lambda row: -int(row[0]))
+        elif self.order == "choices":
+            rank = {value: n for n, value in enumerate(self.choices)}
+            rows.sort(key=lambda row: rank.get(row[0], len(rank)))
+        else:
+            rows.sort(key=lambda row: (-row[2], row[1]))
+        rows.sort(key=lambda row: row[0] not in selected)  # stable: selected first
+        return rows[: self.size + 1]
+
+
+MAX_TIED = 500  # values tied at the cut that are sorted by name
+
+
+def valid_selection(
+    filterset_class: type[SearchFilterSet], name: str, raw: list[str]
+) -> list[str]:
+    """The selected values the filter accepts: ignored (invalid) ones are not shown."""
+    convert = filterset_class.base_filters[name].extra.get("convert", text_value)
+    valid = []
+    for value in raw:
+        try:
+            convert(value)
+        except ValueError:
+            continue
+        valid.append(value)
+    return valid
+
+
+def make_facet(
+    spec: FacetSpec, rows: Rows, selected: list[str], params: Params
+) -> Facet:
+    """FacetValues from counted rows, plus selected values the counts left out."""
+    truncated = len(rows) > spec.size
+    counted = {value for value, _, _ in rows}
+    missing = [value for value in selected if value not in counted]
+    extra = spec.labels(missing) if missing else {}
+    rows = rows[: spec.size] + [(v, extra.get(v, v), 0) for v in missing]
+    values = [
+        FacetValue(
+            value=value,
+            label=spec.choices.get(value, label) or value,
+            count=count,
+            selected=value in selected,
+            toggle_url=params.toggle(spec.name, value),
+        )
+        for value, label, count in rows
+    ]
+    return Facet(spec.name, spec.title, values, truncated)
+
+
+def build_facets(
+    filterset_class: type[SearchFilterSet],
+    specs: list[FacetSpec],
+    params: Params,
+    base: QuerySet,
+) -> list[Facet]:
+    """Every facet, each counted without its own parameter (disjunctive counts)."""
+    return count_results(filterset_class, specs, params, base).facets
+
+
+@dataclass(frozen=True)
+class Counted:
+    """The facets and the number of results, either possibly an estimate."""
+
+    facets: list[Facet]
+    total: int
+    total_estimated: bool
+
+
+def count_results(
+    filterset_class: type[SearchFilterSet],
+    specs: list[FacetSpec],
+    params: Params,
+    base: QuerySet,
+) -> Counted:
+    """Facet counts and the number of results (see briefings/searchpage/counting.py)."""
+    names = tuple(spec.name for spec in specs)
+    selected = {
+        spec.name: valid_selection(filterset_class, spec.name, params.values(spec.name))
+        for spec in specs
+    }
+    chosen = {
+        spec.name: spec.chosen_keys(
+            selected[spec.name], converter(filterset_class, spec)
+        )
+        for spec in specs
+        if selected[spec.name]
+    }
+    counting = Counting(
+        specs,
+        chosen,
+        matching=filtered(filterset_class, params.data, base, without=names),
+        narrowed=lambda left_out: filtered(
+            filterset_class, params.data, base, without=left_out
+        ),
+        text_matches=lambda: match_count(base.model, parse_query(params.data.get("q"))),
+    )
+    result = counting.count()
+    facets = []
+    for spec in specs:
+        rows = spec.rows(result.counts[spec.name], selected[spec.name])
+        facet = make_facet(spec, rows, selected[spec.name], params)
+        if spec.name in result.estimated:
+            facet = replace(facet, estimated=True)
+        facets.append(facet)
+    return Counted(facets, result.total, result.total_estimated)
+
+
+def converter(filterset_class: type[SearchFilterSet], spec: FacetSpec) -> Callable:
+    return filterset_class.base_filters[spec.name].extra.get("convert", text_value)
+
+
+def long_date(day: datetime.date) -> str:
+    return date_format(day, "j F Y")
+
+
+def build_chips(facets: list[Facet], params: Params) -> list[Chip]:
+    """The active filters, each with the URL that removes just that value."""
+    chips = [
+        Chip(f"{facet.title}: {value.label}", value.toggle_url)
+        for facet in facets
+        for value in facet.selected
+    ]
+    for name, prefix in (("from", "From"), ("to", "Until")):
+        day = iso_date(params.data.get(name))
+        if day:
+            chips.append(Chip(f"{prefix} {long_date(day)}", params.url({name: None})))
+    return chips
+
+
+def year_of(date_field: str) -> ExpressionWrapper:
+    return ExpressionWrapper(DayNumber(date_field) / 10000, IntegerField())
+
+
+def yes_or_no(condition: Exists) -> Case:
+    return Case(When(condition, then=Value(YES)), default=Value(NO))
+
+
+ARTICLE_FACETS = [
+    FacetSpec(
+        "publication", "Publication", "briefing__publication_id", named=Publication
+    ),
+    FacetSpec(
+        "year",
+        "Year",
+        "briefing__published_on",
+        expression=year_of("briefing__published_on"),
+        order="latest",
+        size=YEAR_FACET_SIZE,
+    ),
+    FacetSpec(
+        "topic",
+        "Topic",
+        links=Links(ArticleTopic, "article_id", "topic_id"),
+        named=Topic,
+    ),
+    FacetSpec(
+        "author",
+        "Author",
+        links=Links(ArticleAuthor, "article_id", "person_id"),
+        named=Person,
+    ),
+    FacetSpec("outlet", "Original outlet", "outlet"),
+    FacetSpec("section", "Section", "section"),
+    FacetSpec("kind", "Kind of article", "kind", choices=dict(ArticleKind.choices)),
+    FacetSpec(
+        "has_claims",
+        "Claims",
+        "has_public_claims",
+        expression=yes_or_no(Exists(published_claims_of())),
+        choices={YES: "With claims", NO: "Without claims"},
+        order="choices",
+    ),
+]
+
+CLAIM_FACETS = [
+    FacetSpec("speaker", "Speaker", "speaker_id", named=Person),
+    FacetSpec("kind", "Kind of claim", "kind", choices=dict(ClaimKind.choices)),
+    FacetSpec("unit", "Unit", links=Links(Figure, "claim_id", "unit")),
+    FacetSpec(
+        "topic",
+        "Topic",
+        links=Links(ArticleTopic, "article_id", "topic_id", via="article_id"),
+        named=Topic,
+    ),
+    FacetSpec(
+        "publication",
+        "Publication",
+        "article__briefing__publication_id",
+        named=Publication,
+    ),
+    FacetSpec(
+        "year",
+        "Year",
+        "article__briefing__published_on",
+        expression=year_of("article__briefing__published_on"),
+        order="latest",
+        size=YEAR_FACET_SIZE,
+    ),
+]

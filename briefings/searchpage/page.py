@@ -1,0 +1,149 @@
+"""What a search results page shows: the counted facets and chips, the chart, the
+ranked page of hits, the query box with its notices, the tabs and the sort links.
+
+Every state is a GET parameter, so a search is a permalink. The page takes a fixed
+number of queries whatever the archive's size.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Page, Paginator
+from django.http import HttpRequest
+from django.urls import reverse
+
+from ..search import Query, parse_query, planner_hints
+from ..search.vocabulary import suggest
+from .charts import build_chart
+from .facets import (
+    Params,
+    build_chips,
+    count_results,
+)
+from .filters import (
+    filtered,
+    resolve_sort,
+)
+from .results import Results, rank_window
+from .tabs import TABS, Tab
+
+PER_PAGE = 20
+SHARED_PARAMS = ("q", "publication", "topic", "year", "from", "to", "sort")
+SORT_LABELS = {"relevance": "Relevance", "newest": "Newest", "oldest": "Oldest"}
+NO_DATES: dict[str, None] = {"from": None, "to": None}
+EMPTY_QUERY_NOTICE = (
+    "Your search has no words the archive indexes (very common words such as “the” "
+    "and punctuation are left out), so everything is shown, newest first."
+)
+
+
+def search_context(request: HttpRequest, tab: Tab) -> dict:
+    """Validate → FilterSet → facets → rank and paginate: what the page shows."""
+    raw_q = request.GET.get("q", "")
+    query = parse_query(raw_q)
+    params = Params(request.path, request.GET)
+    base = tab.base()
+    sort = resolve_sort(request.GET.get("sort"), has_query=not query.is_empty)
+    with planner_hints():
+        counted = count_results(tab.filterset, tab.facets, params, base)
+        results = Results(
+            filtered(tab.filterset, params.data, base),
+            counted.total,
+            query,
+            sort,
+            tab.filterset,
+            tab.prepare,
+        )
+        page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+        chart = build_chart(tab.filterset, params, base, counted.facets, tab.noun)
+    facets = counted.facets
+    context = {
+        "total_estimated": counted.total_estimated,
+        "tab": tab,
+        "facets": [facet for facet in facets if facet.values],
+        "chips": build_chips(facets, params),
+        "clear_url": params.url({spec.name: None for spec in tab.facets} | NO_DATES),
+        "chart": chart,
+        "sort": sort,
+        "page": page,
+        "page_range": page.paginator.get_elided_page_range(page.number, on_ends=1),
+        "hits": tab.hits(list(page.object_list), query),
+        **form_context(raw_q, query, params, ranking_note(counted.total, sort)),
+        **suggestion_for(page, query, params),
+    }
+    return context
+
+
+def form_context(
+    raw_q: str, query: Query, params: Params, *extra_notices: str | None
+) -> dict:
+    """The query box, its notices, the tabs and the sort links."""
+    notices = notices_for(raw_q, query) + [n for n in extra_notices if n]
+    return {
+        "q": raw_q,
+        "query": query,
+        "notices": notices,
+        "tabs": tab_links(params),
+        "sorts": sort_choices(query),
+        "hidden_params": hidden_params(params),
+    }
+
+
+def ranking_note(total: int, sort: str) -> str | None:
+    """Say so when relevance ranks only the newest matches (see results.py)."""
+    window = rank_window()
+    if sort != "relevance" or total <= window:
+        return None
+    return (
+        f"More than {window:,} results: the newest {window:,} are ranked by "
+        "relevance, the rest follow newest first."
+    )
+
+
+def notices_for(raw_q: str, query: Query) -> list[str]:
+    """What the reader should know about how the query was read."""
+    notices = list(query.notices)
+    if raw_q.strip() and query.is_empty:
+        notices.append(EMPTY_QUERY_NOTICE)
+    return notices
+
+
+def suggestion_for(page: Page, query: Query, params: Params) -> dict:
+    """ "Did you mean": only when a real query found nothing."""
+    if page.paginator.count or query.is_empty:
+        return {"suggestion": None, "suggestion_url": None}
+    suggestion = suggest(query)
+    url = params.url({"q": suggestion}) if suggestion else None
+    return {"suggestion": suggestion, "suggestion_url": url}
+
+
+def sort_choices(query: Query) -> list[tuple[str, str]]:
+    """(value, label) pairs; relevance only when there is a query to rank by."""
+    return [
+        (value, label)
+        for value, label in SORT_LABELS.items()
+        if value != "relevance" or not query.is_empty
+    ]
+
+
+def hidden_params(params: Params) -> list[tuple[str, str]]:
+    """The active filters, kept when the reader changes the query."""
+    return [
+        (name, value)
+        for name, values in params.data.lists()
+        if name not in ("q", "page")
+        for value in values
+    ]
+
+
+def tab_links(params: Params) -> list[tuple[Tab, str]]:
+    """Each tab's URL, carrying the query and the filters both tabs understand."""
+    shared = [
+        (name, value)
+        for name in SHARED_PARAMS
+        for value in params.values(name)
+        if value
+    ]
+    suffix = "?" + urlencode(shared) if shared else ""
+    return [(tab, reverse(tab.url_name) + suffix) for tab in TABS]

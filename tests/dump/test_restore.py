@@ -1,0 +1,107 @@
+"""What a bulk import does besides loading rows: the search
+index works right after it, on articles and claims; the vocabulary is the one a
+rebuild computes; and a failed import leaves the search index as it was, whether
+the load or the building of the index fails."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from briefings.dump import ArchiveError, restore_archive
+from briefings.dump import restore as restore_module
+from briefings.models import Article, Claim, SearchWord
+from briefings.search import search
+from briefings.search.vocabulary import rebuild_vocabulary
+from tests import factories
+
+from .conftest import archive_counts, as_bytes, empty_archive
+
+
+def longest_word(text: str) -> str:
+    return max(re.findall(r"[A-Za-z]{4,}", text), key=len)
+
+
+def search_index_works() -> bool:
+    """A new article and claim are found by their words: the index DDL is in place."""
+    article = factories.article("Zephyrine harbours", "Quixotic tariffs on rubidium.")
+    factories.claim(article, "Rubidium exports rose sharply.")
+    return (
+        search(Article.objects.all(), "quixotic").filter(pk=article.pk).exists()
+        and search(Claim.objects.all(), "rubidium").exists()
+    )
+
+
+def test_articles_and_claims_are_searchable_right_after_an_import(curated):
+    claim = Claim.objects.order_by("id").first()
+    word = longest_word(claim.text)
+    assert search(Claim.objects.all(), word).filter(pk=claim.pk).exists()
+    article = Article.objects.order_by("id").last()
+    word = longest_word(article.body)
+    assert search(Article.objects.all(), word).filter(pk=article.pk).exists()
+
+
+def test_imported_vocabulary_is_the_one_a_rebuild_computes(curated):
+    imported = set(SearchWord.objects.values_list("word", "length"))
+    rebuild_vocabulary(Article.objects.all())
+    assert set(SearchWord.objects.values_list("word", "length")) == imported
+    assert len(imported) > 100
+
+
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_search_index_is_kept_after_a_failed_import_or_a_dry_run(curated, dry_run):
+    lines = curated.splitlines(keepends=True)
+    if not dry_run:
+        lines[-1] = lines[-1][:100] + "\n"
+    empty_archive()
+    before = archive_counts()
+    try:
+        restore_archive(as_bytes("".join(lines)), dry_run=dry_run)
+    except ArchiveError:
+        assert not dry_run
+    assert archive_counts() == before
+    assert search_index_works()
+
+
+def test_an_index_that_cannot_be_built_fails_the_import_and_changes_nothing(
+    curated, monkeypatch
+):
+    def broken(vendor: str) -> list[str]:
+        return ["CREATE INDEX broken_idx ON no_such_table (id)"]
+
+    empty_archive()
+    SearchWord.objects.all().delete()
+    SearchWord.objects.create(word="unchanged", length=9)
+    monkeypatch.setattr(restore_module, "statements", broken)
+    if restore_module.connection.vendor == "postgresql":
+        pytest.skip("PostgreSQL keeps its index during the load: nothing to build")
+    with pytest.raises(ArchiveError, match="^the search index could not be built: "):
+        restore_archive(as_bytes(curated))
+    monkeypatch.undo()
+    assert sum(archive_counts().values()) == 0
+    assert list(SearchWord.objects.values_list("word", flat=True)) == ["unchanged"]
+    assert search_index_works()
+
+
+def figures(record: dict) -> list[dict]:
+    return [f for a in record["articles"] for c in a["claims"] for f in c["figures"]]
+
+
+def test_a_refused_line_is_reported_before_a_later_bad_line(curated):
+    """On PostgreSQL the database refuses lines in a writer thread, behind the
+    reader: the error reported is still the first line's."""
+    lines = curated.splitlines(keepends=True)
+    numbers = [n for n, line in enumerate(lines) if '"figures":[{' in line]
+    earlier, later = numbers[-2], numbers[-1]
+    record = json.loads(lines[later])
+    figures(record)[0]["id"] = figures(json.loads(lines[earlier]))[0]["id"]
+    lines[later] = json.dumps(record, ensure_ascii=False) + "\n"
+    lines.append("{oops\n")
+    empty_archive()
+    with pytest.raises(ArchiveError) as caught:
+        restore_archive(as_bytes("".join(lines)), batch_rows=1)
+    assert caught.value.line == later + 1
+    assert "the database refused it" in str(caught.value)
+    assert sum(archive_counts().values()) == 0
