@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import JsonResponse
+
+logger = logging.getLogger("archive.health")
 
 
 def healthz(request):
@@ -19,8 +23,11 @@ def readyz(request):
         executor = MigrationExecutor(connection)
         pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
     except DatabaseError as error:
+        # The error names the database's host and port: for the log, not for anyone
+        # who asks.
+        logger.error("readyz: the database does not answer: %s", error)
         return JsonResponse(
-            {"status": "unavailable", "database": str(error)}, status=503
+            {"status": "unavailable", "database": "not answering"}, status=503
         )
     if pending:
         names = [f"{m.app_label}.{m.name}" for m, _ in pending]

@@ -11,6 +11,8 @@ SEARCH_RANK_WINDOW    newest matches ranked by relevance per search (1,000)
 ARCHIVE_COUNTS_CACHE_SECONDS  how long home/topic-list counts are kept (300)
 SEARCH_CACHE_SECONDS  how long a search's counts and ranking are kept (600; 0: never)
 PAGE_CACHE_SECONDS  how long a rendered public page is kept (600; 0: never)
+DJANGO_LOG_LEVEL      the log level of everything but the request lines (WARNING)
+DJANGO_PROXY_COUNT    trusted proxies in front; client addresses from X-Forwarded-For
 Production hardening (defaults on when DJANGO_DEBUG is off): DJANGO_SECURE_SSL_REDIRECT,
 DJANGO_SECURE_COOKIES, DJANGO_HSTS_SECONDS, DJANGO_HSTS_PRELOAD; DJANGO_AXES (login
 throttling, default on).
@@ -30,6 +32,33 @@ def env_bool(name: str, default: bool = False) -> bool:
     if value is None or value.strip() == "":
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    """A whole number from the environment; a malformed one is a one-line error."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number, not {value!r}."
+        ) from None
+
+
+def env_rate(name: str, default: str) -> str | None:
+    """A rate such as ``120/minute`` (second, minute, hour or day); empty: no limit."""
+    value = os.environ.get(name, default).strip()
+    number, _, period = value.partition("/")
+    if value and not (
+        number.isdigit() and period in {"second", "minute", "hour", "day"}
+    ):
+        raise ImproperlyConfigured(
+            f"{name} must be a rate such as 120/minute (per second, minute, hour "
+            f"or day), not {value!r}."
+        )
+    return value or None
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -63,9 +92,7 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]  # probes speak plain HTTP
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool(
     "DJANGO_SECURE_COOKIES", not DEBUG
 )
-SECURE_HSTS_SECONDS = int(
-    os.environ.get("DJANGO_HSTS_SECONDS", "0" if DEBUG else "31536000")
-)
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -78,7 +105,7 @@ DATABASES = {
         os.environ.get(
             "DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'archive.sqlite3'}"
         ),
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
@@ -137,7 +164,11 @@ AXES_ENABLED = env_bool("DJANGO_AXES", True)
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0")) or None
+# Behind DJANGO_PROXY_COUNT trusted proxies the client's address comes from
+# X-Forwarded-For (archive_site/clients.py); without it, only from the connection.
+PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "archive_site.clients.client_ip"
+AXES_USERNAME_CALLABLE = "archive_site.clients.login_username"
 
 # No inline script or style anywhere: JSON-LD is a data block, not a script.
 CONTENT_SECURITY_POLICY = {
@@ -201,7 +232,7 @@ STORAGES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 5 * 1024 * 1024))
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 # One cache for every gunicorn worker (files, no extra service): the archive-wide
 # counts of briefings/cache.py are computed once per expiry, not once per worker.
 CACHES = {
@@ -214,13 +245,24 @@ CACHES = {
     }
 }
 # Search at scale (briefings/searchpage/counting.py, results.py; briefings/cache.py).
-SEARCH_EXACT_LIMIT = int(os.environ.get("SEARCH_EXACT_LIMIT", "100000"))
-SEARCH_RANK_WINDOW = int(os.environ.get("SEARCH_RANK_WINDOW", "1000"))
-ARCHIVE_COUNTS_CACHE_SECONDS = int(
-    os.environ.get("ARCHIVE_COUNTS_CACHE_SECONDS", "300")
-)
-SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "600"))
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+SEARCH_EXACT_LIMIT = env_int("SEARCH_EXACT_LIMIT", 100000)
+SEARCH_RANK_WINDOW = env_int("SEARCH_RANK_WINDOW", 1000)
+ARCHIVE_COUNTS_CACHE_SECONDS = env_int("ARCHIVE_COUNTS_CACHE_SECONDS", 300)
+SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 600)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# What one request may cost (README, "Configuration"): terms in a search (each OR
+# alternative counts), rows in a download, records an API list reaches, and how often
+# one address may ask (archive_site/clients.py; "N/second|minute|hour|day", empty: no
+# limit).
+SEARCH_MAX_TERMS = env_int("SEARCH_MAX_TERMS", 12)
+EXPORT_MAX_ROWS = env_int("EXPORT_MAX_ROWS", 50000)
+EXPORT_ANONYMOUS_MAX_ROWS = env_int("EXPORT_ANONYMOUS_MAX_ROWS", 5000)
+API_MAX_ROWS = env_int("API_MAX_ROWS", 10000)
+THROTTLE_RATES = {
+    "anon": env_rate("API_ANON_RATE", "120/minute"),
+    "user": env_rate("API_USER_RATE", "600/minute"),
+    "export": env_rate("EXPORT_ANON_RATE", "30/hour"),
+}
 
 # The JSON API (/api/v1/, docs/api.md): read-only and anonymous, JSON only in
 # production (the browsable HTML renderer needs inline scripts the CSP forbids).
@@ -234,6 +276,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_PAGINATION_CLASS": "briefings.api.pagination.Pages",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "archive_site.clients.AnonThrottle",
+        "archive_site.clients.UserThrottle",
+    ],
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
@@ -251,12 +297,21 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "").strip().upper() or "WARNING"
+if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+    raise ImproperlyConfigured(
+        f"DJANGO_LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {LOG_LEVEL!r}."
+    )
+# Everything at DJANGO_LOG_LEVEL, and one JSON line per request (archive.requests at
+# INFO) whatever the level. Rejected hosts and 403s are logged on one line each: a
+# traceback tells nothing about a bad request (archive_site/logs.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {
-        "handlers": ["console"],
-        "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING"),
+    "filters": {"expected": {"()": "archive_site.logs.NoTracebackForClientErrors"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["expected"]}
     },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {"archive": {"level": "INFO"}},
 }

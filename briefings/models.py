@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from .addresses import validate_address_list, validate_link_list
 from .spans import validate_claim_span
 
 SLUG_LENGTH = 80
@@ -311,8 +312,8 @@ class Article(models.Model):
     interviewee = models.CharField(max_length=200, blank=True)
     author_bio = models.TextField(blank=True)
     suspected_teaser = models.TextField(blank=True)
-    items = models.JSONField(default=list, blank=True)
-    links = models.JSONField(default=list, blank=True)
+    items = models.JSONField(default=list, blank=True, validators=[validate_link_list])
+    links = models.JSONField(default=list, blank=True, validators=[validate_link_list])
     line_start = models.PositiveIntegerField(default=0)
     line_end = models.PositiveIntegerField(default=0)
     warnings = models.JSONField(default=list, blank=True)
@@ -556,6 +557,7 @@ class Claim(models.Model):
         default=list,
         blank=True,
         help_text="URLs of sources that bear out or refute the claim.",
+        validators=[validate_address_list],
     )
     is_published = models.BooleanField(default=True)
     is_in_source = models.BooleanField(default=True)

@@ -22,3 +22,6 @@ AXES_ENABLED = False
 
 # Each test run its own in-memory cache (cleared before every test in conftest.py).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# No rate limits unless a test sets them (many tests send many requests at once).
+THROTTLE_RATES = {"anon": None, "user": None, "export": None}

@@ -18,6 +18,7 @@ from rest_framework.filters import BaseFilterBackend
 from rest_framework.request import Request
 
 from ..search import Query, parse_query
+from ..search.query import max_terms, too_many_terms
 from ..searchpage.facets import Params
 from ..searchpage.filters import (
     SORTS,
@@ -59,11 +60,23 @@ SORT = OpenApiParameter(
 
 
 def checked_query(request: Request) -> Query:
-    """The parsed ``q``; a 400 when it is longer than the search box allows."""
+    """The parsed ``q``; a 400 when it is longer than the search box allows or has
+    more terms than a search may (the page uses the first ones and says so; a
+    program is told rather than given fewer results than it asked for)."""
     raw = request.query_params.get("q", "")
     if len(raw) > MAX_QUERY_CHARS:
         raise ValidationError({"q": [f"At most {MAX_QUERY_CHARS} characters."]})
-    return parse_query(raw)
+    query = parse_query(raw)
+    if too_many_terms(max_terms()) in query.notices:
+        raise ValidationError(
+            {
+                "q": [
+                    f"At most {max_terms()} terms (each word, phrase, excluded word "
+                    "and OR alternative counts)."
+                ]
+            }
+        )
+    return query
 
 
 def choices_of(model, field_name: str | None) -> list[str] | None:

@@ -11,6 +11,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ..addresses import safe_links
 from ..models import (
     Article,
     ArticleTopic,
@@ -216,10 +217,18 @@ class ClaimRefSerializer(serializers.ModelSerializer):
         fields = ["id", "text", "kind", "status", "url"]
 
 
+class SafeLinks(serializers.JSONField):
+    """Link objects with any address that is not http, https or mailto as null
+    (briefings/addresses.py): the API serves nothing a page would not link to."""
+
+    def to_representation(self, value):
+        return super().to_representation(safe_links(value))
+
+
 class ArticleDetailSerializer(ArticleSerializer):
     subheadings = serializers.JSONField(read_only=True)
-    items = serializers.JSONField(read_only=True)
-    links = serializers.JSONField(read_only=True)
+    items = SafeLinks(read_only=True)
+    links = SafeLinks(read_only=True)
     claims = serializers.SerializerMethodField()
 
     class Meta(ArticleSerializer.Meta):

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import connection, models
 
 from ..models import Article, Briefing, Claim, Person, Publication, Term, Topic
@@ -218,7 +219,19 @@ def plain_check(f: models.Field) -> Callable[[Any], Any]:
     """A non-null value of a field that is not a reference."""
     if isinstance(f, models.JSONField):
         adapt, encoder = connection.ops.adapt_json_value, f.encoder
-        return lambda value: adapt(value, encoder)
+
+        def json_value(value: Any) -> Any:
+            # The field's own validators (web addresses only, see addresses.py): an
+            # archive may not store what an editor could not.
+            try:
+                f.run_validators(value)
+            except ValidationError as error:
+                raise Invalid(
+                    f"field '{f.name}': {'; '.join(error.messages)}"
+                ) from None
+            return adapt(value, encoder)
+
+        return json_value
     if isinstance(f, models.BooleanField):
 
         def boolean(value: Any) -> bool:

@@ -2,7 +2,10 @@
 
 An export takes the search page's GET parameters and lists the page's hits, all of
 them, in the page's order (the same FilterSet, ranking and sort), up to
-``EXPORT_LIMIT`` rows. CSV is UTF-8 with a byte-order mark so spreadsheets read it
+``settings.EXPORT_MAX_ROWS`` rows for a signed-in editor and
+``EXPORT_ANONYMOUS_MAX_ROWS`` for anyone else, who may also download only so often
+(``THROTTLE_RATES["export"]``). A download cut at its limit says so: the JSON in
+``truncated`` and ``notice``, the CSV in a last row. CSV is UTF-8 with a byte-order mark so spreadsheets read it
 as UTF-8, and a cell that a spreadsheet would run as a formula gets a leading
 apostrophe. JSON is one object: the search, the number of matches and the records.
 """
@@ -10,11 +13,15 @@ apostrophe. JSON is one object: the search, the number of matches and the record
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator
 
+from django.conf import settings
 from django.db.models import QuerySet, TextField, Value
-from django.http import Http404, HttpRequest, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+
+from archive_site.clients import ExportThrottle
 
 from ..models import Article, Claim
 from ..search import parse_query
@@ -23,7 +30,6 @@ from ..searchpage.filters import resolve_sort
 from ..searchpage.tabs import ARTICLES, CLAIMS, Tab, ranked_results
 from ..serialize import figure_dict, iso
 
-EXPORT_LIMIT = 50_000
 CHUNK_SIZE = 500
 LIST_SEPARATOR = "; "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -40,21 +46,51 @@ def search_claims_export(request: HttpRequest, fmt: str) -> StreamingHttpRespons
     return export(request, CLAIMS, fmt)
 
 
-def export(request: HttpRequest, tab: Tab, fmt: str) -> StreamingHttpResponse:
+def export(request: HttpRequest, tab: Tab, fmt: str) -> HttpResponse:
     if fmt not in WRITERS:
         raise Http404("Exports are CSV or JSON")
+    throttle = ExportThrottle()
+    if not throttle.allow_request(request, None):
+        return too_many_downloads(throttle.wait())
     results = export_results(tab, request)
     to_row = ROWS[tab.name]
-    records = results[:EXPORT_LIMIT].iterator(chunk_size=CHUNK_SIZE)
+    limit = row_limit(request)
+    # One row more than the limit tells whether the download was cut.
+    records = results[: limit + 1].iterator(chunk_size=CHUNK_SIZE)
     rows = (to_row(record, request.build_absolute_uri) for record in records)
     content_type, write = WRITERS[fmt]
     if fmt == "json":
-        body = write(rows, search_of(request), results.count())
+        body = write(rows, search_of(request), results.count(), limit)
     else:
-        body = write(rows, COLUMNS[tab.name])
+        body = write(rows, COLUMNS[tab.name], limit)
     response = StreamingHttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{tab.name}-search.{fmt}"'
     response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def row_limit(request: HttpRequest) -> int:
+    """How many rows this visitor may download at once."""
+    if request.user.is_authenticated:
+        return settings.EXPORT_MAX_ROWS
+    return settings.EXPORT_ANONYMOUS_MAX_ROWS
+
+
+def cut_notice(limit: int) -> str:
+    return (
+        f"This download stops at {limit:,} rows, the limit for one download: narrow "
+        "the search (words, publication, year, dates) to get the others."
+    )
+
+
+def too_many_downloads(wait: float | None) -> HttpResponse:
+    seconds = max(1, round(wait or 1))
+    response = HttpResponse(
+        f"Too many downloads from your address: try again in {seconds} seconds.\n",
+        status=429,
+        content_type="text/plain; charset=utf-8",
+    )
+    response["Retry-After"] = str(seconds)
     return response
 
 
@@ -160,20 +196,28 @@ def figure_part(value) -> str:
     return str(value)
 
 
-def csv_lines(rows: Iterable[dict], columns: list[str]) -> Iterator[str]:
+def csv_lines(rows: Iterable[dict], columns: list[str], limit: int) -> Iterator[str]:
     writer = csv.writer(Echo())
     yield BOM + writer.writerow(columns)
-    for row in rows:
+    for number, row in enumerate(rows, start=1):
+        if number > limit:
+            yield writer.writerow([cut_notice(limit)])
+            break
         if "figures" in row:
             row = {**row, **figure_cells(row)}
         yield writer.writerow([safe_cell(row[name]) for name in columns])
 
 
-def json_chunks(rows: Iterable[dict], search: dict, count: int) -> Iterator[str]:
-    head = {"search": search, "count": count, "limit": EXPORT_LIMIT}
+def json_chunks(
+    rows: Iterable[dict], search: dict, count: int, limit: int
+) -> Iterator[str]:
+    head = {"search": search, "count": count, "limit": limit}
+    head["truncated"] = count > limit
+    if count > limit:
+        head["notice"] = cut_notice(limit)
     yield json.dumps(head, ensure_ascii=False)[:-1] + ', "results": ['
     separator = "\n"
-    for row in rows:
+    for row in itertools.islice(rows, limit):
         yield separator + json.dumps(row, ensure_ascii=False)
         separator = ",\n"
     yield "\n]}\n"

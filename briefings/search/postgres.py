@@ -1,13 +1,24 @@
 """PostgreSQL backend: a weighted, generated tsvector column with a GIN index.
 
-The text search configuration ``archive_english`` is English with ``unaccent`` in front
-of the stemmer, so ``Grunberg`` finds Grünberg. The built-in parser does not segment
-Chinese, so CJK terms are matched as substrings (LIKE).
+It finds what the SQLite backend finds (a differential test compares them over
+generated queries), so it reads text the way FTS5's ``porter unicode61`` does:
+
+- words are runs of letters and digits; every other character separates them
+  (``SEPARATORS``, applied before PostgreSQL's parser, which would otherwise keep
+  ``21.3``, ``co-operation`` or ``example.org`` whole);
+- the original Porter stemmer (Snowball's ``porter``, not ``english``), after
+  ``unaccent``, so ``Grunberg`` finds Grünberg;
+- no stop words in the index: the query language drops them from plain words
+  (query.py) and keeps them in phrases, which then match word for word.
+
+The built-in parser does not segment Chinese, so CJK terms are matched as
+substrings (LIKE).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,7 +27,6 @@ from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
-    SearchVector,
     SearchVectorField,
 )
 from django.db import connection, transaction
@@ -26,7 +36,17 @@ from .conditions import narrow
 from .expressions import START, STOP, TITLE_BONUS, TableSQL
 from .query import Query, Term
 
-CONFIG = "archive_english"
+CONFIG = "archive_porter"
+# What separates words (see the module docstring): ASCII and Latin-1 punctuation,
+# symbols, spaces and controls, and the punctuation blocks of Unicode. As regular
+# expression escapes, not a character class: ``[:alnum:]`` is ASCII only under the
+# C locale. Letters and digits outside these (ª, ², ①…) are left inside words.
+SEPARATORS = (
+    r"[\x01-\x2f\x3a-\x40\x5b-\x60\x7b-\xa9\xab-\xb1\xb4\xb6-\xb8\xbb\xbf\xd7\xf7"
+    r"\u2000-\u206f\u2190-\u245f\u2500-\u2bff\u3000-\u3003\u3008-\u3020\u3030"
+    r"\ufe10-\ufe6f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+"
+)
+WORD_TYPES = "asciiword, word, numword, asciihword, hword, hword_part, hword_asciipart, hword_numpart"
 RANK_WEIGHTS = [0.05, 0.2, 0.4, 1.0]  # D, C, B, A: title (A) outweighs body (C)
 
 
@@ -39,8 +59,25 @@ class Index:
     like_columns: tuple[str, ...]
 
 
+# FTS5's stemmer leaves words under three letters alone; PostgreSQL's stores ``us``
+# as ``u``, so that ``u`` would find "US". A two-letter word ending in s is written
+# with a double s (which the stemmer keeps), in the text and in queries alike.
+SHORT_PLURAL_SQL = r"(^| )([^ ])([sS])(?= |$)", r"\1\2\3\3"
+SHORT_PLURAL = re.compile(r"(?<!\S)(\S)([sS])(?!\S)")
+
+
+def words_of(column: str) -> str:
+    """SQL: the column's text with every separator a space (see SEPARATORS) and short
+    plurals doubled (see SHORT_PLURAL)."""
+    pattern, replacement = SHORT_PLURAL_SQL
+    spaced = f"regexp_replace(coalesce({column}, ''), '{SEPARATORS}', ' ', 'g')"
+    return f"regexp_replace({spaced}, '{pattern}', '{replacement}', 'g')"
+
+
 def _weighted(column: str, weight: str) -> str:
-    return f"setweight(to_tsvector('{CONFIG}'::regconfig, coalesce({column}, '')), '{weight}')"
+    return (
+        f"setweight(to_tsvector('{CONFIG}'::regconfig, {words_of(column)}), '{weight}')"
+    )
 
 
 INDEXES = {
@@ -60,7 +97,11 @@ INDEXES = {
         ("title", "body"),
     ),
     "claim": Index(
-        "briefings_claim", _weighted("text", "A"), "text", "text", ("text",)
+        "briefings_claim",
+        _weighted("text", "A"),
+        "text",
+        "text",
+        ("text",),
     ),
 }
 
@@ -68,10 +109,13 @@ SETUP_SQL = [
     "CREATE EXTENSION IF NOT EXISTS unaccent",
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     f"""DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_ts_dict WHERE dictname = '{CONFIG}_stem') THEN
+        CREATE TEXT SEARCH DICTIONARY {CONFIG}_stem (TEMPLATE = snowball, Language = porter);
+      END IF;
       IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = '{CONFIG}') THEN
-        CREATE TEXT SEARCH CONFIGURATION {CONFIG} (COPY = pg_catalog.english);
+        CREATE TEXT SEARCH CONFIGURATION {CONFIG} (COPY = pg_catalog.simple);
         ALTER TEXT SEARCH CONFIGURATION {CONFIG}
-          ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;
+          ALTER MAPPING FOR {WORD_TYPES} WITH unaccent, {CONFIG}_stem;
       END IF;
     END $$""",
 ]
@@ -96,7 +140,8 @@ def drop_ddl(index: Index) -> list[str]:
 
 def term_query(term: Term) -> SearchQuery:
     kind = "phrase" if term.is_phrase else "plain"
-    return SearchQuery(term.text, config=CONFIG, search_type=kind)
+    text = SHORT_PLURAL.sub(r"\1\2\2", term.text)
+    return SearchQuery(text, config=CONFIG, search_type=kind)
 
 
 def clauses_query(clauses: list[list[Term]]) -> SearchQuery | None:
@@ -145,7 +190,11 @@ class PostgresBackend:
             return queryset.annotate(
                 rank=Value(0.0), headline_raw=Value(None, output_field=TextField())
             )
-        title_vector = SearchVector(index.title_column, config=CONFIG)
+        title_vector = TableSQL(
+            f"to_tsvector('{CONFIG}'::regconfig, "
+            f"{words_of('{table}.' + index.title_column)})",
+            output_field=SearchVectorField(),
+        )
         title_bonus = Case(
             When(_title_vector=fulltext, then=Value(TITLE_BONUS)),
             default=Value(0.0),

@@ -12,10 +12,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.conf import settings
+
 from .stopwords import STOP_WORDS
 
 MAX_QUERY_CHARS = 500
-MAX_CLAUSES = 12
+MAX_TERMS = 12  # the default of settings.SEARCH_MAX_TERMS
 
 QUOTES = str.maketrans(
     {c: '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u300c\u300d"}
@@ -25,6 +27,7 @@ CJK_RUN = re.compile(
 )
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+RUN = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,11 @@ class Query:
     @property
     def is_empty(self) -> bool:
         return not self.clauses and not self.excluded
+
+    @property
+    def term_count(self) -> int:
+        """Words, phrases and exclusions, each OR alternative counted."""
+        return len(self.positive_terms) + len(self.excluded)
 
     @property
     def positive_terms(self) -> list[Term]:
@@ -71,18 +79,30 @@ def normalise(text: str) -> str:
 
 
 def split_terms(raw: str, *, phrase: bool) -> list[Term]:
-    """A raw token or phrase as terms: CJK runs apart, words cleaned of punctuation."""
+    """A raw token or phrase as terms: CJK runs apart, words cleaned of punctuation.
+
+    A word with punctuation inside (``China's``, ``co-operation``, ``21.3``) is the
+    phrase of its letter-and-digit runs, which is how both indexes store it."""
     terms: list[Term] = []
     for index, part in enumerate(CJK_RUN.split(raw)):
-        words = [w for w in WORD.findall(part)]
+        words = WORD.findall(part)
         if phrase and len(words) > 1:
-            terms.append(Term(" ".join(words), is_phrase=True))
+            terms.append(Term(" ".join(word_runs(w) for w in words), is_phrase=True))
         else:
-            terms += [Term(w) for w in words if w.lower() not in STOP_WORDS or phrase]
+            terms += [
+                Term(word_runs(w), is_phrase=word_runs(w) != w)
+                for w in words
+                if w.lower() not in STOP_WORDS or phrase
+            ]
         runs = CJK_RUN.findall(raw)
         if index < len(runs):
             terms.append(Term(runs[index], is_cjk=True))
     return terms
+
+
+def word_runs(word: str) -> str:
+    """The word's runs of letters and digits, one space apart."""
+    return " ".join(RUN.findall(word))
 
 
 def parse_query(text: str) -> Query:
@@ -110,7 +130,8 @@ def parse_query(text: str) -> Query:
         if negated:
             query.excluded += terms
         elif join_next and len(terms) == 1:
-            query.clauses[-1].append(terms[0])
+            if terms[0] not in query.clauses[-1]:  # "a OR a" is "a"
+                query.clauses[-1].append(terms[0])
         else:
             query.clauses += [[term] for term in terms]
         join_next = False
@@ -118,10 +139,31 @@ def parse_query(text: str) -> Query:
     return query
 
 
+def max_terms() -> int:
+    """How many terms a search may have (settings.SEARCH_MAX_TERMS)."""
+    return getattr(settings, "SEARCH_MAX_TERMS", MAX_TERMS)
+
+
+def too_many_terms(limit: int) -> str:
+    return (
+        f"Only the first {limit} terms of your search were used (each word, phrase, "
+        "excluded word and OR alternative counts)."
+    )
+
+
 def _limit_clauses(query: Query) -> None:
-    if len(query.clauses) + len(query.excluded) > MAX_CLAUSES:
-        query.clauses = query.clauses[:MAX_CLAUSES]
-        query.excluded = query.excluded[: max(0, MAX_CLAUSES - len(query.clauses))]
-        query.notices.append(
-            f"Only the first {MAX_CLAUSES} terms of your search were used."
-        )
+    """Keep the first ``max_terms()`` terms, OR alternatives included: each one is
+    another lookup in the index, so alternatives cost as much as words do."""
+    limit = max_terms()
+    if query.term_count <= limit:
+        return
+    kept: list[list[Term]] = []
+    room = limit
+    for clause in query.clauses:
+        if room <= 0:
+            break
+        kept.append(clause[:room])
+        room -= len(kept[-1])
+    query.clauses = kept
+    query.excluded = query.excluded[: max(0, room)]
+    query.notices.append(too_many_terms(limit))

@@ -79,7 +79,10 @@ def quote(text: str) -> str:
 
 
 def match_expression(terms: list[list[Term]]) -> str:
-    """AND of clauses, each an OR of quoted words and phrases (CJK terms left out)."""
+    """AND of clauses, each an OR of quoted words and phrases (CJK terms left out).
+
+    The AND is spelled out: FTS5 accepts implicit AND between strings only, and
+    rejects it beside a parenthesised group (``("a" OR "b") "c"``)."""
     clauses = []
     for clause in terms:
         alternatives = [quote(term.text) for term in clause if not term.is_cjk]
@@ -87,7 +90,7 @@ def match_expression(terms: list[list[Term]]) -> str:
             clauses.append(alternatives[0])
         elif alternatives:
             clauses.append("(" + " OR ".join(alternatives) + ")")
-    return " ".join(clauses)
+    return " AND ".join(clauses)
 
 
 def ddl(index: Index) -> list[str]:

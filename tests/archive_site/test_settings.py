@@ -37,11 +37,49 @@ def test_check_deploy_is_clean_in_production_mode():
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 
-def test_missing_secret_key_is_a_clear_error_in_production_mode():
-    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "DJANGO_SECRET_KEY"}
-    result = manage("check", env=env)
+def one_line_error(result: subprocess.CompletedProcess) -> str:
+    """The error a failed command printed, which must be one line, no traceback."""
     assert result.returncode != 0
-    assert "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off" in result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def test_missing_secret_key_is_one_line_without_a_traceback():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "DJANGO_SECRET_KEY"}
+    line = one_line_error(manage("check", env=env))
+    assert line.startswith("Configuration error: DJANGO_SECRET_KEY must be set")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "DJANGO_HSTS_SECONDS",
+        "DJANGO_PROXY_COUNT",
+        "SEARCH_EXACT_LIMIT",
+        "IMPORT_MAX_BYTES",
+    ],
+)
+def test_malformed_number_is_one_line_naming_the_setting(name):
+    line = one_line_error(manage("check", env={**PRODUCTION_ENV, name: "abc"}))
+    assert line == f"Configuration error: {name} must be a whole number, not 'abc'."
+
+
+def test_malformed_rate_is_one_line_naming_the_setting():
+    line = one_line_error(
+        manage("check", env={**PRODUCTION_ENV, "API_ANON_RATE": "lots"})
+    )
+    assert line == (
+        "Configuration error: API_ANON_RATE must be a rate such as 120/minute "
+        "(per second, minute, hour or day), not 'lots'."
+    )
+
+
+def test_unknown_log_level_is_one_line():
+    env = {**PRODUCTION_ENV, "DJANGO_LOG_LEVEL": "loud"}
+    line = one_line_error(manage("check", env=env))
+    assert "DJANGO_LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL" in line
 
 
 def test_debug_is_off_unless_asked_for():
