@@ -1,4 +1,5 @@
-"""sitemap.xml: every public briefing, article, claim, topic, person and publication."""
+"""sitemap.xml: every public briefing, article, claim, topic, person, organisation and
+publication."""
 
 from __future__ import annotations
 
@@ -56,7 +57,14 @@ class PersonSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Person.objects.order_by("id")
+        return Person.objects.people().order_by("id")
+
+
+class OrganisationSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Person.objects.organisations().order_by("id")
 
 
 class PublicationSitemap(Sitemap):
@@ -72,5 +80,6 @@ SITEMAPS = {
     "claims": ClaimSitemap,
     "topics": TopicSitemap,
     "people": PersonSitemap,
+    "organisations": OrganisationSitemap,
     "publications": PublicationSitemap,
 }

@@ -15,7 +15,15 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
-from ..models import Article, ArticleAuthor, Claim, Figure, Person, Topic
+from ..models import (
+    Article,
+    ArticleAuthor,
+    Claim,
+    Figure,
+    Person,
+    Topic,
+    prefetch_untitled,
+)
 from ..search import Query, highlight, marked_html
 from ..search import search as ranked
 from ..search.expressions import START, STOP
@@ -163,6 +171,7 @@ def claim_sentence(claim: Claim, query: Query) -> SafeString:
 
 def claim_hits(claims: list[Claim], query: Query) -> list[ClaimHit]:
     hits = []
+    prefetch_untitled([claim.article for claim in claims])  # their bodies deferred
     for claim in claims:
         text_html = claim_sentence(claim, query)
         article_url = with_query(claim.article.get_absolute_url(), query)
