@@ -61,7 +61,17 @@ class PersonSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Person
-        fields = ["id", "name", "slug", "role", "variants", "url"]
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "family_name",
+            "given_name",
+            "slug",
+            "role",
+            "variants",
+            "url",
+        ]
 
 
 class PersonRefSerializer(serializers.ModelSerializer):
@@ -69,7 +79,7 @@ class PersonRefSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Person
-        fields = ["id", "name", "slug", "url"]
+        fields = ["id", "name", "kind", "slug", "url"]
 
 
 class TopicSerializer(serializers.ModelSerializer):
