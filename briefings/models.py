@@ -137,9 +137,12 @@ class Person(models.Model):
         max_length=20, choices=PersonKind.choices, default=PersonKind.PERSON
     )
     family_name = models.CharField(
-        max_length=200, blank=True, help_text="As citations write it; a person only."
+        max_length=200,
+        blank=True,
+        default="",
+        help_text="As citations write it; a person only.",
     )
-    given_name = models.CharField(max_length=200, blank=True)
+    given_name = models.CharField(max_length=200, blank=True, default="")
 
     objects = PersonQuerySet.as_manager()
 
@@ -512,6 +515,32 @@ class ClaimQuerySet(models.QuerySet):
             article__is_published=True,
             article__is_in_source=True,
         )
+
+    def with_untitled_openings(self) -> ClaimQuerySet:
+        """Each claim with what describes its article if untitled (subheadings and
+        first words), for lists that leave the article's body out; see
+        ``describe_untitled_articles``."""
+        untitled = models.Q(article__title=None) | models.Q(article__title="")
+        return self.annotate(
+            article_subheadings=models.F("article__subheadings"),
+            article_opening=models.Case(
+                models.When(
+                    untitled, then=Substr("article__body", 1, UNTITLED_BODY_CHARS)
+                ),
+                default=models.Value(""),
+                output_field=models.TextField(),
+            ),
+        )
+
+
+def describe_untitled_articles(claims) -> None:
+    """Set the display title of the untitled articles of claims read
+    ``with_untitled_openings()``, with no query."""
+    for claim in claims:
+        article = claim.article
+        if not article.title and hasattr(claim, "article_opening"):
+            opening, subheadings = claim.article_opening, claim.article_subheadings
+            article.untitled_label = untitled_label(subheadings or [], opening)
 
 
 class Claim(models.Model):

@@ -33,11 +33,12 @@ def fields() -> list[tuple[str, models.Field]]:
             "family_name",
             models.CharField(
                 blank=True,
+                default="",
                 help_text="As citations write it; a person only.",
                 max_length=200,
             ),
         ),
-        ("given_name", models.CharField(blank=True, max_length=200)),
+        ("given_name", models.CharField(blank=True, default="", max_length=200)),
     ]
 
 

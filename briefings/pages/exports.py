@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from django.db.models import QuerySet, TextField, Value
 from django.http import Http404, HttpRequest, StreamingHttpResponse
 
-from ..models import Article, Claim
+from ..models import Article, Claim, describe_untitled_articles
 from ..search import parse_query
 from ..searchpage.facets import Params
 from ..searchpage.filters import resolve_sort
@@ -102,6 +102,7 @@ def article_row(article: Article, absolute: Callable[[str], str]) -> dict:
 
 
 def claim_row(claim: Claim, absolute: Callable[[str], str]) -> dict:
+    describe_untitled_articles([claim])
     article = claim.article
     briefing = article.briefing
     return {

@@ -22,7 +22,7 @@ from ..models import (
     Figure,
     Person,
     Topic,
-    prefetch_untitled,
+    describe_untitled_articles,
 )
 from ..search import Query, highlight, marked_html
 from ..search import search as ranked
@@ -151,6 +151,7 @@ def prepare_claims(queryset: QuerySet) -> QuerySet:
     return (
         queryset.select_related("speaker", "article__briefing__publication")
         .defer("article__body", "article__briefing__source_text")
+        .with_untitled_openings()
         .prefetch_related(
             Prefetch("figures", Figure.objects.order_by("position")),
             Prefetch(
@@ -171,7 +172,7 @@ def claim_sentence(claim: Claim, query: Query) -> SafeString:
 
 def claim_hits(claims: list[Claim], query: Query) -> list[ClaimHit]:
     hits = []
-    prefetch_untitled([claim.article for claim in claims])  # their bodies deferred
+    describe_untitled_articles(claims)  # their bodies are left out
     for claim in claims:
         text_html = claim_sentence(claim, query)
         article_url = with_query(claim.article.get_absolute_url(), query)

@@ -198,3 +198,13 @@ def test_an_unknown_citation_format_is_not_found(client, read_seeds):
     assert client.get(f"/briefings/{briefing.pk}/cite/nonsense/").status_code == 404
     claim = Claim.objects.public().first()
     assert client.get(f"/claims/{claim.pk}/cite/nonsense/").status_code == 404
+
+
+def test_claim_results_and_exports_describe_the_untitled_article(client, read_seeds):
+    article = gis_article()
+    slug = article.briefing.publication.slug
+    html = client.get("/search/claims/", {"publication": slug}).content.decode()
+    assert GIS_TITLE in html
+    response = client.get("/search/claims/export.json", {"publication": slug})
+    data = json.loads(b"".join(response.streaming_content))
+    assert {row["article_title"] for row in data["results"]} == {GIS_TITLE}
