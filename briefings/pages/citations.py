@@ -247,6 +247,8 @@ def to_ris(citation: Citation) -> str:
 def _csl_name(author: CitedName) -> dict:
     if author.is_literal:
         return {"literal": author.name}
+    if not author.given:
+        return {"family": author.family}
     return {"family": author.family, "given": author.given}
 
 
