@@ -98,10 +98,14 @@ ROMANISED_SURNAME = re.compile(r"^[A-Z][^aeiou\W\d]{0,2}[aeiou]{1,3}(?:n|ng|h)?$
 
 @cache
 def organisation_catalogue() -> dict[str, frozenset[str]]:
-    """The catalogue of organisation words, names, places and anonymous labels."""
+    """The catalogue of organisation words, names, places and anonymous labels,
+    case-folded ("the Chinese government" is as much a body as "Government")."""
     data = json.loads((DATA / "organisations.json").read_text(encoding="utf-8"))
-    folded = {key: frozenset(_fold(name) for name in data[key]) for key in data}
-    return {**folded, "words": frozenset(data["words"])}
+    return {
+        key: frozenset(_fold(name) for name in names)
+        for key, names in data.items()
+        if isinstance(names, list)
+    }
 
 
 def _fold(name: str) -> str:
@@ -123,7 +127,8 @@ def kind_of(name: str) -> str:
     folded = _fold(name)
     if folded in catalogue["names"] or folded in catalogue["places"]:
         return ORGANISATION
-    if ACRONYM.match(name) or catalogue["words"] & set(WORD.findall(name)):
+    words = {word.strip(".").casefold() for word in WORD.findall(name)}
+    if ACRONYM.match(name) or catalogue["words"] & words:
         return ORGANISATION
     return PERSON
 

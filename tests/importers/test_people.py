@@ -130,6 +130,8 @@ def test_split_name_gives_family_and_given_names(name, family, given):
         "Southern Metropolis Daily",
         "Ministry of Commerce",
         "MERICS",
+        "the Chinese government",
+        "The Washington Post",
     ],
 )
 def test_organisations_are_told_from_people(name):
@@ -137,7 +139,15 @@ def test_organisations_are_told_from_people(name):
 
 
 @pytest.mark.parametrize(
-    "name", ["Wang Dan", "Jacob Gunter", "Jack Ma", "Ryan Manuel", "Nis Grünberg"]
+    "name",
+    [
+        "Wang Dan",
+        "Jacob Gunter",
+        "Jack Ma",
+        "Ryan Manuel",
+        "Nis Grünberg",
+        "Emily Post",
+    ],
 )
 def test_people_stay_people(name):
     assert kind_of(name) == "person"
