@@ -56,8 +56,13 @@ class ArticleKind(models.TextChoices):
 
 
 class ClaimKind(models.TextChoices):
+    """What a claim is: see briefings/importers/claims/kinds.py."""
+
     STATISTIC = "statistic", "Statistic"
     QUOTE = "quote", "Quote"
+    REPORTED = "reported", "Reported speech"
+    POSITION = "position", "Official position"
+    DIRECTIVE = "directive", "Directive"
     ASSERTION = "assertion", "Assertion"
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "SEED_STEMS",
     "TRUTH_DIR",
     "claim_matches",
+    "load_all_claims",
     "load_truth",
     "same_names",
     "same_text",
@@ -38,6 +39,12 @@ SEED_STEMS = sorted(path.stem for path in TRUTH_DIR.glob("*.json"))
 
 def load_truth(stem: str) -> dict:
     return json.loads((TRUTH_DIR / f"{stem}.json").read_text(encoding="utf-8"))
+
+
+def load_all_claims(stem: str) -> list[dict]:
+    """Every claim of a seed, annotated with kind, speaker and figures."""
+    path = TRUTH_DIR / "claims" / f"{stem}.json"
+    return json.loads(path.read_text(encoding="utf-8"))["claims"]
 
 
 def seed_text(stem: str) -> str:

@@ -2,11 +2,11 @@
 
 Lines come in the archive's order: the header, publications, people, topics, then
 one line per briefing in id order, dated from 2015-01-01 to 2026-06-30 with volume
-growing over the years. Each briefing is drawn from its own ``random.Random``, seeded
-with the corpus seed and the briefing's number, so the output depends only on the
-number of articles and the seed; timestamps derive from the briefing's date, never
-from the clock. Nothing is kept once a line is written: memory stays flat whatever
-the size.
+growing over the years, and the trailer that seals them. Each briefing is drawn from
+its own ``random.Random``, seeded with the corpus seed and the briefing's number, so
+the output depends only on the number of articles and the seed; timestamps derive
+from the briefing's date, never from the clock. Nothing is kept once a line is
+written: memory stays flat whatever the size.
 
 The corpus has no source texts (``source_text`` is empty), no review items and no
 editors; ``imported_values`` are empty, as for records made by hand.
@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from ..dump.format import HEADER, dumps
+from ..dump.format import HEADER, Seal
 from ..importers.people import name_key
 from .articles import PLANS, Context, Ids, Plan, article_record
 from .catalogue import PEOPLE, PUBLICATIONS
@@ -183,16 +183,17 @@ def write_corpus(
     progress: Callable[[Summary], None] | None = None,
 ) -> Summary:
     """Write a corpus of ``articles`` articles to ``out`` (bytes); what was written."""
-    summary = Summary()
+    summary, seal = Summary(), Seal()
     for record in (HEADER, *catalogue_lines()):
-        summary.bytes += out.write(dumps(record).encode())
+        summary.bytes += out.write(seal.line(record).encode())
     next_report = PROGRESS_EVERY
     for briefing in Corpus(articles, seed).briefings():
-        summary.bytes += out.write(dumps(briefing).encode())
+        summary.bytes += out.write(seal.line(briefing).encode())
         summary.briefings += 1
         summary.articles += len(briefing["articles"])
         summary.claims += sum(len(a["claims"]) for a in briefing["articles"])
         if progress and summary.articles >= next_report:
             progress(summary)
             next_report += PROGRESS_EVERY
+    summary.bytes += out.write(seal.trailer().encode())
     return summary

@@ -18,7 +18,7 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 
 from ..models import Briefing, Person, Publication, Topic
-from .format import EDITORS, HEADER, LAYOUTS, Layout, dumps, encode_row
+from .format import EDITORS, HEADER, LAYOUTS, Layout, Seal, encode_row
 from .progress import Counts, Progress
 
 CHUNK_SIZE = 100  # briefings per chunk: their source texts are in memory together
@@ -34,8 +34,6 @@ CHILDREN = {
     "figure": ("claim__article__briefing", "claim_id", ("position", "id")),
     "review_item": ("briefing", "briefing_id", ("id",)),
 }
-COUNTED = {"article": "articles", "claim": "claims", "figure": "figures"}
-COUNTED |= {"review_item": "review_items"}
 
 
 @contextmanager
@@ -101,20 +99,15 @@ def children_of(first: int, last: int) -> dict[str, dict[int, list[dict]]]:
     return groups
 
 
-def attach(layout: Layout, record: dict, groups: dict, counts: Counts) -> dict:
+def attach(layout: Layout, record: dict, groups: dict) -> dict:
     """The record with its nested lists filled in, recursively."""
     for key, name in layout.nested:
         children = groups[name].get(record["id"], [])
-        record[key] = [
-            attach(LAYOUTS[name], child, groups, counts) for child in children
-        ]
-        if name in COUNTED:
-            field = COUNTED[name]
-            setattr(counts, field, getattr(counts, field) + len(children))
+        record[key] = [attach(LAYOUTS[name], child, groups) for child in children]
     return record
 
 
-def briefing_lines(first: int, last: int, counts: Counts) -> Iterator[dict]:
+def briefing_lines(first: int, last: int) -> Iterator[dict]:
     """The briefing lines of one chunk, in id order."""
     layout = LAYOUTS["briefing"]
     groups = children_of(first, last)
@@ -122,31 +115,34 @@ def briefing_lines(first: int, last: int, counts: Counts) -> Iterator[dict]:
     for row in rows(layout, queryset):
         record = {"type": "briefing", **encode_row(layout, row)}
         record[EDITORS] = groups[EDITORS].get(record["id"], [])
-        yield attach(layout, record, groups, counts)
+        yield attach(layout, record, groups)
 
 
 def write_archive(
     out: TextIO, *, chunk_size: int = CHUNK_SIZE, progress: Progress | None = None
 ) -> Counts:
-    """Write the whole archive to ``out``; what was written."""
-    counts = Counts()
+    """Write the whole archive to ``out``, sealed by its trailer; what was written."""
+    counts, seal = Counts(), Seal()
     with snapshot():
         total = Briefing.objects.count()
         progress = progress or Progress(None, total, "briefings")
         progress.total = total
-        out.write(dumps(HEADER))
-        for name, model, field in (
-            ("publication", Publication, "publications"),
-            ("person", Person, "people"),
-            ("topic", Topic, "topics"),
+        out.write(seal.line(HEADER))
+        for name, model in (
+            ("publication", Publication),
+            ("person", Person),
+            ("topic", Topic),
         ):
             for record in top_level(name, model.objects.all()):
-                out.write(dumps(record))
-                setattr(counts, field, getattr(counts, field) + 1)
+                out.write(seal.line(record))
+        done = 0
         for first, last in id_chunks(chunk_size):
-            for record in briefing_lines(first, last, counts):
-                out.write(dumps(record))
-                counts.briefings += 1
-                progress.update(counts.briefings, counts.briefings)
-        progress.update(counts.briefings, counts.briefings, force=True)
+            for record in briefing_lines(first, last):
+                out.write(seal.line(record))
+                done += 1
+                progress.update(done, done)
+        progress.update(done, done, force=True)
+        out.write(seal.trailer())
+    for name, count in seal.counts.items():
+        setattr(counts, name, count)
     return counts

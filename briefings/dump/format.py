@@ -11,6 +11,7 @@ with microseconds, floats by ``repr``, JSON field values with their keys sorted
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,8 +35,10 @@ from ..models import (
 )
 
 FORMAT = "china-briefings-archive"
-VERSION = 1
+VERSION = 2  # 2: a trailer line seals the archive (record counts and a checksum)
+READABLE_VERSIONS = (1, 2)
 HEADER = {"type": "archive", "format": FORMAT, "version": VERSION}
+TRAILER = "trailer"  # the last line's type
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,17 @@ LAYOUTS = {
 SECTIONS = ("publication", "person", "topic", "briefing")
 # The briefing's editors: a list of person ids, written after its own fields.
 EDITORS = "editors"
+# What the trailer counts: each kind of record, by its layout, in this order.
+COUNTED = {
+    "publication": "publications",
+    "person": "people",
+    "topic": "topics",
+    "briefing": "briefings",
+    "article": "articles",
+    "claim": "claims",
+    "figure": "figures",
+    "review_item": "review_items",
+}
 
 
 def is_user(field: models.Field) -> bool:
@@ -171,3 +185,33 @@ def dumps(record: dict) -> str:
         allow_nan=False,
     )
     return text + "\n"
+
+
+class Seal:
+    """What the trailer vouches for, gathered as lines are written: the SHA-256 of
+    every byte before it and how many records of each kind the lines hold. A file
+    cut short, or changed after export, no longer matches its trailer."""
+
+    def __init__(self) -> None:
+        self.digest = hashlib.sha256()
+        self.counts = dict.fromkeys(COUNTED.values(), 0)
+
+    def line(self, record: dict) -> str:
+        """The record's line (``dumps``), counted and added to the checksum."""
+        text = dumps(record)
+        self.digest.update(text.encode())
+        if record["type"] in LAYOUTS:
+            self.count(LAYOUTS[record["type"]], record)
+        return text
+
+    def count(self, layout: Layout, record: dict) -> None:
+        if layout.name in COUNTED:
+            self.counts[COUNTED[layout.name]] += 1
+        for key, name in layout.nested:
+            for child in record[key]:
+                self.count(LAYOUTS[name], child)
+
+    def trailer(self) -> str:
+        """The last line: the counts and the checksum of every line before it."""
+        record = {"type": TRAILER, "counts": self.counts}
+        return dumps(record | {"sha256": self.digest.hexdigest()})

@@ -12,7 +12,9 @@ moved past the imported ids and the planner's statistics are refreshed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import hashlib
+import logging
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from django.contrib.auth import get_user_model
@@ -24,7 +26,7 @@ from ..models import Briefing, Person, Publication, SearchWord, Topic
 from ..search import update_statistics
 from ..search.schema import drop_statements, statements
 from ..search.vocabulary import Collector, record_words
-from .format import SECTIONS
+from .format import SECTIONS, TRAILER
 from .progress import Counts, Progress
 from .validate import (
     Decoder,
@@ -32,6 +34,7 @@ from .validate import (
     Known,
     Rows,
     check_header,
+    check_trailer,
     decode_line,
     decoders,
     parse_json,
@@ -41,6 +44,9 @@ from .write import BATCH_ROWS, INSERT_ORDER, ArchiveError, Writer, first_line
 TOPICS = SECTIONS.index("topic")
 TOPIC_LINKS = ["parent", "merged_into"]  # may name topics on later lines
 SQLITE_CACHE_KIB = 64 * 1024  # SQLite's page cache during the load
+UNSEALED = 1  # the last version without a trailer
+
+logger = logging.getLogger(__name__)
 
 
 class NotEmpty(Exception):
@@ -49,6 +55,21 @@ class NotEmpty(Exception):
 
 class DryRun(Exception):
     """Raised to roll back a complete import that was only a rehearsal."""
+
+
+class Trust:
+    """What to do about an archive that does not prove itself complete and
+    unchanged: refuse it, or with ``allow_partial`` import it with a warning."""
+
+    def __init__(self, allow_partial: bool, warn: Callable[[str], None] | None) -> None:
+        self.allow_partial = allow_partial
+        self.warn = warn or logger.warning
+
+    def excuse(self, problem: str, line: int | None = None) -> None:
+        if not self.allow_partial:
+            raise ArchiveError(line, f"{problem}; --allow-partial imports it anyway.")
+        where = "" if line is None else f"line {line}: "
+        self.warn(f"{where}{problem}; imported anyway (--allow-partial).")
 
 
 class Reader:
@@ -61,11 +82,15 @@ class Reader:
         decoders: dict[str, Decoder],
         known: Known,
         vocabulary: Collector | None,
+        trust: Trust,
     ) -> None:
         self.writer, self.decoders, self.known = writer, decoders, known
-        self.vocabulary = vocabulary
+        self.vocabulary, self.trust = vocabulary, trust
         self.section = -1  # index in SECTIONS; -1 until the first record line
         self.lines = 0
+        self.version = 0
+        self.digest = hashlib.sha256()  # of every line so far, as read
+        self.sealed = False  # the trailer was read
         self.topic_links: list[tuple[int, Topic]] = []
         columns = decoders["topic"].columns
         self.topic_columns = [columns.index(f"{name}_id") for name in TOPIC_LINKS]
@@ -75,21 +100,49 @@ class Reader:
     def feed(self, number: int, raw: bytes) -> None:
         """Check one line and queue its rows; ``ArchiveError`` names any problem."""
         self.lines = number
+        rows = None
         try:
+            if self.sealed:
+                raise Invalid("a line after the trailer, which must be the last line")
             data = parse_json(decode(raw, first=number == 1))
             if number == 1:
-                check_header(data)
-                return
-            self.enter(data.get("type"))
-            rows = Rows(number)
-            row = decode_line(data, self.decoders, self.known, rows)
-            if self.section == TOPICS:
-                self.unlink(number, row)
-            self.writer.add(rows)
+                self.start(data)
+            elif data.get("type") == TRAILER and self.version > UNSEALED:
+                self.seal(number, data)
+            else:
+                rows = self.record(number, data)
         except Invalid as problem:
             raise ArchiveError(number, str(problem)) from None
-        if self.vocabulary is not None:
+        self.digest.update(raw)
+        if rows is not None and self.vocabulary is not None:
             self.gather(rows)
+
+    def start(self, header: dict) -> None:
+        self.version = check_header(header)
+        if self.version <= UNSEALED:
+            self.trust.warn(
+                f"archive version {self.version} has no trailer: whether the file "
+                "is complete cannot be checked"
+            )
+
+    def record(self, number: int, data: dict) -> Rows:
+        """Check a record line and queue its rows."""
+        self.enter(data.get("type"))
+        rows = Rows(number)
+        row = decode_line(data, self.decoders, self.known, rows)
+        if self.section == TOPICS:
+            self.unlink(number, row)
+        self.writer.add(rows)
+        return rows
+
+    def seal(self, number: int, trailer: dict) -> None:
+        """Check the trailer against the lines before it."""
+        self.sealed = True
+        counts = self.writer.counts.as_dict()
+        try:
+            check_trailer(trailer, self.digest.hexdigest(), counts)
+        except Invalid as problem:
+            self.trust.excuse(str(problem), number)
 
     def gather(self, rows: Rows) -> None:
         """Add the line's articles' words to the vocabulary; have the writer record
@@ -152,6 +205,11 @@ class Reader:
     def finish(self) -> None:
         if self.lines == 0:
             raise ArchiveError(1, "the file is empty: no archive header")
+        if self.version > UNSEALED and not self.sealed:
+            self.trust.excuse(
+                f"the archive ends at line {self.lines:,} without its trailer: "
+                "it is incomplete (cut short?)"
+            )
         if self.section <= TOPICS:
             self.link_topics()
         if self.vocabulary is not None:
@@ -286,9 +344,13 @@ def restore_archive(
     progress: Progress | None = None,
     dry_run: bool = False,
     batch_rows: int = BATCH_ROWS,
+    allow_partial: bool = False,
+    warn: Callable[[str], None] | None = None,
 ) -> Counts:
     """Import the archive's lines (bytes, newline included) into an empty database.
-    All or nothing: ``ArchiveError`` leaves the database as it was."""
+    All or nothing: ``ArchiveError`` leaves the database as it was. An archive
+    without a matching trailer is refused unless ``allow_partial``; ``warn`` is
+    told what could not be checked."""
     counts = Counts()
     progress = progress or Progress(None, None, "briefings")
     try:
@@ -304,7 +366,8 @@ def restore_archive(
             if vocabulary is not None:
                 SearchWord.objects.all().delete()
             writer = Writer(counts, found, batch_rows)
-            reader = Reader(writer, found, known, vocabulary)
+            trust = Trust(allow_partial, warn)
+            reader = Reader(writer, found, known, vocabulary, trust)
             with sqlite_cache(), checks_immediate(), search_index_set_aside(), writer:
                 read_lines(lines, reader, progress, counts)
             if dry_run:

@@ -23,7 +23,16 @@ from typing import Any
 from django.db import connection, models
 
 from ..models import Article, Briefing, Claim, Person, Publication, Topic
-from .format import EDITORS, FORMAT, HEADER, LAYOUTS, VERSION, Layout, is_user
+from .format import (
+    EDITORS,
+    FORMAT,
+    HEADER,
+    LAYOUTS,
+    READABLE_VERSIONS,
+    TRAILER,
+    Layout,
+    is_user,
+)
 
 LABELS = {
     "publication": "publication",
@@ -91,21 +100,45 @@ def parse_json(text: str) -> dict:
     return data
 
 
-def check_header(data: dict) -> None:
-    """The first line: this format, a version this code reads."""
+def check_header(data: dict) -> int:
+    """The first line: this format, a version this code reads; the version."""
     if data.get("type") != "archive" or data.get("format") != FORMAT:
         raise Invalid(
             f"not a {FORMAT} file: the first line must be {json.dumps(HEADER)}"
         )
     version = data.get("version")
-    if version != VERSION or isinstance(version, bool):
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
+        readable = " and ".join(str(number) for number in READABLE_VERSIONS)
         raise Invalid(
             f"archive version {json.dumps(version)} is not supported "
-            f"(this program reads version {VERSION})"
+            f"(this program reads versions {readable})"
         )
     unknown = sorted(set(data) - set(HEADER))
     if unknown:
         raise Invalid(f"unknown header field '{unknown[0]}'")
+    return version
+
+
+def check_trailer(data: dict, sha256: str, counts: dict[str, int]) -> None:
+    """The last line: the checksum and record counts of the lines before it."""
+    fields = ["type", "counts", "sha256"]
+    if sorted(data) != sorted(fields) or not isinstance(data["counts"], dict):
+        raise Invalid(f"a {TRAILER} line has exactly the fields {', '.join(fields)}")
+    if data["sha256"] != sha256:
+        raise Invalid(
+            "the trailer's checksum does not match the lines before it: the file "
+            "was changed or damaged after it was written"
+        )
+    for name, count in counts.items():
+        stated = data["counts"].get(name)
+        if stated != count or isinstance(stated, bool):
+            raise Invalid(
+                f"the trailer counts {json.dumps(stated)} {name.replace('_', ' ')}, "
+                f"the lines before it hold {count:,}"
+            )
+    unknown = sorted(set(data["counts"]) - set(counts))
+    if unknown:
+        raise Invalid(f"the trailer counts unknown records '{unknown[0]}'")
 
 
 def type_error(f: models.Field, expected: str, value: Any) -> Invalid:

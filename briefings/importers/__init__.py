@@ -60,7 +60,7 @@ def parse_text(text: str) -> ParsedBriefing:
     for article in briefing.articles:
         if not article.title:
             article.warnings.append(NO_TITLE_WARNING)
-        article.claims = extract_claims(article)
+        article.claims = extract_claims(article, article.warnings)
         article.warnings.extend(inconsistent_totals(article))
         article.topics = tag_article(article)
     return briefing

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, fields
 
 from . import parse_text
 from .decode import SourceError
+from .full_annotation import score_claims
 from .report import briefing_report
 from .text import comparable
 from .types import ParsedArticle, ParsedBriefing
@@ -134,6 +135,7 @@ class Tally:
     figure_pairs_right: int = 0
     claims_extracted: int = 0
     claims_on_headings: int = 0
+    full: Counter = field(default_factory=Counter)  # see ``full_annotation``
     problems: list[str] = field(default_factory=list)
 
     def __add__(self, other: Tally) -> Tally:
@@ -171,6 +173,29 @@ def scores(tally: Tally) -> dict:
             "fields": field_scores,
         },
         "claims": _claim_scores(t),
+        "full": full_scores(t.full),
+    }
+
+
+def full_scores(full: Counter) -> dict:
+    """Scores against the full annotation (``full_annotation``); None without one."""
+    return {
+        "annotated": full["annotated"],
+        "found": full["found"],
+        "recall": ratio(full["found"], full["annotated"]),
+        "extracted": full["extracted"],
+        "right": full["right"],
+        "precision": ratio(full["right"], full["extracted"]),
+        "speaker_accuracy": ratio(full["speaker_right"], full["found"]),
+        "kind_accuracy": ratio(full["kind_right"], full["found"]),
+        "figures_annotated": full["figures_annotated"],
+        "figures_found": full["figures_found"],
+        "figure_recall": ratio(full["figures_found"], full["figures_annotated"]),
+        "figures_extracted": full["figures_extracted"],
+        "figures_right": full["figures_right"],
+        "figure_precision": ratio(full["figures_right"], full["figures_extracted"]),
+        "fragments": full["fragments"],
+        "pronoun_starts": full["pronoun_starts"],
     }
 
 
@@ -220,6 +245,10 @@ def evaluate_parsed(parsed: ParsedBriefing, truth: dict) -> Tally:
     tally.claims_extracted = len(claims)
     for truth_claim in truth.get("claims", []):
         _compare_claim(claims, truth_claim, tally)
+    if "all_claims" in truth:
+        counts, problems = score_claims(claims, truth["all_claims"])
+        tally.full.update(counts)
+        tally.problems += problems
     truth_articles = truth.get("articles", [])
     truth_by_found = {f_index: truth_articles[t] for f_index, t in pairs}
     for index, article in enumerate(parsed.articles):

@@ -81,6 +81,7 @@ def totals(files: list[dict]) -> dict:
         "updated": 0,
         "unchanged": 0,
         "failed": 0,
+        "skipped": 0,  # links inside folders, not followed
     }
     counts.update({"articles": 0, "claims": 0, "warnings": 0})
     for entry in files:

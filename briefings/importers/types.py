@@ -28,7 +28,7 @@ ARTICLE_KINDS = (
     "news",  # a single news report
 )
 
-CLAIM_KINDS = ("statistic", "quote", "assertion")
+CLAIM_KINDS = ("statistic", "quote", "reported", "position", "directive", "assertion")
 
 
 @dataclass

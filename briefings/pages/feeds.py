@@ -141,6 +141,12 @@ class SearchFeed(ArticleFeed):
     def link(self, params) -> str:
         return f"{reverse('briefings:search')}?{params.urlencode()}"
 
+    def feed_url(self, params) -> str:
+        """The feed's own address (``rel=self``) with its query: without it, a
+        reader that follows the self link subscribes to every article."""
+        url = reverse("briefings:feed_search")
+        return f"{url}?{params.urlencode()}" if params else url
+
     def items(self, params):
         filtered = ArticleFilter(params, queryset=self.articles()).qs
         return filtered.order_by("-briefing__published_on", "-id")[:FEED_SIZE]

@@ -8,7 +8,7 @@ import calendar
 from django.db.models import Count, Max, Min, OuterRef, Subquery
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 
 from ..cache import cached, cached_page
 from ..models import (
@@ -23,6 +23,7 @@ from ..models import (
 )
 from ..searchpage.charts import bar_chart
 from .metadata import person_meta, simple_page
+from .records import canonical_redirect
 
 LATEST_COUNT = 20
 LIST_LIMIT = 200
@@ -101,7 +102,7 @@ def home(request):
 def publication_detail(request, pk: int, slug: str | None = None):
     publication = get_object_or_404(Publication, pk=pk)
     if slug != publication.slug:
-        return redirect(publication.get_absolute_url(), permanent=True)
+        return canonical_redirect(request, publication.get_absolute_url())
     briefings = briefings_with_counts().filter(publication=publication)
     context = {
         "publication": publication,
@@ -152,9 +153,9 @@ def topic_detail(request, pk: int, slug: str | None = None):
         Topic.objects.select_related("parent", "merged_into"), pk=pk
     )
     if topic.merged_into_id:
-        return redirect(topic.merged_into.get_absolute_url(), permanent=True)
+        return canonical_redirect(request, topic.merged_into.get_absolute_url())
     if slug != topic.slug:
-        return redirect(topic.get_absolute_url(), permanent=True)
+        return canonical_redirect(request, topic.get_absolute_url())
     articles = (
         Article.objects.public()
         .filter(topics=topic)
@@ -191,7 +192,7 @@ def _person_page(request, pk: int, slug: str | None, kind: str):
     answers 301 (an organisation once filed as a person keeps its old links)."""
     person = get_object_or_404(Person, pk=pk)
     if slug != person.slug or person.kind != kind:
-        return redirect(person.get_absolute_url(), permanent=True)
+        return canonical_redirect(request, person.get_absolute_url())
     written = (
         Article.objects.public()
         .filter(authors=person)

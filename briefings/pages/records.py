@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from django.db.models import Count
-from django.http import Http404, HttpResponse, HttpResponseGone
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseGone,
+    HttpResponsePermanentRedirect,
+)
+from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.encoding import iri_to_uri
 
 from ..cache import cached_page
 from ..models import PUBLIC_CLAIMS, Article, Briefing, Claim
@@ -16,6 +22,13 @@ from .metadata import article_meta, briefing_meta, claim_meta
 from .rendering import body_blocks
 
 RELATED_COUNT = 5
+
+
+def canonical_redirect(request, url: str) -> HttpResponsePermanentRedirect:
+    """A 301 to the record's canonical URL that keeps the query string: the words
+    an article page highlights (``?q=``), the page of a list (``?page=2``)."""
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{url}?{iri_to_uri(query)}" if query else url)
 
 
 def gone(request, what: str) -> HttpResponseGone:
@@ -30,7 +43,7 @@ def briefing_detail(request, pk: int, slug: str | None = None):
         pk=pk,
     )
     if slug != briefing.slug:
-        return redirect(briefing.get_absolute_url(), permanent=True)
+        return canonical_redirect(request, briefing.get_absolute_url())
     articles = (
         Article.objects.public()
         .filter(briefing=briefing)
@@ -65,7 +78,7 @@ def article_detail(request, pk: int, slug: str | None = None):
     if not article.is_public:
         return gone(request, "article")
     if slug != article.slug:
-        return redirect(article.get_absolute_url(), permanent=True)
+        return canonical_redirect(request, article.get_absolute_url())
     # Ordered within the article: Meta.ordering would sort by its briefing's date too.
     # The page shows no figures (claim pages do).
     claims = list(
@@ -175,7 +188,7 @@ def claim_detail(request, pk: int, slug: str | None = None):
     if not claim.is_public:
         return gone(request, "claim")
     if slug != claim.slug:
-        return redirect(claim.get_absolute_url(), permanent=True)
+        return canonical_redirect(request, claim.get_absolute_url())
     article = claim.article
     context = {
         "claim": claim,

@@ -73,7 +73,15 @@ def test_exactly_the_articles_asked_for_in_briefings_of_five_to_fifteen(sample):
     sizes = [len(b["articles"]) for b in briefings]
     assert sum(sizes) == 2000
     assert all(5 <= size <= 15 for size in sizes[:-1])
-    assert len(generate(1, 1).splitlines()) == 1 + 12 + 800 + 48 + 1
+    # header, publications, people, topics, one briefing, trailer
+    assert len(generate(1, 1).splitlines()) == 1 + 12 + 800 + 48 + 1 + 1
+
+
+def test_the_trailer_counts_what_was_generated(sample):
+    trailer = records(sample)[-1]
+    assert trailer["type"] == "trailer"
+    assert trailer["counts"]["articles"] == 2000
+    assert trailer["counts"]["briefings"] == len(briefings_of(sample))
 
 
 def test_records_carry_the_archive_fields_in_model_order(sample):

@@ -84,3 +84,17 @@ def test_claim_and_topic_changes_are_recorded(editor_client, editor, source_file
     assert response.status_code == 302, form_errors(response)
     assert topic.history.latest().history_user == editor
     assert topic.history.latest().description == "Edited."
+
+
+def test_the_history_page_keeps_to_the_content_security_policy(
+    editor_client, source_file
+):
+    article = Article.objects.get()
+    url = admin_url("article_change", article.pk)
+    post_form(editor_client, url, {"title": "New title"}, form_id="article_form")
+    response = editor_client.get(admin_url("article_history", article.pk))
+    html = response.content.decode()
+    assert "style=" not in html and "<style" not in html
+    assert "New title" in html and "<strong>Title:</strong>" in html
+    policy = response["Content-Security-Policy"]
+    assert "style-src 'self'" in policy and "unsafe-inline" not in policy

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 
 import pytest
 from django.db import transaction
@@ -53,6 +55,15 @@ def empty_archive() -> None:
     Briefing.objects.all().delete()
     for model in (Publication, Person, Topic):
         model.objects.all().delete()
+
+
+def resealed(lines: list[str]) -> str:
+    """The archive's lines with the trailer's checksum made to match them again,
+    as after an export of data edited that way."""
+    trailer = json.loads(lines[-1])
+    text = "".join(lines[:-1])
+    trailer["sha256"] = hashlib.sha256(text.encode()).hexdigest()
+    return text + json.dumps(trailer, separators=(",", ":")) + "\n"
 
 
 def as_bytes(text: str) -> list[bytes]:

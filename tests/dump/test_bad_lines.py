@@ -19,13 +19,14 @@ def dumps(record: dict) -> str:
 
 
 def change_last(change: Callable[[dict], object]) -> Callable[[list[str]], int]:
-    """Corrupt the last briefing line (so earlier lines were already written)."""
+    """Corrupt the last briefing line, before the trailer (so earlier lines were
+    already written)."""
 
     def corrupt(lines: list[str]) -> int:
-        record = json.loads(lines[-1])
+        record = json.loads(lines[-2])
         change(record)
-        lines[-1] = dumps(record)
-        return len(lines)
+        lines[-2] = dumps(record)
+        return len(lines) - 1
 
     return corrupt
 
@@ -35,24 +36,29 @@ def first_article(record: dict) -> dict:
 
 
 def truncate_last(lines: list[str]) -> int:
-    lines[-1] = lines[-1][:200] + "\n"
-    return len(lines)
+    lines[-2] = lines[-2][:200] + "\n"
+    return len(lines) - 1
 
 
-def second_version(lines: list[str]) -> int:
-    lines[0] = dumps({**json.loads(lines[0]), "version": 2})
+def next_version(lines: list[str]) -> int:
+    lines[0] = dumps({**json.loads(lines[0]), "version": 3})
     return 1
 
 
 def repeat_an_article_id(lines: list[str]) -> int:
-    earlier = json.loads(lines[-2])["articles"][0]["id"]
+    earlier = json.loads(lines[-3])["articles"][0]["id"]
     return change_last(lambda r: first_article(r).update(id=earlier))(lines)
 
 
 def person_after_topics(lines: list[str]) -> int:
     person = next(line for line in lines if '"type":"person"' in line)
-    lines.insert(len(lines) - 1, person)
-    return len(lines) - 1
+    lines.insert(len(lines) - 2, person)
+    return len(lines) - 2
+
+
+def line_after_trailer(lines: list[str]) -> int:
+    lines.append(lines[-2])
+    return len(lines)
 
 
 CASES = {
@@ -85,9 +91,10 @@ CASES = {
         change_last(lambda r: r.update(colour="red")),
         "unknown field 'colour'",
     ),
-    "unknown version": (second_version, "archive version 2 is not supported"),
+    "unknown version": (next_version, "archive version 3 is not supported"),
     "duplicate id": (repeat_an_article_id, "the database refused it"),
     "sections out of order": (person_after_topics, "a person line after"),
+    "line after the trailer": (line_after_trailer, "a line after the trailer"),
 }
 
 
@@ -111,15 +118,15 @@ def test_bad_line_names_the_line_and_changes_nothing(curated, case):
 
 def test_message_names_the_record_inside_the_line(curated):
     lines = curated.splitlines(keepends=True)
-    record = json.loads(lines[-1])
+    record = json.loads(lines[-2])
     article = record["articles"][0]
     article["topics"] = [{"topic": 99999, "score": 0.5, "is_manual": False}]
-    lines[-1] = dumps(record)
+    lines[-2] = dumps(record)
     empty_archive()
     with pytest.raises(ArchiveError) as caught:
         restore_archive(as_bytes("".join(lines)))
     assert str(caught.value) == (
-        f"line {len(lines)}: briefing {record['id']}: article {article['id']}: "
+        f"line {len(lines) - 1}: briefing {record['id']}: article {article['id']}: "
         "topic link #1: field 'topic' refers to unknown topic id 99999"
     )
 

@@ -10,7 +10,7 @@ from briefings.dump import restore_archive
 from briefings.dump.format import LAYOUTS, sorted_json
 from briefings.models import Article
 
-from .conftest import as_bytes, empty_archive
+from .conftest import as_bytes, empty_archive, resealed
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "archive-format.md"
 
@@ -29,11 +29,11 @@ def test_json_values_are_written_with_sorted_keys():
 
 def test_a_missing_field_with_a_default_takes_the_default(curated):
     lines = curated.splitlines(keepends=True)
-    record = json.loads(lines[-1])
+    record = json.loads(lines[-2])
     article = record["articles"][0]
     del article["warnings"], article["is_published"]
-    lines[-1] = json.dumps(record, ensure_ascii=False) + "\n"
+    lines[-2] = json.dumps(record, ensure_ascii=False) + "\n"
     empty_archive()
-    restore_archive(as_bytes("".join(lines)))
+    restore_archive(as_bytes(resealed(lines)))
     loaded = Article.objects.get(pk=article["id"])
     assert loaded.warnings == [] and loaded.is_published is True

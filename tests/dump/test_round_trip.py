@@ -44,7 +44,8 @@ def test_round_trip_is_byte_identical(curated):
 def test_archive_starts_with_its_header_and_has_one_line_per_briefing(curated):
     lines = curated.splitlines()
     assert json.loads(lines[0]) == HEADER
-    types = [json.loads(line)["type"] for line in lines[1:]]
+    types = [json.loads(line)["type"] for line in lines[1:-1]]
+    assert json.loads(lines[-1])["type"] == "trailer"
     assert types == sorted(
         types, key=["publication", "person", "topic", "briefing"].index
     )

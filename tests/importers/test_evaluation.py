@@ -18,6 +18,7 @@ from briefings.importers.evaluation import (
     match_articles,
     scores,
 )
+from briefings.importers.full_annotation import score_claims
 from briefings.importers.types import ParsedArticle, ParsedClaim
 from tests.truth import SEEDS_DIR, TRUTH_DIR
 
@@ -100,6 +101,29 @@ def test_seeds_meet_the_thresholds():
     assert [entry["status"] for entry in report["files"]] == ["evaluated"] * 5
 
 
+def test_seeds_meet_the_thresholds_of_the_full_annotation():
+    report, status = evaluate(
+        str(SEEDS_DIR),
+        "--truth",
+        str(TRUTH_DIR),
+        "--min-claim-precision",
+        "0.9",
+        "--min-claim-recall",
+        "0.9",
+        "--min-speaker-accuracy",
+        "0.9",
+        "--min-figure-precision",
+        "0.95",
+    )
+    full = report["overall"]["full"]
+    assert status == 0, report["failures"]
+    assert full["annotated"] >= 200  # every claim of the five seeds
+    assert full["precision"] >= 0.9 and full["recall"] >= 0.9
+    assert full["speaker_accuracy"] >= 0.9 and full["figure_precision"] >= 0.95
+    # No quotation cut into sentences, no claim opening with "he" for no one.
+    assert full["fragments"] == full["pronoun_starts"] == 0
+
+
 def test_seed_articles_and_briefing_fields_are_scored():
     report, _ = evaluate(str(SEEDS_DIR), "--truth", str(TRUTH_DIR))
     overall = report["overall"]
@@ -156,6 +180,69 @@ def test_text_output_names_files_and_problems(tiny):
     assert "figures        recall 1/2 (0.50); precision 1/2 (0.50)" in printed
     assert "claim missed: 'Tariffs were cut'" in printed
     assert "Overall" in printed
+
+
+TINY_ALL_CLAIMS = {
+    "claims": [
+        {
+            "contains": "Exports reached USD 5 billion",
+            "kind": "statistic",
+            "speaker": None,
+            "figures": [{"value": 5e9, "unit": "USD"}],
+        },
+        {
+            "contains": "Imports reached USD 3 billion",
+            "through": "the Ministry of Commerce",
+            "kind": "position",
+            "speaker": "Ministry of Commerce",
+            "figures": [{"value": 3e9, "unit": "USD"}],
+        },
+        {"contains": "Tariffs were cut", "kind": "assertion", "speaker": None},
+    ]
+}
+
+
+def test_the_full_annotation_gives_precision_and_accuracy(tiny):
+    texts, truth = tiny
+    (truth / "claims").mkdir()
+    (truth / "claims" / "tiny.json").write_text(
+        json.dumps(TINY_ALL_CLAIMS), encoding="utf-8"
+    )
+    report, status = evaluate(
+        str(texts / "tiny.txt"), "--truth", str(truth), "--min-claim-recall", "0.9"
+    )
+    full = report["overall"]["full"]
+    # Two claims extracted, both annotated; the third annotated claim is missing.
+    assert (full["found"], full["annotated"], full["recall"]) == (2, 3, 0.6667)
+    assert (full["right"], full["extracted"], full["precision"]) == (2, 2, 1.0)
+    assert (full["figures_right"], full["figures_extracted"]) == (2, 2)
+    # "the ministry said" names no one; "according to the Ministry of Commerce" does,
+    # and what a ministry says is its position.
+    assert full["speaker_accuracy"] == full["kind_accuracy"] == 1.0
+    assert status == 1
+    assert report["failures"] == ["full annotation recall 0.667 < 0.9"]
+    problems = report["files"][0]["problems"]
+    assert "claim missed: 'Tariffs were cut'" in problems
+
+
+def test_fragments_and_pronoun_starts_are_counted():
+    quote = {
+        "contains": "The reform has stalled",
+        "through": "It will not happen soon",
+        "kind": "quote",
+        "speaker": "Zhang Wei",
+    }
+    fragment = {"text": "“The reform has stalled.", "speaker": "Zhang Wei"}
+    fragment.update(kind="quote", figures=[])
+    counts, _ = score_claims([fragment], [quote])
+    assert (counts["fragments"], counts["found"]) == (1, 0)
+    pronoun = {"text": "It has imposed sanctions.", "speaker": None}
+    pronoun.update(kind="assertion", figures=[])
+    counts, problems = score_claims([pronoun], [])
+    assert counts["pronoun_starts"] == 1
+    assert problems[-1].startswith("starts with an unresolved pronoun")
+    resolved = {**pronoun, "text": "He states that data is sold.", "speaker": "Rai"}
+    assert score_claims([resolved], [])[0]["pronoun_starts"] == 0
 
 
 def test_a_missing_truth_folder_is_an_error(tmp_path):

@@ -10,6 +10,7 @@ from briefings.importers.text import comparable
 from tests.truth import (
     SEED_STEMS,
     claim_matches,
+    load_all_claims,
     load_truth,
     same_names,
     same_text,
@@ -89,3 +90,21 @@ def test_every_article_has_a_topic(seed):
     stem, report, _ = seed
     for article in report["articles"]:
         assert article["topics"], (stem, article["title"])
+
+
+KINDS = {"statistic", "quote", "reported", "position", "directive", "assertion"}
+
+
+def test_the_full_annotation_quotes_the_seed_and_holds_the_notable_claims(seed):
+    stem, _, truth = seed
+    text = comparable(seed_text(stem))
+    annotated = load_all_claims(stem)
+    for claim in annotated:
+        assert claim["kind"] in KINDS, (stem, claim)
+        for end in (claim["contains"], claim.get("through")):
+            assert end is None or comparable(end) in text, (stem, end)
+    # Every notable claim of the short truth is among the full annotation's.
+    phrases = [comparable(claim["contains"]) for claim in annotated]
+    for notable in truth["claims"]:
+        wanted = comparable(notable["contains"])
+        assert any(wanted in p or p in wanted for p in phrases), (stem, notable)

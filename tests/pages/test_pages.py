@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from briefings.models import Article, Briefing, Claim
+from briefings.models import Article, Briefing, Claim, Person, Publication, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +75,38 @@ def test_claim_page_shows_sentence_and_figures(client, read_seeds):
 
 def test_unknown_url_is_a_404(client, db):
     assert client.get("/articles/999999/nothing/").status_code == 404
+
+
+REDIRECTED = {
+    "briefing_detail": Briefing,
+    "article_detail": Article,
+    "claim_detail": Claim,
+    "publication_detail": Publication,
+    "topic_detail": Topic,
+    "person_detail": Person,
+}
+
+
+@pytest.mark.parametrize("name", REDIRECTED)
+def test_slug_redirect_keeps_the_query_string(client, imported_seeds, name):
+    record = REDIRECTED[name].objects.order_by("pk").first()
+    url = reverse(f"briefings:{name}", args=[record.pk])  # no slug: redirected
+    response = client.get(url, {"q": "china", "page": "2"})
+    assert response.status_code == 301
+    assert response["Location"] == f"{record.get_absolute_url()}?q=china&page=2"
+
+
+def test_a_merged_topic_redirect_keeps_the_query_string(client, imported_seeds):
+    kept, merged = Topic.objects.order_by("pk")[:2]
+    merged.merged_into = kept
+    merged.save()
+    response = client.get(merged.get_absolute_url(), {"page": "2"})
+    assert response["Location"] == f"{kept.get_absolute_url()}?page=2"
+
+
+def test_highlighting_survives_the_slug_redirect(client, imported_seeds):
+    article = Article.objects.filter(body__icontains="china").first()
+    old = reverse("briefings:article_detail", args=[article.pk, "old-slug"])
+    response = client.get(old, {"q": "China"}, follow=True)
+    assert response.redirect_chain == [(f"{article.get_absolute_url()}?q=China", 301)]
+    assert "Showing matches for <mark>China</mark>" in response.content.decode()

@@ -257,3 +257,10 @@ def test_pages_run_a_fixed_number_of_queries(
     }
     with django_assert_max_num_queries(12):
         client.get(urls[page])
+
+
+def test_search_feed_links_to_itself_with_its_query(client, imported_seeds):
+    feed = feedparser.parse(client.get("/feeds/search/", {"q": "china"}).content)
+    self_link = next(link for link in feed.feed.links if link.rel == "self")
+    assert self_link.href == "http://testserver/feeds/search/?q=china"
+    assert feed.feed.link == "http://testserver/search/?q=china"

@@ -1,18 +1,20 @@
 """The claims extractor: checkable statements in an article body, with their figures.
 
 ``extract_claims(article)`` walks the body paragraph by paragraph and sentence by
-sentence (``sentences``), finds figures (``figures``) and speakers (``speakers``,
-``context``), and keeps what a researcher could cite:
+sentence (``sentences``), finds figures (``figures``, ``measures``) and speakers
+(``speakers``, ``context``), and keeps what a researcher could cite, of one of the
+kinds ``kinds`` tells apart: a statistic, a quote, reported speech, an official
+position, a directive or an assertion of fact (``checkable``).
 
-- "statistic": a sentence with a figure;
-- "quote": a quotation or reported speech ("said", "says") of a named speaker;
-- "assertion": a statement a named speaker believes, points out, warns ...
-  ("according to X"), or an unattributed statement anchored in fact (``checkable``).
-
-Headings, titles, captions and link lists give no claims, nor do questions or
-rhetorical filler. A sentence that lists clauses separated by semicolons, each with
-its own figure, gives one claim per clause. Every claim's text is
-``article.body[start:end]`` verbatim. Pure Python: no database, no I/O.
+A claim is a whole statement: a quotation over several sentences (even across a
+paragraph break), a quoted block after an introducing line ("The American Civil
+Liberties Union said:") and a sentence whose subject is a pronoun ("They also
+mentioned ...") stay with the claim they continue. A pronoun that points at nothing
+gives no claim; when it reports speech ("He said ...") the caller's ``warnings`` say
+so. Headings, titles, captions, link lists, questions, rhetoric and the writers
+quoting themselves give no claims. A sentence that lists clauses separated by
+semicolons, each with its own figure, gives one claim per clause. Every claim's text
+is ``article.body[start:end]`` verbatim. Pure Python: no database, no I/O.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ import re
 
 from ..text import comparable, looks_like_heading
 from ..types import ParsedArticle, ParsedClaim
-from .checkable import is_checkable, is_statement
+from .checkable import is_checkable, is_opinion, is_statement
 from .context import BULLETS, SpeakerContext, Voice
 from .figures import find_figures
+from .kinds import attributed_kind, is_directive
 from .sentences import (
     Span,
     clause_spans,
@@ -31,7 +34,7 @@ from .sentences import (
     sentence_spans,
     strip_leading_noise,
 )
-from .speakers import ends_open
+from .speakers import ends_open, is_quotation, starts_with_pronoun
 
 __all__ = ["extract_claims"]
 
@@ -45,20 +48,24 @@ MAX_CAPTION_WORDS = 40
 MIN_STATISTIC_WORDS = 4
 
 
-def extract_claims(article: ParsedArticle) -> list[ParsedClaim]:
-    """The checkable claims of an article body, in order."""
+def extract_claims(
+    article: ParsedArticle, warnings: list[str] | None = None
+) -> list[ParsedClaim]:
+    """The checkable claims of an article body, in order; a statement whose "he" or
+    "she" names no one before it gives no claim but a message in ``warnings``."""
     body = article.body
     excluded = _non_claim_texts(article)
     interviewee = article.interviewee if article.kind == "interview" else None
     context = SpeakerContext(interviewee=interviewee)
-    claims: list[ParsedClaim] = []
+    statement = Statement(warnings if warnings is not None else [])
     for paragraph in paragraph_spans(body):
         text = paragraph.text(body)
         if _is_not_prose(article, text, excluded):
             context.skip_paragraph()
+            statement.end_paragraph(open_quote=False)
             continue
-        claims.extend(_paragraph_claims(body, paragraph, context))
-    return claims
+        _paragraph_claims(body, paragraph, context, statement)
+    return statement.claims
 
 
 def _non_claim_texts(article: ParsedArticle) -> set[str]:
@@ -82,22 +89,45 @@ def _is_not_prose(article: ParsedArticle, text: str, excluded: set[str]) -> bool
 
 
 def _paragraph_claims(
-    body: str, paragraph: Span, context: SpeakerContext
-) -> list[ParsedClaim]:
+    body: str, paragraph: Span, context: SpeakerContext, statement: Statement
+) -> None:
     """The claims of one paragraph, each sentence with its speaker."""
-    context.begin_paragraph(paragraph.text(body))
-    claims = []
-    open_quote = False
+    if not context.begin_paragraph(paragraph.text(body)):
+        return  # a Chinese original: its translation follows
+    in_block = context.in_block and not context.block_bullets
+    open_quote = statement.open_quote
     for sentence in sentence_spans(body, paragraph):
         text = sentence.text(body)
         voice = context.voice_for(text, open_quote)
+        continues = _continues(text, voice, open_quote, in_block, statement)
         open_quote = ends_open(text, open_quote)
-        for piece in _pieces(body, sentence):
-            claim = _claim(body, piece, voice)
-            if claim:
-                claims.append(claim)
+        if continues:
+            statement.extend(body, sentence)
+            continue
+        if starts_with_pronoun(text) and not voice.is_attributed:
+            statement.drop(text, voice)  # "It has imposed ...": no claim of its own
+            continue
+        new = [_claim(body, piece, voice, context) for piece in _pieces(body, sentence)]
+        statement.add([claim for claim in new if claim])
     context.end_paragraph(paragraph.text(body))
-    return claims
+    statement.end_paragraph(open_quote)
+
+
+def _continues(
+    text: str, voice: Voice, open_quote: bool, in_block: bool, statement: Statement
+) -> bool:
+    """Whether a sentence goes on with the claim the previous sentence began: a
+    quotation still open, a new quotation of the same speaker, the rest of a quoted
+    block, or a sentence whose subject is a pronoun ("They also mentioned ...")."""
+    previous = statement.previous
+    if previous is None:
+        return False
+    if open_quote or in_block:
+        return True
+    same_speaker = voice.speaker and voice.speaker.name == previous.speaker
+    if previous.kind == "quote" and is_quotation(text) and same_speaker:
+        return not voice.is_attributed or voice.attribution.speaker == voice.speaker
+    return starts_with_pronoun(text) and not voice.is_attributed
 
 
 def _pieces(body: str, sentence: Span) -> list[Span]:
@@ -107,20 +137,16 @@ def _pieces(body: str, sentence: Span) -> list[Span]:
     return clauses if len(with_figures) >= 2 else [sentence]
 
 
-def _claim(body: str, piece: Span, voice: Voice) -> ParsedClaim | None:
+def _claim(
+    body: str, piece: Span, voice: Voice, context: SpeakerContext
+) -> ParsedClaim | None:
     """A claim for a sentence or clause, or None if it asserts nothing checkable."""
     span = strip_leading_noise(body, piece)
     text = span.text(body)
-    figures = find_figures(text, span.start)
-    speaker = voice.speaker
-    if figures and is_statement(text, MIN_STATISTIC_WORDS):
-        kind = "statistic"
-    elif speaker and voice.is_explicit and is_statement(text):
-        kind = "quote" if voice.is_quote else "assertion"
-    elif is_checkable(text):
-        kind = "quote" if speaker else "assertion"
-    else:
+    kind = _kind(text, voice, context)
+    if kind is None:
         return None
+    speaker = voice.speaker
     return ParsedClaim(
         text=text,
         start=span.start,
@@ -128,5 +154,75 @@ def _claim(body: str, piece: Span, voice: Voice) -> ParsedClaim | None:
         kind=kind,
         speaker=speaker.name if speaker else None,
         speaker_role=speaker.role if speaker else None,
-        figures=figures,
+        figures=find_figures(text, span.start),
     )
+
+
+def _kind(text: str, voice: Voice, context: SpeakerContext) -> str | None:
+    """What kind of claim a sentence makes, or None when it makes none."""
+    if context.in_block and is_statement(text):
+        return _block_kind(text, voice, context)
+    if text.endswith(":") and context.intro is None:
+        text = text[:-1] + "."  # "... written into the Party Constitution:"
+    figures = find_figures(text)
+    if voice.is_attributed and is_statement(text):
+        if voice.speaker is None and figures:
+            return "statistic"  # "official statistics show that ... US$1.5 trillion"
+        subject = voice.attribution.subject
+        return attributed_kind(voice.speaker, subject, voice.quoted, text)
+    if figures and is_statement(text, MIN_STATISTIC_WORDS):
+        # "home to 1.4 billion people just like you and me" is rhetoric
+        return None if is_opinion(text, hedged=False) else "statistic"
+    if is_directive(text) and is_checkable(text, anchored=False):
+        return "directive"
+    if voice.speaker and voice.is_explicit and is_statement(text):
+        return "quote" if voice.is_quote else "reported"
+    if is_checkable(text):
+        return "quote" if voice.speaker and voice.is_quote else "assertion"
+    return None
+
+
+def _block_kind(text: str, voice: Voice, context: SpeakerContext) -> str:
+    """The kind of a quoted block: a document's requirement, a speaker's words, or a
+    document's stated position."""
+    if is_directive(context.paragraph) or is_directive(context.block_intro):
+        return "directive"
+    return "quote" if voice.speaker else "position"
+
+
+class Statement:
+    """The claims found so far, and the one the next sentence may go on with."""
+
+    def __init__(self, warnings: list[str]) -> None:
+        self.warnings = warnings
+        self.claims: list[ParsedClaim] = []
+        self.previous: ParsedClaim | None = None  # made by the previous sentence
+        self.open_quote = False  # a quotation runs on into the next paragraph
+
+    def add(self, claims: list[ParsedClaim]) -> None:
+        """Claims of a new sentence; the last may go on in the next sentence."""
+        self.claims.extend(claims)
+        self.previous = claims[-1] if claims else None
+
+    def drop(self, text: str, voice: Voice) -> None:
+        """A sentence whose pronoun points at nothing: no claim; flagged when it
+        reports what an unnamed "he" or "she" said."""
+        self.previous = None
+        if voice.attribution and voice.attribution.is_pronoun:
+            self.warnings.append(
+                f"unresolved speaker: no one named before “{text[:80]}”; no claim made"
+            )
+
+    def extend(self, body: str, sentence: Span) -> None:
+        """Make the previous claim run to the end of this sentence."""
+        claim = self.previous
+        added = find_figures(sentence.text(body), sentence.start)
+        claim.end = sentence.end
+        claim.text = body[claim.start : claim.end]
+        claim.figures = claim.figures + added
+
+    def end_paragraph(self, open_quote: bool) -> None:
+        """Only a quotation left open carries a claim into the next paragraph."""
+        self.open_quote = open_quote
+        if not open_quote:
+            self.previous = None

@@ -28,7 +28,8 @@ HEDGES = re.compile(
     r"|unlikely|seems?|seemed|appears? to|arguably|obviously|clearly|of course"
     r"|no doubt|it is true|unclear|questionable|interesting|need to|needs to"
     r"|have to|has to|worth|remains to be seen|too early|hopefully|supposedly"
-    r"|in (?:my|our) view|to put it bluntly)\b"
+    r"|in (?:my|our) view|to put it bluntly|reminiscent|in reality|not difficult to"
+    r"|best known|implies|will (?:still|prove|increasingly))\b"
 )
 # Official acts and events: what a report of fact says happened.
 EVENT_VERBS = re.compile(
@@ -39,12 +40,28 @@ EVENT_VERBS = re.compile(
     r"|ruled|elected|visited|hosted|opened|acquired|blocked|removed|raided|expelled"
     r"|retracted|auctioned|authori[sz]ed|took effect|c[oa]me into (?:effect|force)"
     r"|enshrined|revived|cracked down|expanded|admitted|revealed|reported"
-    r"|criticized|criticised|accused|ordered|prohibited)\b"
+    r"|criticized|criticised|accused|ordered|prohibited|ban|bans|banning|tried"
+    r"|deducted|investigates|investigating|took over|drafting)\b"
 )
+# Words that tie a statement to the present state of affairs or a point in time.
+TIME_WORDS = re.compile(
+    r"\b(?:[Cc]urrently|recently|[Ss]o far|[Aa]t the moment|already"
+    r"|for the first time)\b|\b(?i:no|not)\b[^.;]*\byet\b"
+    r"|\b(?:is|has|has become|was) the (?:largest|biggest|highest|lowest|smallest)\b"
+)
+# "would" reports what was announced ("announced that it would suspend ...") or
+# what something does ("a law that would guarantee ..."): no speculation.
+REPORTED_WOULD = re.compile(r"\b(?:that|which|it|they)\b(?:\s+\S+){0,2}\s+would\b")
+QUOTATION = re.compile(r"[“\"«][^”\"»]*[”\"»]")
+# An aside to the reader before the statement: "In case you have any doubts, ...".
+READER_ASIDE = re.compile(r"^(?:In case|If|As(?: many of)?)\s+you\b[^,]*,\s*")
 WEEKDAY = re.compile(
-    r"\b(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
-    r"|Sunday|week|month|year)\b"
+    r"\b(?:(?:on|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday)\b|\b(?:last|this)\s+(?:week|month|year)\b"
 )
+# A hedged main clause may report a fact in its subordinate clause: "the debate
+# could widen after Joe Biden issued an executive order".
+FACT_CLAUSE = re.compile(r"\b(?:after|since|because)\s+(?P<clause>[^,;]+)")
 MIN_WORDS = 5
 MIN_UNATTRIBUTED_WORDS = 7
 
@@ -75,15 +92,47 @@ def has_named_actor(text: str) -> bool:
 
 def is_anchored(text: str) -> bool:
     """Whether the sentence is tied to a date or reports an act by a named actor."""
-    if find_periods(text) or WEEKDAY.search(text):
+    if find_periods(text) or WEEKDAY.search(text) or TIME_WORDS.search(text):
         return True
-    return bool(EVENT_VERBS.search(text)) and has_named_actor(text)
+    event = EVENT_VERBS.search(text)
+    return bool(event) and (has_named_actor(text) or _acted_by_group(text, event))
 
 
-def is_checkable(text: str) -> bool:
-    """Whether an unattributed sentence without figures is a citable factual claim."""
+# "Censors quickly deleted posts": a group of actors opening the sentence.
+GROUP_SUBJECT = re.compile(r"^[A-Z][a-z]+s(?:\s+[a-z]+ly)?\s+$")
+
+
+def _acted_by_group(text: str, event: re.Match) -> bool:
+    """Whether the act is done by a plural subject right before its verb."""
+    return bool(GROUP_SUBJECT.match(text[: event.start()]))
+
+
+def is_checkable(text: str, anchored: bool = True) -> bool:
+    """Whether an unattributed sentence without figures is a citable factual claim
+    (with ``anchored=False``, whatever its anchor: a directive needs none)."""
     if not is_statement(text, MIN_UNATTRIBUTED_WORDS):
         return False
-    if PERSONAL.search(text) or HEDGES.search(text) or "!" in text:
+    if is_opinion(text, hedged=anchored):
+        return _reports_fact_after_hedge(text)
+    return is_anchored(text) or not anchored
+
+
+def _reports_fact_after_hedge(text: str) -> bool:
+    """Whether a hedged sentence reports an act in a clause of its own ("... could
+    widen after US President Joe Biden issued an executive order ...")."""
+    if is_opinion(text, hedged=False):
         return False
-    return is_anchored(text)
+    found = FACT_CLAUSE.search(text)
+    if not found:
+        return False
+    clause = found.group("clause")
+    return bool(EVENT_VERBS.search(clause)) and has_named_actor("x " + clause)
+
+
+def is_opinion(text: str, hedged: bool = True) -> bool:
+    """Whether the writer talks to the reader or (when ``hedged``) speculates; words
+    quoted from others do not count."""
+    own = READER_ASIDE.sub("", QUOTATION.sub("“”", text))
+    if PERSONAL.search(own) or "!" in own:
+        return True
+    return hedged and bool(HEDGES.search(REPORTED_WOULD.sub("", own)))

@@ -19,19 +19,28 @@ Tiancheng") when exactly one known speaker has it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
-from .checkable import is_question
+from .checkable import PERSONAL, is_question
+from .kinds import MIN_QUOTED_SHARE, is_people_group, quoted_share
 from .names import Speaker, looks_like_person
 from .speakers import (
     Attribution,
     find_attribution,
+    intro_attribution,
     introduced_person,
     is_quotation,
     mentioned_person,
 )
 
 BULLETS = ("• ", "- ", "* ", "· ")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# "the Office of the US Trade Representative (USTR)": the initials stand for the name.
+ALIAS = re.compile(
+    r"(?P<name>[A-Z][\w’'\-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'\-]*))*)"
+    r"\s+\((?P<initials>[A-Z]{2,6})\)"
+)
 
 
 @dataclass(frozen=True)
@@ -41,6 +50,16 @@ class Voice:
     speaker: Speaker | None = None
     is_quote: bool = False  # said/says, a quotation, a quoted block or an answer
     is_explicit: bool = False  # the text itself attributes it (not only an interview)
+    attribution: Attribution | None = None  # the sentence's own attribution
+    quoted: bool = False  # the sentence is (mostly) in quotation marks
+
+    @property
+    def is_attributed(self) -> bool:
+        """Whether the sentence names who says it: a speaker or a group of people."""
+        found = self.attribution
+        if found is None:
+            return False
+        return bool(self.speaker and self.is_explicit) or is_people_group(found.subject)
 
 
 @dataclass
@@ -54,18 +73,36 @@ class SpeakerContext:
     block: Speaker | None = None  # the speaker of the quoted block being read
     block_bullets: bool = False  # the block is a run of bullets
     intro: Attribution | None = None  # an introducing line just read
+    in_block: bool = False  # reading a quoted block (its speaker may be unnamed)
+    block_intro: str = ""  # the line that introduced the block
+    own_block: bool = False  # the writers quote themselves next ("as we noted:")
+    paragraph: str = ""  # the paragraph being read
     answering: bool = False  # in an interview, after the first question
     known: list[Speaker] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)  # initials -> name
 
-    def begin_paragraph(self, paragraph: str) -> None:
-        """Start a paragraph: take up a pending intro, drop a finished block."""
+    def begin_paragraph(self, paragraph: str) -> bool:
+        """Start a paragraph: take up a pending intro, drop a finished block.
+
+        False for a Chinese original after an intro: its translation, the next
+        paragraph, is the quoted block and the claim."""
+        self.current = self.person = None
+        self.paragraph = paragraph
+        for match in ALIAS.finditer(paragraph):
+            name = match.group("name").removeprefix("The ")
+            self.aliases.setdefault(match.group("initials"), name)
+        if self.own_block:
+            self.own_block = False
+            return False
+        if self.intro is not None and is_mostly_chinese(paragraph):
+            return False
         is_bullet = paragraph.startswith(BULLETS)
         if self.intro is not None:
             self.block, self.block_bullets = self.intro.speaker, is_bullet
-            self.intro = None
+            self.in_block, self.intro = True, None
         elif not (self.block_bullets and is_bullet):
-            self.block, self.block_bullets = None, False
-        self.current = self.person = None
+            self.block, self.block_bullets, self.in_block = None, False, False
+        return True
 
     def end_paragraph(self, paragraph: str) -> None:
         """Finish a paragraph; an interview's question starts the answers."""
@@ -76,6 +113,7 @@ class SpeakerContext:
     def skip_paragraph(self) -> None:
         """A paragraph that is no prose (heading, link) ends any quoted block."""
         self.block, self.block_bullets, self.intro = None, False, None
+        self.in_block = False
         self.previous_person = None
 
     def voice_for(self, sentence: str, open_quote: bool) -> Voice:
@@ -83,19 +121,26 @@ class SpeakerContext:
         self._note_mention(sentence)
         attribution = find_attribution(sentence, open_quote)
         quotation = is_quotation(sentence, open_quote)
-        if attribution is not None and sentence.rstrip().endswith(":"):
-            self.intro = attribution
+        quoted = quotation or quoted_share(sentence) >= MIN_QUOTED_SHARE
+        if sentence.rstrip().endswith(":"):
+            self.intro = intro_attribution(sentence)
+            self.block_intro = sentence
+            self.own_block = bool(PERSONAL.search(sentence))
         if attribution and attribution.speaker:
             speaker = self._note(attribution.speaker)
-            return Voice(speaker, attribution.is_speech or quotation, True)
+            is_quote = attribution.is_speech or quotation
+            return Voice(speaker, is_quote, True, attribution, quoted)
         if attribution and attribution.is_pronoun:
             speaker = self.person or self.previous_person
             if speaker:
                 self.current = self.person = speaker
-            return Voice(
-                speaker, attribution.is_speech or quotation, speaker is not None
-            )
-        return self._voice_from_context(quotation)
+            is_quote = attribution.is_speech or quotation
+            return Voice(speaker, is_quote, speaker is not None, attribution, quoted)
+        if attribution and is_people_group(attribution.subject):
+            # "Japanese China observers assume ...": not the interviewee's view
+            return Voice(None, attribution.is_speech, True, attribution, quoted)
+        voice = self._voice_from_context(quotation)
+        return replace(voice, attribution=attribution, quoted=quoted)
 
     def _voice_from_context(self, quotation: bool) -> Voice:
         if quotation and self.current:
@@ -115,7 +160,10 @@ class SpeakerContext:
             self.person = person
 
     def _note(self, speaker: Speaker) -> Speaker:
-        """Remember a named speaker; a lone surname becomes the known full name."""
+        """Remember a named speaker; a lone surname becomes the known full name, and
+        initials the name the text spelled out before them."""
+        if speaker.name in self.aliases:
+            speaker = Speaker(self.aliases[speaker.name], speaker.role)
         if " " not in speaker.name:
             matches = [
                 known
@@ -130,3 +178,9 @@ class SpeakerContext:
         if looks_like_person(speaker):
             self.person = speaker
         return speaker
+
+
+def is_mostly_chinese(text: str) -> bool:
+    """Whether most of a paragraph's characters are Chinese."""
+    letters = [char for char in text if char.isalnum()]
+    return bool(letters) and len(CJK.findall(text)) * 2 > len(letters)

@@ -18,13 +18,14 @@ from decimal import Decimal
 from ..types import ParsedFigure
 from .amounts import AMOUNT, Amount, amount_pattern, read_amount, resolve_unit
 from .lexicon import words
-from .periods import Period, find_periods, period_for
+from .measures import measure_after, rate_after
+from .periods import Period, find_periods, period_for, with_year
 
 # The second half of a range: "RMB 6,000–8,000", "5 to 7 million".
 RANGE_TAIL = re.compile(
     rf"\s*(?P<joiner>[–—-]|to|and)\s*(?:{amount_pattern(2)})(?![A-Za-z\d]|/\d|\.\d)"
 )
-CLAUSE_END = re.compile(r"[,;:，；]")
+CLAUSE_END = re.compile(r"[,;:，；]|\s[–—]\s")
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 # "fell by 43,000 to 21.84 million": a change, then the level it reached.
@@ -256,34 +257,59 @@ def find_figures(sentence: str, offset: int = 0) -> list[ParsedFigure]:
     candidates = _candidates(sentence)
     figures = []
     for index, candidate in enumerate(candidates):
-        written = sentence[candidate.start : candidate.end]
         if _is_not_a_figure(sentence, candidate, periods):
             continue
         low, high, unit = _range_values(candidate)
-        unit = resolve_unit(unit, sentence)
+        unit, end = resolve_unit(unit, sentence), candidate.end
+        if unit is None:
+            unit, end = measure_after(sentence, end)
+        unit, end = rate_after(sentence, end, unit)
         next_start = (
             candidates[index + 1].start if index + 1 < len(candidates) else None
+        )
+        period = period_for(
+            periods,
+            candidate.start,
+            candidate.end,
+            next_start,
+            _clause_end(sentence, candidate.end),
         )
         figures.append(
             ParsedFigure(
                 value=low,
                 unit=unit,
                 qualifier=_qualifier(sentence[: candidate.start]),
-                text=written,
+                text=sentence[candidate.start : end],
                 start=offset + candidate.start,
-                end=offset + candidate.end,
+                end=offset + end,
                 value_high=high,
                 is_change=_is_change(sentence, candidate),
-                refers_to=period_for(
-                    periods,
-                    candidate.start,
-                    candidate.end,
-                    next_start,
-                    _clause_end(sentence, candidate.end),
-                ),
+                refers_to=with_year(period, periods),
             )
         )
-    return figures
+    return _without_counts_in_passing(figures)
+
+
+# A bare count below this, with no qualifier, is a detail beside an amount.
+MAX_PASSING_COUNT = 100
+
+
+def _without_counts_in_passing(figures: list[ParsedFigure]) -> list[ParsedFigure]:
+    """Drop small bare counts from a sentence about an amount: in "7 operational
+    units from 4 departments ... 2.48 billion yuan in fees" the money is the figure.
+    A sentence about counts alone ("20 of 26 indicators fell") keeps them."""
+    if not any(figure.unit for figure in figures):
+        return figures
+    return [figure for figure in figures if not _is_passing_count(figure)]
+
+
+def _is_passing_count(figure: ParsedFigure) -> bool:
+    return (
+        figure.unit is None
+        and figure.value_high is None
+        and figure.qualifier is None
+        and figure.value < MAX_PASSING_COUNT
+    )
 
 
 def _clause_end(sentence: str, position: int) -> int:

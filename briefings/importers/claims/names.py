@@ -79,6 +79,22 @@ QUOTE_MARKS = re.compile(r"[“”\"«»]")
 # "Mr. Xi" is Xi; "Dr. Junhua Zhang" is Junhua Zhang.
 HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sir|Madam)\.?\s+(?=[A-Z])")
 TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]*\)\s*$")
+# "The Chinese government", "the US government": a government named by its country.
+NAMED_GOVERNMENT = re.compile(r"^(?:[A-Z][\w’'\-]*\s+){1,3}government$")
+# "A recent report by the Beijing-based YuWa Institute", "a readout published by the
+# USTR": the report speaks for whoever wrote it.
+BY_SOURCE = re.compile(
+    r"^(?:an?|the)\s+(?:\w+\s+){0,2}(?:report|readout|statement|study|survey|poll)\s+"
+    r"(?:(?:published|released|issued|conducted)\s+)?by\s+(?:the\s+)?"
+    r"(?:[A-Z][\w]*-based\s+)?(?P<source>.+)$",
+    re.IGNORECASE,
+)
+# "China's Ministry of Commerce": the ministry, named without its country.
+# (Not "The People's Bank of China": only a country's possessive goes.)
+POSSESSIVE = re.compile(
+    r"^(?:China|Japan|Russia|Taiwan|India|Germany|France|Britain|Europe|America"
+    r"|Beijing|Washington|the US|the U\.S\.)[’']s\s+(?=[A-Z])"
+)
 EDGE_PUNCTUATION = " \t,.;:“”\"‘’'()[]*—–-"
 
 
@@ -201,6 +217,14 @@ def resolve_subject(phrase: str) -> Speaker | str | None:
     if phrase.lower() in PRONOUNS:
         return PRONOUN
     phrase = HONORIFIC.sub("", _drop_leading_fillers(phrase))
+    if NAMED_GOVERNMENT.match(phrase):
+        return Speaker(phrase)
+    source = BY_SOURCE.match(phrase)
+    if source:
+        return resolve_subject(source.group("source"))
+    owned = POSSESSIVE.sub("", phrase)
+    if owned != phrase and is_proper_name(owned):
+        return resolve_subject(owned)
     member = _person_of_organisation(phrase)
     if member:
         return member

@@ -21,7 +21,8 @@ _MONTH = (
 _YEAR = r"(?:19|20)\d{2}"
 _YEAR_RANGE = rf"{_YEAR}\s*[-–/]\s*(?:{_YEAR}|\d{{2}})\b"
 _RELATIVE = (
-    r"(?:last|this|next|the previous|the same|the past) (?:year|month|week|quarter)"
+    r"(?:last|this|next|the previous|the same|the past) (?:year|month|week|quarter"
+    r"|period)"
 )
 _POINT = rf"(?:{_YEAR_RANGE}|{_MONTH}\.?,?\s+{_YEAR}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|{_YEAR}|{_RELATIVE}|{_MONTH})"
 # Spans of a year: "the end of June 2018", "the first six months of 2019".
@@ -66,12 +67,15 @@ PERIOD_PATTERNS = [
     re.compile(rf"\b(?P<period>{_QUARTER}|{_EDGE_OF_YEAR})\b", re.IGNORECASE),
     re.compile(rf"\b(?P<period>{_STRETCH})\b", re.IGNORECASE),
     re.compile(
-        rf"\b(?i:as of|by|at|in|on|during|from|until|through|for|of)\s+"
+        rf"\b(?i:as of|by|at|in|on|during|from|until|through|for|of|since)\s+"
         rf"(?P<period>{_POINT})\b"
     ),
     re.compile(rf"\b(?P<period>{_RELATIVE})\b", re.IGNORECASE),
+    # "during the 1962 Work Conference": the year of a named event.
+    re.compile(rf"\b(?i:during|in) the (?P<period>{_YEAR})\b"),
     re.compile(rf"\b(?P<period>{_QUARTER_ALONE})(?!\s+of)", re.IGNORECASE),
 ]
+SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
 # How far after a figure its period may stand ("21.3 percent in June").
 MAX_GAP_AFTER = 40
 
@@ -104,7 +108,10 @@ def find_periods(sentence: str) -> list[Period]:
             start, end = match.start("period"), match.end("period")
             if any(start < p.end and p.start < end for p in found):
                 continue
-            found.append(Period(start, end, _normalise(match.group("period"))))
+            text = _normalise(match.group("period"))
+            if SINCE_BEFORE.search(sentence, 0, start):
+                text = f"since {text}"  # a stretch up to now, not a point in time
+            found.append(Period(start, end, text))
     return sorted(found, key=lambda period: period.start)
 
 
@@ -129,3 +136,18 @@ def period_for(
     later = [p for p in periods if end <= p.start <= (clause_end or end)]
     chosen = (after or [None])[0] or (before or [None])[-1] or (later or [None])[0]
     return chosen.text if chosen else None
+
+
+# A month (or months) without its year: "April", "January to July".
+MONTH_ONLY = re.compile(rf"{_MONTH}(?:\s*(?:to|through|until|[-–])\s*{_MONTH})?")
+YEAR = re.compile(_YEAR)
+
+
+def with_year(period: str | None, periods: list[Period]) -> str | None:
+    """A month with the year the sentence ties it to ("since the beginning of 2023,
+    surpassing 20 percent in April" -> "April 2023"); never a year borrowed from
+    elsewhere, and none when the sentence names several."""
+    if not period or not MONTH_ONLY.fullmatch(period):
+        return period
+    years = {year for found in periods for year in YEAR.findall(found.text)}
+    return f"{period} {years.pop()}" if len(years) == 1 else period

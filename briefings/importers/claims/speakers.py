@@ -37,7 +37,8 @@ _BELIEF = (
     r"|feared|assumes|assume|assumed|acknowledged|acknowledges|concluded|concludes"
     r"|revealed|reveals|reported|reports|confirmed|confirms|indicated|indicates"
     r"|showed|shows|show|found|finds|urged|urges|called on|calls on|denied|denies"
-    r"|contends|contended|recalled|recalls|disclosed|discloses"
+    r"|contends|contended|recalled|recalls|disclosed|discloses|criticized|criticised"
+    r"|warning|claiming|maintaining|insisting|stating"
 )
 SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH})\b")
 ATTRIBUTION_VERB = re.compile(rf"\b(?P<verb>{_SPEECH}|{_BELIEF})\b")
@@ -45,7 +46,8 @@ ATTRIBUTION_VERB = re.compile(rf"\b(?P<verb>{_SPEECH}|{_BELIEF})\b")
 AUXILIARIES = re.compile(
     r"(?:\s+(?:has|have|had|also|further|recently|once|previously|repeatedly|publicly"
     r"|already|long|earlier|then|later|again|even|often|consistently|quickly|openly"
-    r"|separately|reportedly|privately|explicitly|specifically|himself|herself))+\s*$",
+    r"|separately|reportedly|privately|explicitly|specifically|himself|herself|is|are"
+    r"|was|were|now))+\s*$",
     re.IGNORECASE,
 )
 # Where the subject of a verb can begin: after a clause break or a quotation.
@@ -73,6 +75,15 @@ INTRODUCTION = re.compile(r"^(?P<name>[^,]{3,60}),\s*(?P<role>[^,]{3,}),")
 LEADING_NAME = re.compile(
     r"^(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’.\-]*){1,3})(?=\s+[a-z])"
 )
+# An introducing line that names no speech verb: "X has announced ..., including:",
+# "It frames the problem in the following manner:".
+INTRO_ANNOUNCEMENT = re.compile(
+    r"^(?P<subject>[^,:;]+?)\s+(?:has\s+|have\s+)?(?:announced|published|issued|listed)\b"
+)
+FOLLOWING = re.compile(
+    r"\b(?:in the following (?:manner|way|terms)|as follows)\s*:\s*$"
+)
+FIRST_PERSON = frozenset({"we", "i", "us", "our"})
 QUOTED_AS_SAYING = re.compile(r"\bquoted\s+(?P<subject>.+?)\s+as saying\b")
 # "added" is speech only before what was said: "he added that", "…,” she added.";
 # "The department added 12 firms to its list" adds things.
@@ -90,6 +101,7 @@ class Attribution:
     speaker: Speaker | None  # None: a vague or unnamed source
     is_speech: bool  # said/says/told (a quote) rather than believes/notes
     is_pronoun: bool = False  # "He states that ...": resolve from context
+    subject: str = ""  # the subject as written ("some analysts", "the report")
 
 
 def quoted_positions(sentence: str, open_at_start: bool = False) -> list[bool]:
@@ -109,8 +121,9 @@ def quoted_positions(sentence: str, open_at_start: bool = False) -> list[bool]:
 def _attribution(subject: str, is_speech: bool) -> Attribution:
     resolved = resolve_subject(subject)
     if resolved == PRONOUN:
-        return Attribution(None, is_speech, is_pronoun=True)
-    return Attribution(resolved if isinstance(resolved, Speaker) else None, is_speech)
+        return Attribution(None, is_speech, is_pronoun=True, subject=subject)
+    speaker = resolved if isinstance(resolved, Speaker) else None
+    return Attribution(speaker, is_speech, subject=subject)
 
 
 def _inverted(sentence: str) -> Attribution | None:
@@ -124,7 +137,7 @@ def _inverted(sentence: str) -> Attribution | None:
     speaker = attribution.speaker
     if speaker and role and speaker.role is None and looks_like_role(role):
         speaker = Speaker(speaker.name, role.strip())
-    return Attribution(speaker, True, attribution.is_pronoun)
+    return Attribution(speaker, True, attribution.is_pronoun, attribution.subject)
 
 
 def _named_phrase(sentence: str) -> Attribution | None:
@@ -161,12 +174,13 @@ def _appositive(pre: str, is_speech: bool) -> Attribution:
             role = ", ".join(part.strip() for part in segments[index + 1 :])
             return Attribution(Speaker(found.name, found.role or role), is_speech)
     if len(segments) > 1 and looks_like_role(segments[-1]):
-        return Attribution(None, is_speech)  # "The poll by X, a polling firm, shows"
+        # "The poll by X, a polling firm, shows"
+        return Attribution(None, is_speech, subject=pre)
     last = resolve_subject(segments[-1])
     if last == PRONOUN:
         return Attribution(None, is_speech, is_pronoun=True)
     if not isinstance(last, Speaker):
-        return Attribution(None, is_speech)
+        return Attribution(None, is_speech, subject=pre)
     before = segments[-2].strip() if len(segments) > 1 else ""
     role = last.role or (before if before and looks_like_role(before) else None)
     return Attribution(Speaker(last.name, role), is_speech)
@@ -177,18 +191,50 @@ def _forward(sentence: str, open_quote: bool) -> Attribution | None:
     quoted = quoted_positions(sentence, open_quote)
     vague = None
     for match in ATTRIBUTION_VERB.finditer(sentence):
-        if quoted[match.start()]:
+        if quoted[match.start()] or _is_passive(sentence, match):
             continue
         if match.group("verb") in ADDED and not SPEECH_FOLLOWS.match(
             sentence, match.end()
         ):
             continue
         is_speech = bool(SPEECH_VERB.fullmatch(match.group("verb")))
-        found = _speaker_before(sentence[: match.start()], is_speech)
+        pre = sentence[: match.start()]
+        found = _participle_subject(
+            pre, match.group("verb"), is_speech
+        ) or _speaker_before(pre, is_speech)
         if found and (found.speaker or found.is_pronoun):
             return found
         vague = vague or found
     return vague
+
+
+# "I-Soon is revealed to be ...": the subject is what is revealed, not who reveals.
+BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be)\s+$")
+# "China's Ministry of Commerce hit back, claiming ...": the participle's subject is
+# the clause's first name.
+PARTICIPLES = frozenset({"claiming", "maintaining", "insisting", "stating", "warning"})
+CLAUSE_NAME = re.compile(
+    r"(?<![\w’'])(?P<name>[A-Z][\w’'\-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'\-]*))*)"
+)
+
+
+def _is_passive(sentence: str, match: re.Match) -> bool:
+    verb = match.group("verb")
+    return not verb.endswith("ing") and bool(
+        BE_BEFORE.search(sentence[: match.start()])
+    )
+
+
+def _participle_subject(pre: str, verb: str, is_speech: bool) -> Attribution | None:
+    """The subject of "..., claiming that": the first name of the clause before."""
+    if verb not in PARTICIPLES or not pre.rstrip().endswith(","):
+        return None
+    clause = pre.rstrip().rstrip(",").rsplit(",", 1)[-1]
+    for match in CLAUSE_NAME.finditer(clause):
+        found = resolve_subject(match.group("name"))
+        if isinstance(found, Speaker):
+            return Attribution(found, is_speech, subject=match.group("name"))
+    return None
 
 
 def find_attribution(sentence: str, open_quote: bool = False) -> Attribution | None:
@@ -241,3 +287,35 @@ def introduced_person(sentence: str) -> Speaker | None:
     if not isinstance(found, Speaker) or " " not in found.name:
         return None
     return Speaker(found.name, found.role or match.group("role").strip())
+
+
+def intro_attribution(sentence: str) -> Attribution | None:
+    """Who speaks in the block a line ending with a colon introduces, if it
+    introduces one ("The American Civil Liberties Union said:"); never the writers
+    quoting themselves ("But as we noted earlier:")."""
+    text = strip_markup(sentence)
+    found = find_attribution(text)
+    if found is not None:
+        subject = set(found.subject.lower().split())
+        return None if subject & FIRST_PERSON else found
+    match = INTRO_ANNOUNCEMENT.match(text)
+    if match:
+        return _attribution(match.group("subject"), is_speech=True)
+    if FOLLOWING.search(text):
+        return Attribution(None, is_speech=False)
+    return None
+
+
+# A sentence whose subject is a pronoun ("They also mentioned ...", "And now he
+# has started ..."); "It is", "It's" and "It seems" point at nothing before them.
+PRONOUN_SUBJECT = re.compile(
+    r"^[\"“‘'(]?(?:(?:And|But|So|Yet)\s+(?:now\s+|then\s+|also\s+)?"
+    r"|(?:Instead|However|Further|Moreover|Also),\s+)?"
+    r"(?:He|She|They|It|he|she|they|it)\b"
+    r"(?!\s+(?:is|was)\s+(?!(?:the|a|an|one|also)\b)|\s+(?:seems|appears)\b|[’']s\b)"
+)
+
+
+def starts_with_pronoun(sentence: str) -> bool:
+    """Whether a sentence opens with a pronoun as its subject."""
+    return bool(PRONOUN_SUBJECT.match(sentence.lstrip()))

@@ -1,10 +1,12 @@
 """``manage.py evaluate_import PATH --truth DIR``: score the importer against ground truth.
 
 PATH is a text file or a folder of ``.txt`` files; each is compared with
-``DIR/<stem>.json`` (the truth format of ``docs/evaluation.md``). Texts
-without a truth file are reported as skipped. With ``--min-recall`` or
-``--min-precision`` the exit status is 1 when a score falls below its threshold (or
-any claim is made of a heading, caption or link list). Nothing is written.
+``DIR/<stem>.json`` (the truth format of ``docs/evaluation.md``) and, where there is
+one, with the full annotation of its claims in ``DIR/claims/<stem>.json``. Texts
+without a truth file are reported as skipped. With a ``--min-...`` option the exit
+status is 1 when a score falls below its threshold (or any claim is made of a
+heading, caption or link list, cut out of a longer statement or opening with an
+unresolved pronoun). Nothing is written.
 """
 
 from __future__ import annotations
@@ -18,6 +20,13 @@ from briefings.importers.decode import SourceError, read_source
 from briefings.importers.evaluation import ARTICLE_FIELDS, Tally, evaluate_text, scores
 
 RECALLS = ("recall", "complete_recall", "figure_recall", "speaker_recall")
+# Thresholds on the scores against the full annotation: option -> score.
+FULL_THRESHOLDS = {
+    "min_claim_precision": "precision",
+    "min_claim_recall": "recall",
+    "min_speaker_accuracy": "speaker_accuracy",
+    "min_figure_precision": "figure_precision",
+}
 MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -30,12 +39,35 @@ def text_files(path: Path) -> list[Path]:
     raise CommandError(f"{path}: no such file or folder")
 
 
-def load_truth(path: Path) -> dict:
+def read_json(path: Path) -> dict:
     """A truth file; a broken one stops the run, naming the file."""
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as error:
         raise CommandError(f"{path}: cannot read the truth file: {error}") from error
+
+
+def load_truth(path: Path) -> dict:
+    """A truth file, with the full annotation beside it (``claims/<stem>.json``)."""
+    truth = read_json(path)
+    full = path.parent / "claims" / path.name
+    if full.is_file():
+        truth["all_claims"] = read_json(full)["claims"]
+    return truth
+
+
+def full_failures(full: dict, options: dict) -> list[str]:
+    """The scores against the full annotation below their thresholds, as messages."""
+    found = []
+    for option, name in FULL_THRESHOLDS.items():
+        minimum, value = options.get(option), full[name]
+        if minimum is not None and value is not None and value < minimum:
+            found.append(f"full annotation {name} {value:.3f} < {minimum}")
+    if any(options.get(option) is not None for option in FULL_THRESHOLDS):
+        for name in ("fragments", "pronoun_starts"):
+            if full[name]:
+                found.append(f"{full[name]} claim(s) with {name.replace('_', ' ')}")
+    return found
 
 
 def failures(overall: dict, min_recall: float | None, min_precision: float | None):
@@ -84,6 +116,13 @@ class Command(BaseCommand):
             default=None,
             help="fail below this figure precision",
         )
+        for option, name in FULL_THRESHOLDS.items():
+            parser.add_argument(
+                "--" + option.replace("_", "-"),
+                type=float,
+                default=None,
+                help=f"fail below this {name.replace('_', ' ')} (full annotation)",
+            )
 
     def handle(self, *args, **options) -> None:
         truth_dir = Path(options["truth"])
@@ -96,6 +135,7 @@ class Command(BaseCommand):
             total = total + tally if tally else total
         overall = scores(total)
         failed = failures(overall, options["min_recall"], options["min_precision"])
+        failed += full_failures(overall["full"], options)
         report = {"files": entries, "overall": overall, "failures": failed}
         if options["json"]:
             self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2))
@@ -165,5 +205,20 @@ class Command(BaseCommand):
             f"{_fmt(claims['per_article'])} per article, "
             f"{claims['on_headings']} on headings, captions or link lists",
         ]
+        full = found["full"]
+        if full["annotated"]:
+            lines += [
+                f"full annotation  {full['found']}/{full['annotated']} claims found "
+                f"(recall {_fmt(full['recall'])}); {full['right']}/{full['extracted']} "
+                f"extracted are claims (precision {_fmt(full['precision'])})",
+                f"  speakers       accuracy {_fmt(full['speaker_accuracy'])}; kinds "
+                f"accuracy {_fmt(full['kind_accuracy'])}",
+                f"  figures        recall {full['figures_found']}/"
+                f"{full['figures_annotated']} ({_fmt(full['figure_recall'])}); "
+                f"precision {full['figures_right']}/{full['figures_extracted']} "
+                f"({_fmt(full['figure_precision'])})",
+                f"  whole claims   {full['fragments']} fragments of longer statements, "
+                f"{full['pronoun_starts']} opening with an unresolved pronoun",
+            ]
         for line in lines:
             self.stdout.write(f"{indent}{line}")

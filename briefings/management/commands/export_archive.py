@@ -1,15 +1,22 @@
 """``manage.py export_archive [--output FILE]``: write the whole archive as JSON Lines.
 
 The format is in docs/archive-format.md. Without ``--output`` the archive goes to
-standard output and the summary to standard error, so the two never mix.
+standard output and the summary to standard error, so the two never mix; a reader
+that stops early (``export_archive | head``) ends the export quietly. With
+``--output``, an interrupted export (an error, Ctrl-C, SIGTERM) leaves no file
+behind.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import signal
 import sys
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -47,7 +54,10 @@ class Command(BaseCommand):
             counts = write_file(Path(output), progress, options["chunk_size"])
             report = self.stdout
         else:
-            counts = write_stdout(progress, options["chunk_size"])
+            try:
+                counts = write_stdout(progress, options["chunk_size"])
+            except BrokenPipeError:
+                stop_quietly()
             report = self.stderr
         if show:
             progress.close()
@@ -68,17 +78,57 @@ def write_stdout(progress: Progress, chunk_size: int):
         out.detach()  # leave sys.stdout's buffer open
 
 
+def stop_quietly() -> None:
+    """The reader of standard output went away (``| head``): stop without a
+    traceback, and without Python's own complaint when it flushes at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    raise SystemExit(1)
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: unwinds like Ctrl-C, so the temporary file is removed."""
+
+
+@contextmanager
+def sigterm_unwinds() -> Iterator[None]:
+    """While writing the file, SIGTERM raises ``Terminated`` instead of ending the
+    process on the spot (which would leave the temporary file behind)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set signal handlers
+        return
+
+    def terminate(signum, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once: let cleanup finish
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def write_file(path: Path, progress: Progress, chunk_size: int):
-    """Write to a temporary file beside ``path``, then rename: never half a file."""
+    """Write to a temporary file beside ``path``, then rename: never half a file,
+    and no temporary file left however the export ends (but ``kill -9``)."""
     folder = path.resolve().parent
     if not folder.is_dir():
         raise CommandError(f"{path}: no such folder {folder}")
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            counts = write_archive(out, chunk_size=chunk_size, progress=progress)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with sigterm_unwinds():
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+                counts = write_archive(out, chunk_size=chunk_size, progress=progress)
+            os.replace(temporary, path)
+        except BaseException as error:
+            Path(temporary).unlink(missing_ok=True)
+            if isinstance(error, (Terminated, KeyboardInterrupt)):
+                stopped = "SIGTERM" if isinstance(error, Terminated) else "Ctrl-C"
+                raise CommandError(
+                    f"{path}: export stopped ({stopped}); nothing was written",
+                    returncode=130 if stopped == "Ctrl-C" else 143,
+                ) from None
+            raise
     return counts

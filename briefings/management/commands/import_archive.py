@@ -1,8 +1,10 @@
 """``manage.py import_archive FILE``: load an archive written by ``export_archive``.
 
 Into an empty database only (after ``migrate``), all or nothing: a bad line stops
-the import with its number and the reason, and the database is left as it was. The
-search index and vocabulary are rebuilt afterwards. ``-`` reads standard input.
+the import with its number and the reason, and the database is left as it was. An
+archive whose trailer is missing or does not match its lines (cut short, changed) is
+refused the same way unless ``--allow-partial``. The search index and vocabulary are
+rebuilt afterwards. ``-`` reads standard input.
 """
 
 from __future__ import annotations
@@ -35,6 +37,12 @@ class Command(BaseCommand):
             help="show a progress bar on standard error even when it is not a terminal",
         )
         parser.add_argument(
+            "--allow-partial",
+            action="store_true",
+            help="import an archive without a matching trailer (cut short or "
+            "changed), with a warning",
+        )
+        parser.add_argument(
             "--batch-rows",
             type=int,
             default=BATCH_ROWS,
@@ -52,6 +60,10 @@ class Command(BaseCommand):
                     progress=progress,
                     dry_run=options["dry_run"],
                     batch_rows=max(1, options["batch_rows"]),
+                    allow_partial=options["allow_partial"],
+                    warn=lambda message: self.stderr.write(
+                        f"{options['file']}: warning: {message}"
+                    ),
                 )
             except (ArchiveError, NotEmpty) as error:
                 if show:

@@ -21,30 +21,10 @@ from briefings.importers.load import (
     planned_status,
 )
 from briefings.importers.report import file_report, totals
+from briefings.importers.sources import Candidate, NoSuchPath, find_sources
 from briefings.search import update_statistics
 
-SOURCE_SUFFIXES = {".txt", ".text", ".md"}
 PROGRESS_THRESHOLD = 10  # files; fewer than this need no progress bar
-
-
-def source_files(paths: list[str]) -> list[Path]:
-    """Files named, and the text files inside folders named, in a stable order."""
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files += sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SOURCE_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-        elif path.exists():
-            files.append(path)
-        else:
-            raise CommandError(f"{raw}: no such file or folder")
-    return files
 
 
 class Command(BaseCommand):
@@ -66,16 +46,24 @@ class Command(BaseCommand):
             default=settings.IMPORT_MAX_BYTES,
             help="largest file accepted (default: %(default)s bytes)",
         )
+        parser.add_argument(
+            "--follow-symlinks",
+            action="store_true",
+            help="import what symbolic links inside folders point to (default: skip)",
+        )
 
     def handle(self, *args, **options) -> None:
         paths = options["paths"] or [str(Path(settings.BASE_DIR) / "seeds")]
-        files = source_files(paths)
-        show_progress = not options["json"] and len(files) >= PROGRESS_THRESHOLD
-        progress = Progress(sys.stderr if show_progress else None, len(files), "files")
+        try:
+            found = find_sources(paths, follow_symlinks=options["follow_symlinks"])
+        except NoSuchPath as error:
+            raise CommandError(str(error)) from None
+        show_progress = not options["json"] and len(found) >= PROGRESS_THRESHOLD
+        progress = Progress(sys.stderr if show_progress else None, len(found), "files")
         entries = []
-        for number, path in enumerate(files, start=1):
-            entries.append(self.import_file(path, options))
-            progress.update(number, number, force=number == len(files))
+        for number, candidate in enumerate(found, start=1):
+            entries.append(self.import_candidate(candidate, options))
+            progress.update(number, number, force=number == len(found))
         progress.close()
         report = {"files": entries, "totals": totals(entries)}
         if report["totals"]["created"] or report["totals"]["updated"]:
@@ -89,10 +77,18 @@ class Command(BaseCommand):
                 f"{report['totals']['failed']} file(s) failed", returncode=1
             )
 
-    def import_file(self, path: Path, options: dict) -> dict:
+    def import_candidate(self, candidate: Candidate, options: dict) -> dict:
+        if candidate.status == "skipped":
+            self.stderr.write(f"skipped: {candidate.path}: {candidate.reason}")
+            return file_report(str(candidate.path), "skipped", error=candidate.reason)
+        if candidate.status:
+            return self.failed(candidate.path, candidate.reason)
+        return self.import_file(candidate.path, options, follow=candidate.follow)
+
+    def import_file(self, path: Path, options: dict, *, follow: bool) -> dict:
         """Import one file in its own transaction; a failure leaves the data as it was."""
         try:
-            text, data = read_source(path, options["max_bytes"])
+            text, data = read_source(path, options["max_bytes"], follow_symlinks=follow)
             parsed = parse_text(text)
             parsed.warnings += indicator_conflicts(
                 parsed, exclude_ref=import_ref(parsed, path.name)
@@ -147,6 +143,7 @@ class Command(BaseCommand):
             ("updated", counts["updated"]),
             ("unchanged", counts["unchanged"]),
             ("failed", counts["failed"]),
+            ("skipped", counts["skipped"]),
             ("articles", counts["articles"]),
             ("claims", counts["claims"]),
             ("warnings", counts["warnings"]),

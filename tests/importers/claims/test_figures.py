@@ -101,8 +101,8 @@ def test_years_dates_names_and_enumerators_are_no_figures(text):
 @pytest.mark.parametrize(
     ("text", "low", "high", "unit"),
     [
-        ("earns around RMB 6,000–8,000 per month", 6000, 8000, "CNY"),
-        ("work up to RMB 12–14/hour", 12, 14, "CNY"),
+        ("earns around RMB 6,000–8,000 per month", 6000, 8000, "CNY/month"),
+        ("work up to RMB 12–14/hour", 12, 14, "CNY/hour"),
         ("between 5 and 7 percent", 5, 7, "%"),
         ("5 to 7 million people", 5e6, 7e6, None),
         ("US$3-4 billion", 3e9, 4e9, "USD"),
@@ -236,3 +236,70 @@ def test_scaled_values_are_exact():
 def test_chinese_and_year_span_periods(text, refers_to, is_change):
     (figure,) = find_figures(text)
     assert (figure.refers_to, figure.is_change) == (refers_to, is_change)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "unit"),
+    [
+        (
+            "riding a motorcycle 210 kilometers a day",
+            "210 kilometers a day",
+            210,
+            "km/day",
+        ),
+        ("an initial score of 1,000 points", "1,000 points", 1000, "points"),
+        ("accounting books going back 20 years.", "20 years", 20, "years"),
+        ("earning about RMB 10–20/hour per month", "RMB 10–20/hour", 10, "CNY/hour"),
+        ("a salary of USD 5,000 a month", "USD 5,000 a month", 5000, "USD/month"),
+        ("exports rose 5% a year earlier", "5%", 5, "%"),
+        ("for 16-24 year olds it was 21.3%", "21.3%", 21.3, "%"),
+    ],
+)
+def test_a_unit_of_measure_or_a_rate_stays_with_its_figure(text, written, value, unit):
+    figures = [f for f in find_figures(text) if f.text == written]
+    assert [(f.value, f.unit) for f in figures] == [(value, unit)]
+
+
+def test_small_counts_beside_an_amount_are_no_figures():
+    text = (
+        "7 operational units from 4 departments set fees without approval, "
+        "generating 2.48 billion yuan from 13 systems."
+    )
+    assert [(f.value, f.unit) for f in find_figures(text)] == [(2.48e9, "CNY")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 20 of 26 regularly compiled indicators fell.",
+        "There were more than 20 cases involving more than RMB 2 billion.",
+        "The order targets over 200 cranes that account for 80 percent of cranes.",
+    ],
+)
+def test_counts_a_sentence_is_about_stay_figures(text):
+    assert any(f.unit is None for f in find_figures(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "refers_to"),
+    [
+        (
+            "The rate has risen since the beginning of 2023, surpassing 20 percent "
+            "in April.",
+            "April 2023",
+        ),
+        ("The rate surpassed 20 percent in April.", "April"),
+        ("Compared with 2019 and 2021, it rose 20 percent in April.", "April"),
+    ],
+)
+def test_a_month_takes_a_year_only_from_its_own_sentence(text, refers_to):
+    (figure,) = find_figures(text)
+    assert figure.refers_to == refers_to
+
+
+def test_a_period_after_a_dash_belongs_to_its_own_figure():
+    text = (
+        "Some 20 of 26 indicators fell – a first in the 36 polls conducted since 1990."
+    )
+    periods = [(f.value, f.refers_to) for f in find_figures(text)]
+    assert periods == [(20, None), (26, None), (36, "since 1990")]

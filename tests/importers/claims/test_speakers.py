@@ -110,6 +110,24 @@ from briefings.importers.claims.speakers import (
             "State Council",
         ),
         ("The Bank of China said profits rose.", "Bank of China", None),
+        # An official readout or a report speaks for whoever published it.
+        (
+            "Both sides “agreed to work together,” a readout published by the USTR said.",
+            "USTR",
+            None,
+        ),
+        (
+            "A recent report by the Beijing-based YuWa Population Research Institute "
+            "revealed that raising a child is costly.",
+            "YuWa Population Research Institute",
+            None,
+        ),
+        (
+            "China's Ministry of Commerce hit back, claiming the US had made "
+            "groundless accusations.",
+            "Ministry of Commerce",
+            None,
+        ),
         ('"It is late," Jacob Gunter added.', "Jacob Gunter", None),
         ("Jacob Gunter added that the EU will respond.", "Jacob Gunter", None),
     ],
@@ -136,7 +154,6 @@ def test_named_speakers_and_roles_are_found(sentence, speaker, role):
         "Commission (NDRC) shows that 26.82 million people were banned.",
         "The poll by the Canton Public Opinion Research Center, a well-established "
         "NGO, shows satisfaction has hit a low.",
-        "Both sides “agreed to work together,” a readout published by the USTR said.",
         "Exports fell 7.5% year-on-year in May, customs data showed.",
         "Officials claim that the campaign is part of a full investigation.",
         "The public said it was unhappy.",
@@ -196,7 +213,7 @@ def test_speech_verbs_are_told_from_belief_verbs(sentence, is_speech):
         ("some analysts", None),
         ("Observers", None),
         ("Former journalist Wang Zhi'an and blogger Li Ying", None),
-        ("the Chinese government", None),
+        ("the Chinese government", Speaker("Chinese government")),
     ],
 )
 def test_resolve_subject(phrase, expected):
