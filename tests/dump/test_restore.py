@@ -17,7 +17,7 @@ from briefings.search import search
 from briefings.search.vocabulary import rebuild_vocabulary
 from tests import factories
 
-from .conftest import archive_counts, as_bytes, empty_archive
+from .conftest import archive_counts, as_bytes, empty_archive, resealed
 
 
 def longest_word(text: str) -> str:
@@ -121,7 +121,7 @@ def test_an_archive_from_before_organisations_still_restores(curated_text, db):
             record = {k: v for k, v in record.items() if k not in old_fields}
             line = json.dumps(record, ensure_ascii=False) + "\n"
         lines.append(line)
-    restore_archive(as_bytes("".join(lines)))
+    restore_archive(as_bytes(resealed(lines)))
     assert set(Person.objects.values_list("kind", flat=True)) == {"person"}
     wang = Person.objects.get(name="Wang Dan")
     assert (wang.family_name, cited_name(wang).inverted) == ("", "Wang, Dan")
