@@ -15,8 +15,11 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[dev]"
 	touch $@
 
+# var/dev.env makes the README's `python manage.py …` commands run in development
+# mode too (archive_site/devenv.py); production never reads it.
 run: install
 	mkdir -p var
+	@[ -f var/dev.env ] || printf '# Written by make run: development settings for manage.py.\nDJANGO_DEBUG=1\n' > var/dev.env
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py import_briefings seeds/
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)

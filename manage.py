@@ -7,6 +7,9 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive_site.settings")
+    from archive_site.devenv import read_dev_env
+
+    read_dev_env()  # var/dev.env from `make run`; never in production
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

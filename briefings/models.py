@@ -83,6 +83,11 @@ BRIEFING_IMPORT_FIELDS = [
     "source_name",
     "source_sha256",
     "source_text",
+    "source_media_type",
+    "source_url",
+    "source_message_id",
+    "source_sender",
+    "source_sent_at",
     "parsed_digest",
     "warnings",
     "imported_values",
@@ -224,7 +229,13 @@ class Briefing(models.Model):
     )
     source_name = models.CharField(max_length=300)
     source_sha256 = models.CharField(max_length=64)
-    source_text = models.TextField()
+    source_text = models.TextField()  # what the parsers read
+    # Where a web page, e-mail or PDF came from (plain text files have none of these).
+    source_media_type = models.CharField(max_length=100, default="text/plain")
+    source_url = models.URLField(max_length=1000, blank=True, default="")
+    source_message_id = models.CharField(max_length=300, blank=True, default="")
+    source_sender = models.CharField(max_length=300, blank=True, default="")
+    source_sent_at = models.DateTimeField(null=True, blank=True)
     parsed_digest = models.CharField(max_length=64, blank=True)
     warnings = models.JSONField(default=list, blank=True)
     imported_values = models.JSONField(default=dict, blank=True, editable=False)
@@ -236,6 +247,7 @@ class Briefing(models.Model):
     class Meta:
         ordering = ["-published_on", "-id"]
         indexes = [models.Index(fields=["published_on"])]
+        permissions = [("import_briefing", "Can import briefings from files")]
 
     def __str__(self) -> str:
         return self.display_title
@@ -273,6 +285,40 @@ class ArticleQuerySet(models.QuerySet):
         """Topic links prefetched with their topics, best score first."""
         links = ArticleTopic.objects.select_related("topic").order_by("-score")
         return self.prefetch_related(models.Prefetch("articletopic_set", links))
+
+
+class SourceFile(models.Model):
+    """The file a briefing was read from, byte for byte, when it was not plain text
+    (a web page, an e-mail, a PDF): its text is ``Briefing.source_text``, but only
+    the original shows the layout. Kept in the database, so it lives wherever the
+    archive does (no media storage to back up or serve), in its own table so lists of
+    briefings never read it."""
+
+    briefing = models.OneToOneField(
+        Briefing, on_delete=models.CASCADE, related_name="source_file"
+    )
+    name = models.CharField(max_length=300)
+    media_type = models.CharField(max_length=100)
+    data = models.BinaryField()
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PendingUpload(models.Model):
+    """A file an editor uploaded and previewed in the admin, kept until they press
+    Import (the preview and the import are two requests, maybe to two workers)."""
+
+    token = models.CharField(max_length=64, unique=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    name = models.CharField(max_length=300)
+    data = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Article(models.Model):

@@ -1,6 +1,9 @@
 """Capture the README's screenshots of the public pages from a live server.
 
 bash .ci/serve-prod -- .venv/bin/python docs/capture_screenshots.py
+
+With an editor's account in the environment (``E2E_EDITOR``/``E2E_PASSWORD``, which
+serve-prod makes when it runs a command), the workbench's pages are captured too.
 """
 
 from __future__ import annotations
@@ -50,7 +53,39 @@ def main() -> None:
                 page.set_viewport_size({"width": width, "height": height})
                 page.goto(base + path)
                 page.screenshot(path=str(OUT / f"{name}-{size}.png"))
+        if os.environ.get("E2E_EDITOR"):
+            capture_workbench(
+                browser.new_page(viewport={"width": 1280, "height": 900}), base
+            )
         browser.close()
+
+
+def capture_workbench(page, base: str) -> None:
+    """The admin index, the review queue, an article beside its source, its history,
+    and the merge page choosing among the selected topics."""
+    page.goto(f"{base}/admin/login/")
+    page.fill("#id_username", os.environ["E2E_EDITOR"])
+    page.fill("#id_password", os.environ["E2E_PASSWORD"])
+    page.click("input[type=submit]")
+    page.screenshot(path=str(OUT / "admin-index.png"))
+    page.goto(f"{base}/admin/briefings/reviewitem/")
+    page.screenshot(path=str(OUT / "admin-review-queue.png"))
+    article = page.locator("#result_list a[href*='/briefings/article/']").first
+    path = article.get_attribute("href")
+    page.goto(base + path)
+    page.locator("fieldset.source-pane").scroll_into_view_if_needed()
+    page.screenshot(path=str(OUT / "admin-article-source.png"))
+    page.fill("#id_subtitle", "How official data became a source of income")
+    page.click("input[name=_continue]")  # an edit, for the history to show
+    page.goto(base + path.replace("/change/", "/history/"))
+    page.screenshot(path=str(OUT / "admin-article-history.png"))
+    page.goto(f"{base}/admin/briefings/topic/")
+    boxes = page.locator("#result_list input.action-select")
+    boxes.nth(0).check()
+    boxes.nth(1).check()
+    page.select_option("select[name=action]", "merge_selected")
+    page.click("button[name=index]")
+    page.screenshot(path=str(OUT / "admin-topic-merge.png"))
 
 
 if __name__ == "__main__":

@@ -73,7 +73,7 @@ class ReviewItemsOnForm:
             return "—"
         items = list(record.review_items.open().order_by("created_at"))
         if not items:
-            return "None"
+            return "No open items."
         button = (
             '<li><a href="{}">{}</a>: {} '
             f'<button type="submit" class="button" name="{RESOLVE_FIELD}" '

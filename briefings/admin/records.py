@@ -4,7 +4,6 @@ publications, with history and revert, inlines, claim review and publish / hide.
 from __future__ import annotations
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from ..curation import editing
 from ..models import (
@@ -28,7 +27,9 @@ from .common import (
     article_label,
     numbered_lines,
 )
-from .forms import ArticleTopicForm, ClaimForm, CurationForm
+from .forms import ArticleForm, ArticleTopicForm, ClaimForm, CurationForm
+from .history import ArchiveHistoryAdmin
+from .uploads import SOURCE_FIELDS, ImportBriefings
 
 
 @admin.register(Publication)
@@ -39,7 +40,7 @@ class PublicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(ArchiveHistoryAdmin):
     """People and organisations. The kind and the family/given split are the
     importer's first guess; an editor's correction here is never overwritten."""
 
@@ -89,7 +90,7 @@ def with_bylines(articles):
 
 
 @admin.register(Briefing)
-class BriefingAdmin(ReviewItemsOnForm, SimpleHistoryAdmin):
+class BriefingAdmin(ImportBriefings, ReviewItemsOnForm, ArchiveHistoryAdmin):
     form = CurationForm
     list_display = (
         "__str__",
@@ -105,6 +106,8 @@ class BriefingAdmin(ReviewItemsOnForm, SimpleHistoryAdmin):
     autocomplete_fields = ("editors",)
     readonly_fields = (
         *PROVENANCE_FIELDS,
+        *SOURCE_FIELDS,
+        "original_file",
         "import_ref",
         "warnings",
         "open_review_items",
@@ -146,9 +149,9 @@ class ClaimInline(LabelledTabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(
-    ReviewItemsOnForm, PublishActions, FullTextSearch, SimpleHistoryAdmin
+    ReviewItemsOnForm, PublishActions, FullTextSearch, ArchiveHistoryAdmin
 ):
-    form = CurationForm
+    form = ArticleForm
     list_display = (
         "title_or_untitled",
         "briefing",
@@ -209,7 +212,7 @@ class ArticleAdmin(
     ]
     inlines = [ArticleAuthorInline, ArticleTopicInline, ClaimInline]
     actions = ["publish", "hide"]
-    history_list_display = ["is_published"]
+    history_list_display = ["is_published"]  # shown under its label, "Is published"
 
     def get_queryset(self, request):
         return with_bylines(super().get_queryset(request))
@@ -253,7 +256,9 @@ class FigureInline(LabelledTabularInline):
 
 
 @admin.register(Claim)
-class ClaimAdmin(ReviewItemsOnForm, PublishActions, FullTextSearch, SimpleHistoryAdmin):
+class ClaimAdmin(
+    ReviewItemsOnForm, PublishActions, FullTextSearch, ArchiveHistoryAdmin
+):
     form = ClaimForm
     list_display = (
         "__str__",

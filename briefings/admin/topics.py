@@ -6,15 +6,15 @@ from __future__ import annotations
 from django.contrib import admin
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from simple_history.admin import SimpleHistoryAdmin
 
 from ..curation.merge import merge_topics
 from ..models import Topic
 from .forms import CurationForm, TopicMergeForm
+from .history import ArchiveHistoryAdmin
 
 
 @admin.register(Topic)
-class TopicAdmin(SimpleHistoryAdmin):
+class TopicAdmin(ArchiveHistoryAdmin):
     form = CurationForm
     list_display = ("name", "group", "parent", "merged_into", "slug")
     list_filter = ("group", ("merged_into", admin.EmptyFieldListFilter))
@@ -32,7 +32,14 @@ class TopicAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Merge selected topics into…", permissions=["change"])
     def merge_selected(self, request, queryset):
-        form = TopicMergeForm(request.POST if "apply" in request.POST else None)
+        topics = list(queryset)
+        if len(topics) < 2:
+            self.message_user(
+                request, "Select at least two topics to merge.", level="warning"
+            )
+            return None
+        data = request.POST if "apply" in request.POST else None
+        form = TopicMergeForm(data, topics=topics)
         if form.is_valid():
             target = form.cleaned_data["target"]
             result = merge_topics(queryset, target)
@@ -47,7 +54,7 @@ class TopicAdmin(SimpleHistoryAdmin):
             **self.admin_site.each_context(request),
             "title": "Merge topics",
             "opts": self.model._meta,
-            "topics": queryset,
+            "topics": topics,
             "form": form,
             "media": self.media + form.media,
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,

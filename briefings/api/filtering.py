@@ -1,8 +1,9 @@
 """The API's filters: the search page's FilterSets, applied as the page applies them.
 
 ``ArticleFilter`` and ``ClaimFilter`` are reused, not redefined: the same parameters,
-repeatable facets ORed, invalid values ignored, ranking by ``q`` and the same sorts,
-so ``/api/v1/articles/?…`` lists exactly what ``/search/?…`` shows. The OpenAPI
+repeatable facets ORed, ranking by ``q`` and the same sorts,
+so ``/api/v1/articles/?…`` lists exactly what ``/search/?…`` shows; only an invalid
+value differs: the page drops it, the API answers 400 naming it. The OpenAPI
 parameters are read from the FilterSets too.
 """
 
@@ -22,7 +23,9 @@ from ..searchpage.filters import (
     SORTS,
     AnyOfFilter,
     filtered,
+    iso_date,
     resolve_sort,
+    text_value,
     year_value,
     yes_no_value,
 )
@@ -35,11 +38,11 @@ HELP = {
     "a OR b. Results are then ranked by relevance.",
     "from": "Published on or after this date.",
     "to": "Published on or before this date.",
-    "publication": "Publication slug.",
+    "publication": "Publication slug; none: without a publication.",
     "topic": "Topic slug.",
     "author": "Author (person or organisation) slug.",
     "speaker": "Speaker (person or organisation) slug.",
-    "year": "Year of publication.",
+    "year": "Year of publication; none: undated.",
     "has_claims": "yes: articles with claims; no: without.",
     "unit": "Unit of a figure in the claim, e.g. % or CNY.",
     "kind": "Kind of record.",
@@ -79,11 +82,20 @@ def parameter_for(name: str, spec, model) -> OpenApiParameter:
     if not isinstance(spec, AnyOfFilter):
         return OpenApiParameter(name, str, description=description)
     convert = spec.extra.get("convert")
-    kind = int if convert is year_value else str
+    convert = getattr(convert, "wrapped", convert)  # the type beside "none"
+    if convert is year_value:  # refused outside 1–9998 (400), so the schema says so
+        years = {"type": "integer", "minimum": 1, "maximum": 9998}
+        return OpenApiParameter(
+            name,
+            {"type": "array", "items": years},
+            explode=True,
+            style="form",
+            description=f"{description} Repeat to match any of several.",
+        )
     enum = ["yes", "no"] if convert is yes_no_value else None
     return OpenApiParameter(
         name,
-        kind,
+        str,
         many=True,
         explode=True,
         style="form",
@@ -100,10 +112,54 @@ def filter_parameters(filterset_class: type[FilterSet]) -> list[OpenApiParameter
     ]
 
 
+EXPECTED = {year_value: "a year such as 2024", yes_no_value: "yes or no"}
+
+
+def check_filters(filterset_class: type[FilterSet], params) -> None:
+    """A 400 naming each invalid filter value (``?year=abc``): a program asking for
+    a filter it spelled wrong must not silently get everything. (The search page,
+    read by people, drops such values instead.)"""
+    errors: dict[str, list[str]] = {}
+    for name, spec in filterset_class.base_filters.items():
+        for raw in params.getlist(name):
+            if raw == "" or valid_value(spec, raw):
+                continue
+            errors.setdefault(name, []).append(
+                f"{raw[:50]!r} is not a valid value: expected {expected(spec)}."
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
+def valid_value(spec, raw: str) -> bool:
+    """Whether a typed value (a date, a year, yes or no) reads as its type. A text
+    value (a slug, an outlet) is any text: one no record has simply matches none."""
+    if isinstance(spec, DateFilter):
+        return iso_date(raw) is not None
+    convert = spec.extra.get("convert") if isinstance(spec, AnyOfFilter) else None
+    if getattr(convert, "wrapped", convert) in (None, text_value):
+        return True
+    try:
+        convert(raw)
+    except ValueError:
+        return False
+    return True
+
+
+def expected(spec) -> str:
+    if isinstance(spec, DateFilter):
+        return "a date as YYYY-MM-DD"
+    convert = spec.extra.get("convert")
+    wrapped = getattr(convert, "wrapped", convert)
+    what = EXPECTED.get(wrapped, "a short text")
+    return f"{what}, or none" if wrapped is not convert else what
+
+
 class FilterSetBackend(BaseFilterBackend):
-    """The view's FilterSet, invalid values ignored (as on the search page)."""
+    """The view's FilterSet; an invalid value is a 400 (see ``check_filters``)."""
 
     def filter_queryset(self, request: Request, queryset: QuerySet, view) -> QuerySet:
+        check_filters(view.filterset_class, request.query_params)
         return filtered(view.filterset_class, request.query_params, queryset)
 
 
@@ -112,6 +168,7 @@ class SearchBackend(BaseFilterBackend):
     ranked, sorted by ``sort``."""
 
     def filter_queryset(self, request: Request, queryset: QuerySet, view) -> QuerySet:
+        check_filters(view.tab.filterset, request.query_params)
         query = checked_query(request)
         sort = resolve_sort(
             request.query_params.get("sort"), has_query=not query.is_empty

@@ -57,6 +57,7 @@ from .filtering import (
     SORT,
     FilterSetBackend,
     SearchBackend,
+    check_filters,
     checked_query,
     filter_parameters,
 )
@@ -84,6 +85,11 @@ class BriefingFilter(FilterSet):
         fields: list[str] = []
 
 
+RECORD_ID = OpenApiParameter(
+    "id", int, OpenApiParameter.PATH, description="The record's id (a whole number)."
+)
+
+
 def documented(
     noun: str,
     plural: str,
@@ -103,6 +109,7 @@ def documented(
         ),
         retrieve=extend_schema(
             summary=f"One {noun}",
+            parameters=[RECORD_ID],
             responses={200: detailed or listed, **detail_errors},
         ),
     )
@@ -302,6 +309,7 @@ class SearchView(GenericAPIView):
         return Response(self.answer(request))
 
     def answer(self, request: Request) -> dict:
+        check_filters(self.tab.filterset, request.query_params)
         query = checked_query(request)
         raw = request.query_params.get("q", "")
         sort = resolve_sort(

@@ -28,7 +28,9 @@ def set_claim_status(claims: Iterable[Claim], status: str, user) -> int:
         claim.status = status
         mark_reviewed(claim, user)
         changed.append(claim)
-    return _save(Claim, changed, ["status", "reviewed_by", "reviewed_at"], user)
+    label = Claim._meta.get_field("status").choices  # (value, label) pairs
+    reason = f"Bulk action: marked {dict(label).get(status, status).lower()}"
+    return _save(Claim, changed, ["status", "reviewed_by", "reviewed_at"], user, reason)
 
 
 def set_published(records: Iterable[models.Model], is_published: bool, user) -> int:
@@ -38,7 +40,10 @@ def set_published(records: Iterable[models.Model], is_published: bool, user) -> 
         record.is_published = is_published
     if not changed:
         return 0
-    return _save(type(changed[0]), changed, ["is_published"], user)
+    reason = "Bulk action: " + (
+        "published" if is_published else "hidden from the public"
+    )
+    return _save(type(changed[0]), changed, ["is_published"], user, reason)
 
 
 def set_person_kind(people: Iterable[Person], kind: str, user) -> int:
@@ -54,14 +59,19 @@ def set_person_kind(people: Iterable[Person], kind: str, user) -> int:
     return len(changed)
 
 
-def _save(model, records: list, fields: list[str], user) -> int:
+def _save(model, records: list, fields: list[str], user, reason: str) -> int:
     now = timezone.now()
     for record in records:
         record.updated_at = now
     if not records:
         return 0
     bulk_update_with_history(
-        records, model, [*fields, "updated_at"], batch_size=500, default_user=user
+        records,
+        model,
+        [*fields, "updated_at"],
+        batch_size=500,
+        default_user=user,
+        default_change_reason=reason,
     )
     forget_on_commit()  # bulk writes send no save signals
     return len(records)

@@ -32,11 +32,10 @@ def merge_topics(sources: Iterable[Topic], target: Topic) -> MergeResult:
     ids = {topic.pk for topic in merged}
     moved, combined = _move_links(ids, target)
     children = _adopt_children(ids, target)
-    for topic in Topic.objects.filter(merged_into__in=ids):  # no redirect chains
-        topic.merged_into = target
-        topic.save(update_fields=["merged_into"])
-    for topic in merged:
-        topic.merged_into = target
+    reason = f"Merged into {target.name}"
+    for topic in [*Topic.objects.filter(merged_into__in=ids), *merged]:
+        topic.merged_into = target  # the first are earlier merges: no redirect chains
+        topic._change_reason = reason
         topic.save(update_fields=["merged_into"])
     return MergeResult(len(merged), moved, combined, children)
 
@@ -82,11 +81,13 @@ def _adopt_children(source_ids: set[int], target: Topic) -> int:
             if parent is not None and parent.pk in seen:  # a cycle: no parent
                 parent = None
         target.parent = parent
+        target._change_reason = "Left a parent merged into it"
         target.save(update_fields=["parent"])
     children = Topic.objects.filter(parent_id__in=source_ids).exclude(pk=target.pk)
     count = 0
     for child in children:
         child.parent = target
+        child._change_reason = f"Parent merged into {target.name}"
         child.save(update_fields=["parent"])
         count += 1
     return count

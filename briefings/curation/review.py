@@ -157,6 +157,62 @@ def reopen_items(items: QuerySet[ReviewItem]) -> int:
     )
 
 
+# The checks an editor's revert runs again: a review kind → whether the record
+# (an article or a briefing) has that problem now.
+RECHECKS = {
+    ReviewKind.NO_TITLE: lambda record: not (record.title or "").strip(),
+    ReviewKind.NO_DATE: lambda record: (
+        getattr(record, "briefing", record).published_on is None
+    ),
+    ReviewKind.SUSPECTED_TEASER: lambda record: bool(
+        getattr(record, "suspected_teaser", "")
+    ),
+}
+RECHECK_MESSAGES = {
+    ReviewKind.NO_TITLE: "no title: the {what} has no title again after a revert",
+    ReviewKind.NO_DATE: "no date: the briefing has no date again after a revert",
+    ReviewKind.SUSPECTED_TEASER: "suspected teaser: the article's first line is "
+    "flagged as a teaser again after a revert",
+}
+REOPENED_NOTE = "Reopened: a revert brought the problem back."
+
+
+def recheck(record: Article | Briefing) -> list[str]:
+    """Run again the checks that raise review items on this record (after a revert):
+    a resolved item whose problem is back is reopened, and a problem with no item
+    gets a new one. Dismissed items stay dismissed (an editor judged them fine).
+    The kinds of the items reopened or made."""
+    items = record.review_items.filter(claim=None)
+    if isinstance(record, Briefing):
+        items = items.filter(article=None)
+    found = []
+    for kind, has_problem in RECHECKS.items():
+        if (kind == ReviewKind.SUSPECTED_TEASER and isinstance(record, Briefing)) or (
+            not has_problem(record)
+        ):
+            continue
+        of_kind = items.filter(kind=kind)
+        if of_kind.filter(status=ReviewStatus.OPEN).exists():
+            continue
+        if reopen_items(of_kind.filter(status=ReviewStatus.RESOLVED)):
+            found.append(kind)
+        elif not of_kind.exists():
+            what = record._meta.verbose_name
+            message = RECHECK_MESSAGES[kind].format(what=what)
+            article = record if isinstance(record, Article) else None
+            briefing = record.briefing if article else record
+            finding = Finding(kind, message, article=article)
+            ReviewItem.objects.create(
+                briefing=briefing,
+                article=article,
+                kind=kind,
+                message=message,
+                key=finding.key,
+            )
+            found.append(kind)
+    return found
+
+
 def open_counts() -> list[tuple[str, str, int]]:
     """(kind, label, count) of the open items, most first, for the admin index."""
     labels = dict(ReviewKind.choices)

@@ -31,6 +31,7 @@ FORMATS: list[ModuleType] = [
     generic,
 ]
 
+KNOWN_LAYOUT_CONFIDENCE = 1.0  # a publisher's own module knows its layout
 MIN_LETTERS = 20  # fewer letters than this cannot hold an article
 NO_DATE_WARNING = "no date: the text shows no publication date"
 NO_TITLE_WARNING = "no title: the text shows no title for this article"
@@ -53,6 +54,8 @@ def parse_text(text: str) -> ParsedBriefing:
     if sum(char.isalpha() for char in text) < MIN_LETTERS:
         raise UnparseableError("unparseable: the text has no words to import")
     briefing = detect(text).parse(text)
+    if briefing.confidence is None:
+        briefing.confidence = KNOWN_LAYOUT_CONFIDENCE
     if not briefing.articles:
         raise UnparseableError("unparseable: no article could be found in the text")
     if briefing.date is None:

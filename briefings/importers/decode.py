@@ -126,17 +126,28 @@ def too_large(size: int, max_bytes: int, *, more: bool = False) -> None:
         raise SourceError(f"too large: {read}, the limit is {max_bytes:,} bytes")
 
 
-def read_source(
-    path: Path, max_bytes: int, *, follow_symlinks: bool = True
-) -> tuple[str, bytes]:
-    """The decoded text (newlines normalised) and raw bytes of a briefing file."""
+def read_bytes(path: Path, max_bytes: int, *, follow_symlinks: bool = True) -> bytes:
+    """A source file's bytes (see ``read_capped``), or why not: also when empty."""
     data = read_capped(path, max_bytes, follow_symlinks=follow_symlinks)
     if not data.strip():
         raise SourceError("empty file: nothing to import")
+    return data
+
+
+def decode_text(data: bytes) -> str:
+    """A plain-text briefing's bytes as text, newlines normalised, or why not."""
     text = decode_bytes(data)
     if _looks_binary(text):
         raise SourceError("binary file: too many control characters for text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise SourceError("empty file: nothing to import")
-    return text, data
+    return text
+
+
+def read_source(
+    path: Path, max_bytes: int, *, follow_symlinks: bool = True
+) -> tuple[str, bytes]:
+    """The decoded text (newlines normalised) and raw bytes of a briefing file."""
+    data = read_bytes(path, max_bytes, follow_symlinks=follow_symlinks)
+    return decode_text(data), data

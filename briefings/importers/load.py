@@ -33,6 +33,7 @@ from ..models import (
     Figure,
     Person,
     Publication,
+    SourceFile,
     Topic,
     make_slug,
 )
@@ -48,8 +49,13 @@ from .types import ParsedArticle, ParsedBriefing, ParsedClaim
 @dataclass
 class Source:
     name: str  # the file name, kept as provenance
-    data: bytes
-    text: str
+    data: bytes  # the original bytes (kept when they are not plain text)
+    text: str  # what the parsers read
+    media_type: str = "text/plain"
+    url: str | None = None  # a web page's canonical address
+    message_id: str | None = None  # an e-mail's
+    sender: str | None = None
+    sent_at: dt.datetime | None = None
 
     @property
     def sha256(self) -> str:
@@ -183,6 +189,11 @@ class _Writer:
         briefing.source_name = source.name
         briefing.source_sha256 = source.sha256
         briefing.source_text = source.text
+        briefing.source_media_type = source.media_type
+        briefing.source_url = source.url or ""
+        briefing.source_message_id = source.message_id or ""
+        briefing.source_sender = source.sender or ""
+        briefing.source_sent_at = source.sent_at
         briefing.parsed_digest = parsed_digest(parsed)
         values = {
             "issue_number": parsed.issue,
@@ -195,6 +206,7 @@ class _Writer:
         briefing.warnings = list(parsed.warnings)
         briefing.save()
         self._save_people(briefing)
+        self.write_source_file(briefing, source)
         self.write_articles(briefing, parsed.articles)
         record_words(words_in(*(f"{a.title or ''} {a.body}" for a in parsed.articles)))
         briefing.warnings = list(parsed.warnings) + self.conflicts
@@ -204,6 +216,21 @@ class _Writer:
         findings = [warning_finding(warning) for warning in parsed.warnings]
         record_findings(briefing, findings + self.findings, source=source.name)
         return briefing
+
+    def write_source_file(self, briefing: Briefing, source: Source) -> None:
+        """Keep the original of a web page, e-mail or PDF; plain text needs none
+        (``source_text`` is the file)."""
+        if source.media_type == "text/plain":
+            SourceFile.objects.filter(briefing=briefing).delete()
+            return
+        SourceFile.objects.update_or_create(
+            briefing=briefing,
+            defaults={
+                "name": source.name,
+                "media_type": source.media_type,
+                "data": source.data,
+            },
+        )
 
     def write_articles(
         self, briefing: Briefing, parsed_articles: list[ParsedArticle]

@@ -35,6 +35,7 @@ def article_report(article: ParsedArticle) -> dict:
         "interviewee": article.interviewee,
         "subheadings": article.subheadings,
         "items": [item_dict(item) for item in article.items],
+        "links": [item_dict(link) for link in article.links],
         "topics": [topic.slug for topic in article.topics],
         "body_chars": len(article.body),
         "lines": [article.line_start, article.line_end],
@@ -51,6 +52,7 @@ def briefing_report(briefing: ParsedBriefing) -> dict:
         "date": iso(briefing.date),
         "date_precision": briefing.date_precision,
         "editors": briefing.editors,
+        "structure_confidence": briefing.confidence,
         "articles": [article_report(article) for article in briefing.articles],
     }
 

@@ -15,7 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-SOURCE_SUFFIXES = {".txt", ".text", ".md"}
+from .inputs import SUFFIXES
+
+SOURCE_SUFFIXES = SUFFIXES  # text, web pages, PDFs, e-mails, mailboxes
 FAILED, SKIPPED = "failed", "skipped"
 
 

@@ -125,3 +125,6 @@ class ParsedBriefing:
     warnings: list[str] = field(default_factory=list)
     line_start: int = 1
     line_end: int = 0
+    # How sure the parser is of the structure it read, 0 to 1 (a publisher's own
+    # module knows its layout: 1.0); low values come with a warning for editors.
+    confidence: float | None = None

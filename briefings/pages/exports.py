@@ -142,10 +142,31 @@ class Echo:
         return value
 
 
+def figure_cells(row: dict) -> dict:
+    """A claim's figures as CSV columns, normalised: each column lists one part of
+    every figure, in the figures' order, so the n-th values belong together."""
+    figures = row.get("figures") or []
+    return {
+        column: LIST_SEPARATOR.join(figure_part(figure[part]) for figure in figures)
+        for column, part in FIGURE_COLUMNS.items()
+    }
+
+
+def figure_part(value) -> str:
+    """A number in full (58657000, not 5.8657e+07), a text as it is, None empty."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.15g}"
+    return str(value)
+
+
 def csv_lines(rows: Iterable[dict], columns: list[str]) -> Iterator[str]:
     writer = csv.writer(Echo())
     yield BOM + writer.writerow(columns)
     for row in rows:
+        if "figures" in row:
+            row = {**row, **figure_cells(row)}
         yield writer.writerow([safe_cell(row[name]) for name in columns])
 
 
@@ -164,6 +185,14 @@ WRITERS = {
     "json": ("application/json", json_chunks),
 }
 ROWS = {"articles": article_row, "claims": claim_row}
+# CSV only (JSON keeps each figure as an object): column → figure field.
+FIGURE_COLUMNS = {
+    "figure_value": "value",
+    "figure_value_high": "value_high",
+    "figure_unit": "unit",
+    "figure_qualifier": "qualifier",
+    "figure_period": "refers_to",
+}
 COLUMNS = {
     "articles": [
         "id",
@@ -194,6 +223,7 @@ COLUMNS = {
         "speaker_role",
         "status",
         "figures",
+        *FIGURE_COLUMNS,
         "article_id",
         "article_title",
         "article_url",

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from django.contrib.syndication.views import Feed
+from django.db.models import F
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -23,10 +24,17 @@ def xml_safe(text: str | None) -> str:
     return NOT_XML.sub("", text or "")
 
 
-def _moment(date: dt.date | None, fallback: dt.datetime) -> dt.datetime:
+def _moment(date: dt.date | None) -> dt.datetime | None:
+    """The publication date as a moment; None for an undated record, so its entry
+    carries no ``<published>`` (only ``<updated>``, when the archive last changed
+    it) rather than pretending it appeared on the day it was imported."""
     if date is None:
-        return fallback
+        return None
     return dt.datetime.combine(date, dt.time(), tzinfo=dt.UTC)
+
+
+NEWEST_BRIEFINGS = (F("published_on").desc(nulls_last=True), "-id")
+NEWEST_ARTICLES = (F("briefing__published_on").desc(nulls_last=True), "-id")
 
 
 class BriefingFeed(Feed):
@@ -45,7 +53,7 @@ class BriefingFeed(Feed):
         )
 
     def items(self):
-        return self.briefings().order_by("-published_on", "-id")[:FEED_SIZE]
+        return self.briefings().order_by(*NEWEST_BRIEFINGS)[:FEED_SIZE]
 
     def item_title(self, item: Briefing) -> str:
         return xml_safe(item.display_title)
@@ -55,7 +63,7 @@ class BriefingFeed(Feed):
         return xml_safe("Contents: " + "; ".join(titles))
 
     def item_pubdate(self, item: Briefing) -> dt.datetime:
-        return _moment(item.published_on, item.imported_at)
+        return _moment(item.published_on)
 
     def item_updateddate(self, item: Briefing) -> dt.datetime:
         return item.updated_at
@@ -77,7 +85,7 @@ class PublicationFeed(BriefingFeed):
         return (
             self.briefings()
             .filter(publication=obj)
-            .order_by("-published_on", "-id")[:FEED_SIZE]
+            .order_by(*NEWEST_BRIEFINGS)[:FEED_SIZE]
         )
 
 
@@ -104,7 +112,7 @@ class ArticleFeed(Feed):
         return xml_safe(", ".join(names)) or None
 
     def item_pubdate(self, item: Article) -> dt.datetime:
-        return _moment(item.briefing.published_on, item.created_at)
+        return _moment(item.briefing.published_on)
 
     def item_updateddate(self, item: Article) -> dt.datetime:
         return item.updated_at
@@ -121,11 +129,7 @@ class TopicFeed(ArticleFeed):
         return obj.get_absolute_url()
 
     def items(self, obj: Topic):
-        return (
-            self.articles()
-            .filter(topics=obj)
-            .order_by("-briefing__published_on", "-id")[:FEED_SIZE]
-        )
+        return self.articles().filter(topics=obj).order_by(*NEWEST_ARTICLES)[:FEED_SIZE]
 
 
 class SearchFeed(ArticleFeed):
@@ -149,4 +153,4 @@ class SearchFeed(ArticleFeed):
 
     def items(self, params):
         filtered = ArticleFilter(params, queryset=self.articles()).qs
-        return filtered.order_by("-briefing__published_on", "-id")[:FEED_SIZE]
+        return filtered.order_by(*NEWEST_ARTICLES)[:FEED_SIZE]

@@ -9,6 +9,8 @@ from django.db.models import Count, Max, Min, OuterRef, Subquery
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from ..cache import cached, cached_page
 from ..models import (
@@ -27,6 +29,11 @@ from .records import canonical_redirect
 
 LATEST_COUNT = 20
 LIST_LIMIT = 200
+
+
+def search_feed_url(**params: str) -> str:
+    """The Atom feed of a search with these parameters."""
+    return f"{reverse('briefings:feed_search')}?{urlencode(params)}"
 
 
 def briefings_with_counts():
@@ -106,6 +113,7 @@ def publication_detail(request, pk: int, slug: str | None = None):
     briefings = briefings_with_counts().filter(publication=publication)
     context = {
         "publication": publication,
+        "follow_url": reverse("briefings:feed_publication", args=[publication.pk]),
         "briefings": briefings.order_by("-published_on", "-id")[:LIST_LIMIT],
         "meta": simple_page(
             publication.name,
@@ -132,19 +140,56 @@ def topic_list(request):
 
 
 def topic_timeline(topic: Topic):
-    counts = (
+    """Articles by year, oldest first; by month when they all fall in one year."""
+    dated = (
         Article.objects.public()
         .filter(topics=topic)
         .exclude(briefing__published_on=None)
-        .annotate(year=ExtractYear("briefing__published_on"))
+    )
+    counts = list(
+        dated.annotate(year=ExtractYear("briefing__published_on"))
         .values("year")
         .annotate(count=Count("id"))
         .order_by("year")
     )
+    if len(counts) == 1:
+        year = counts[0]["year"]
+        months = month_counts(
+            dated.filter(briefing__published_on__year=year), "briefing__published_on"
+        )
+        return bar_chart(
+            month_bars(months, year, with_links=False),
+            label=f"Articles on {topic.name} by month in {year}",
+        )
     return bar_chart(
         [(str(row["year"]), row["count"], None) for row in counts],
         label=f"Articles on {topic.name} by year",
     )
+
+
+def month_counts(queryset, date_field: str) -> dict[int, int]:
+    """Records per month (1–12) of the date field."""
+    rows = (
+        queryset.annotate(month=ExtractMonth(date_field))
+        .values("month")
+        .annotate(count=Count("id"))
+        .order_by("month")
+    )
+    return {row["month"]: row["count"] for row in rows}
+
+
+def month_bars(counts: dict[int, int], year: int, *, with_links: bool) -> list:
+    """Twelve bars, January to December; a month with briefings links to its page."""
+    return [
+        (
+            calendar.month_abbr[month],
+            counts.get(month, 0),
+            f"/browse/{year}/{month:02d}/"
+            if with_links and counts.get(month)
+            else None,
+        )
+        for month in range(1, 13)
+    ]
 
 
 @cached_page
@@ -165,6 +210,7 @@ def topic_detail(request, pk: int, slug: str | None = None):
     )
     context = {
         "topic": topic,
+        "follow_url": reverse("briefings:feed_topic", args=[topic.pk]),
         "articles": articles[:LIST_LIMIT],
         "subtopics": topics_with_counts().filter(parent=topic).order_by("name"),
         "timeline": topic_timeline(topic),
@@ -208,6 +254,7 @@ def _person_page(request, pk: int, slug: str | None, kind: str):
     )
     context = {
         "person": person,
+        "follow_url": search_feed_url(author=person.slug),
         "written": written[:LIST_LIMIT],
         "said": said[:LIST_LIMIT],
         "edited": person.edited_briefings.select_related("publication")[:LIST_LIMIT],
@@ -218,24 +265,31 @@ def _person_page(request, pk: int, slug: str | None, kind: str):
 
 @cached_page
 def browse(request):
-    """Every year with briefings, and how many."""
-    years = (
-        Briefing.objects.exclude(published_on=None)
-        .annotate(year=ExtractYear("published_on"))
+    """Every year with briefings, and how many: oldest first, in the chart and the
+    list alike (and by month when there is only one year)."""
+    dated = Briefing.objects.exclude(published_on=None)
+    years = list(
+        dated.annotate(year=ExtractYear("published_on"))
         .values("year")
         .annotate(count=Count("id"))
-        .order_by("-year")
+        .order_by("year")
     )
+    if len(years) == 1:
+        year = years[0]["year"]
+        months = month_counts(dated.filter(published_on__year=year), "published_on")
+        chart = bar_chart(
+            month_bars(months, year, with_links=True),
+            label=f"Briefings in {year} by month",
+        )
+    else:
+        chart = bar_chart(
+            [(str(y["year"]), y["count"], f"/browse/{y['year']}/") for y in years],
+            label="Briefings by year",
+        )
     context = {
         "years": years,
-        "undated": briefings_with_counts().filter(published_on=None).order_by("-id"),
-        "chart": bar_chart(
-            [
-                (str(y["year"]), y["count"], f"/browse/{y['year']}/")
-                for y in reversed(years)
-            ],
-            label="Briefings by year",
-        ),
+        "undated": briefings_with_counts().filter(published_on=None).order_by("id"),
+        "chart": chart,
         "meta": simple_page("Browse by date", request.build_absolute_uri(request.path)),
     }
     return render(request, "briefings/browse.html", context)
@@ -249,21 +303,10 @@ def browse_period(request, year: int, month: int | None = None):
     briefings = briefings_with_counts().filter(published_on__year=year)
     if month:
         briefings = briefings.filter(published_on__month=month)
-    months = (
-        Briefing.objects.filter(published_on__year=year)
-        .annotate(month=ExtractMonth("published_on"))
-        .values("month")
-        .annotate(count=Count("id"))
-        .order_by("month")
+    months = month_counts(
+        Briefing.objects.filter(published_on__year=year), "published_on"
     )
-    bars = [
-        (
-            calendar.month_abbr[m["month"]],
-            m["count"],
-            f"/browse/{year}/{m['month']:02d}/",
-        )
-        for m in months
-    ]
+    bars = month_bars(months, year, with_links=True)
     label = f"{calendar.month_name[month]} {year}" if month else str(year)
     context = {
         "label": label,

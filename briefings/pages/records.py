@@ -22,6 +22,13 @@ from .metadata import article_meta, briefing_meta, claim_meta
 from .rendering import body_blocks
 
 RELATED_COUNT = 5
+# How an article's claims show in its body, chosen with ?claims=: a quiet dotted
+# underline by default, highlighted on request, or plain text for reading.
+CLAIM_MODES = {
+    "subtle": "Marked quietly",
+    "on": "Highlighted",
+    "off": "Not marked",
+}
 
 
 def canonical_redirect(request, url: str) -> HttpResponsePermanentRedirect:
@@ -87,6 +94,9 @@ def article_detail(request, pk: int, slug: str | None = None):
     authors = article.ordered_authors()
     topics = list(article.topics.order_by("-articletopic__score"))
     query = parse_query(request.GET.get("q", "")[:500])
+    mode = request.GET.get("claims")
+    mode = mode if mode in CLAIM_MODES else "subtle"
+    marked = claims if mode != "off" else []
     context = {
         "article": article,
         "briefing": article.briefing,
@@ -94,7 +104,9 @@ def article_detail(request, pk: int, slug: str | None = None):
         "topics": topics,
         "claims": claims,
         "query": query,
-        "blocks": body_blocks(article.body, article.subheadings, claims, query),
+        "blocks": body_blocks(article.body, article.subheadings, marked, query),
+        "claim_mode": mode,
+        "claim_modes": claim_mode_links(request, mode) if claims else [],
         "neighbours": article.neighbours(),
         "related": article.related(RELATED_COUNT, [topic.pk for topic in topics]),
         "citations": _citation_blocks(
@@ -103,6 +115,22 @@ def article_detail(request, pk: int, slug: str | None = None):
         "meta": article_meta(article, request.build_absolute_uri, authors, topics),
     }
     return render(request, "briefings/article_detail.html", context)
+
+
+def claim_mode_links(request, current: str) -> list[dict]:
+    """The reading-mode switch: each mode with the URL that keeps the rest of the
+    address (a search's ``q``) and whether it is the current one."""
+    links = []
+    for mode, label in CLAIM_MODES.items():
+        params = request.GET.copy()
+        if mode == "subtle":
+            params.pop("claims", None)
+        else:
+            params["claims"] = mode
+        query = params.urlencode()
+        url = f"{request.path}?{query}" if query else request.path
+        links.append({"label": label, "url": url, "current": mode == current})
+    return links
 
 
 def _cite_article(article: Article, request) -> citations.Citation:

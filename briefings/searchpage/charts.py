@@ -20,9 +20,10 @@ from django.utils.safestring import SafeString, mark_safe
 
 from ..cache import cached_search, fingerprint
 from .facets import Facet, Params, valid_selection
-from .filters import SearchFilterSet, filtered, iso_date
+from .filters import UNKNOWN, SearchFilterSet, filtered, iso_date
 
 WIDTH, HEIGHT, LABEL_ROOM = 600, 120, 18
+VALUE_ROOM = 14  # above the tallest bar, for its number
 GAP = 2
 MAX_LABELS = 12  # bar labels shown at most, so they never overlap
 
@@ -41,6 +42,15 @@ class Bar:
     def label_x(self) -> float:
         return round(self.x + self.width / 2, 2)
 
+    @property
+    def value_y(self) -> float:
+        """Where the bar's number sits: just above the bar."""
+        return round(self.y - 3, 2)
+
+    @property
+    def count_label(self) -> str:
+        return f"{self.count:,}"
+
 
 def layout(bars: list[tuple[str, int, str | None]]) -> list[Bar]:
     """Position (label, count, url) bars in the chart's coordinate space."""
@@ -48,7 +58,7 @@ def layout(bars: list[tuple[str, int, str | None]]) -> list[Bar]:
         return []
     tallest = max(count for _, count, _ in bars) or 1
     slot = WIDTH / len(bars)
-    plot = HEIGHT - LABEL_ROOM
+    plot = HEIGHT - LABEL_ROOM - VALUE_ROOM
     laid = []
     for index, (label, count, url) in enumerate(bars):
         height = max(1.0, plot * count / tallest) if count else 0.0
@@ -58,7 +68,7 @@ def layout(bars: list[tuple[str, int, str | None]]) -> list[Bar]:
                 count=count,
                 url=url,
                 x=round(index * slot + GAP / 2, 2),
-                y=round(plot - height, 2),
+                y=round(VALUE_ROOM + plot - height, 2),
                 width=round(max(1.0, slot - GAP), 2),
                 height=round(height, 2),
             )
@@ -138,7 +148,8 @@ def chart_year(params: Params, filterset_class: type[SearchFilterSet]) -> int | 
     start, end = iso_date(params.data.get("from")), iso_date(params.data.get("to"))
     if start and end and start.year == end.year:
         return start.year
-    years = set(valid_selection(filterset_class, "year", params.values("year")))
+    chosen = valid_selection(filterset_class, "year", params.values("year"))
+    years = {year for year in chosen if year != UNKNOWN}
     if len(years) == 1 and not (start or end):
         return int(years.pop())
     return None
@@ -146,7 +157,11 @@ def chart_year(params: Params, filterset_class: type[SearchFilterSet]) -> int | 
 
 def year_chart(year_facet: Facet, noun: str) -> Chart | None:
     """Bars by year from the year facet's counts, gaps filled with empty years."""
-    counts = {int(value.value): value for value in year_facet.values}
+    counts = {
+        int(value.value): value
+        for value in year_facet.values
+        if value.value != UNKNOWN  # undated results have no bar
+    }
     if not counts:
         return None
     first, last = min(counts), max(counts)

@@ -29,6 +29,7 @@ from django.db.models import Expression, F, Func, IntegerField, QuerySet, TextFi
 
 from ..cache import cached_search, fingerprint
 from ..search.sampling import SAMPLE_EVERY, sampled
+from .filters import UNKNOWN
 
 ESTIMATE_MARGIN = 1.25  # sample noise must not turn an exact count into an estimate
 TOTAL = ""  # the statement's row for the number of records passing every filter
@@ -127,8 +128,9 @@ class Statement:
 
     def condition(self, spec) -> tuple[str, list]:
         """SQL true for the records that pass the spec's active filter."""
-        keys = list(self.chosen[spec.name])
-        if not keys:
+        keys = [key for key in self.chosen[spec.name] if key != UNKNOWN]
+        unknown = UNKNOWN in self.chosen[spec.name]
+        if not keys and not unknown:
             return "1 = 0", []
         marks = ", ".join(["%s"] * len(keys))
         if spec.links:
@@ -136,7 +138,11 @@ class Statement:
                 f"EXISTS (SELECT 1 FROM {elements(spec)} WHERE e.value IN ({marks}))",
                 keys,
             )
-        return f"m.{quote(alias(spec))} IN ({marks})", keys
+        column = f"m.{quote(alias(spec))}"
+        parts = [f"{column} IN ({marks})"] if keys else []
+        if unknown:  # no value: NULL, or an empty text
+            parts.append(f"COALESCE(CAST({column} AS TEXT), '') = ''")
+        return "(" + " OR ".join(parts) + ")", keys
 
     def where(self, leave_out: str | None) -> tuple[str, list]:
         parts, params = [], []
@@ -181,11 +187,14 @@ class Statement:
         counts: dict[str, Counter] = {spec.name: Counter() for spec in count}
         sizes: dict[str, int] = {}
         named = {spec.name for spec in count if spec.named is not None}
+        bucketed = {spec.name for spec in count if spec.unknown}
         for name, key, n in rows:
             if name not in counts:
                 sizes[name] = n
             elif key is not None and key != "":
                 counts[name][int(key) if name in named else key] = n
+            elif name in bucketed:  # records without a value: "Undated", …
+                counts[name][UNKNOWN] += n
         return counts, sizes
 
 

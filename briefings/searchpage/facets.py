@@ -47,6 +47,7 @@ from ..search import match_count, parse_query
 from .counting import Counting, DayNumber
 from .filters import (
     NO,
+    UNKNOWN,
     YES,
     SearchFilterSet,
     filtered,
@@ -57,6 +58,8 @@ from .filters import (
 
 FACET_SIZE = 15
 YEAR_FACET_SIZE = 200
+ALL_SIZE = 1000  # values listed when a reader asks for all of a facet's (?all=topic)
+ALL_PARAM = "all"
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,8 @@ class Facet:
     values: list[FacetValue]
     truncated: bool = False
     estimated: bool = False  # counted on a sample: "about N"
+    more_url: str | None = None  # every value of this facet (when some are left out)
+    fewer_url: str | None = None  # back to the most frequent (when all are listed)
 
     @property
     def selected(self) -> list[FacetValue]:
@@ -150,6 +155,7 @@ class FacetSpec:
     choices: dict[str, str] = field(default_factory=dict)
     order: str = "count"  # "count" (most first), "latest" (years), "choices"
     size: int = FACET_SIZE
+    unknown: str = ""  # the label of the records without a value ("Undated"), if any
 
     def labels(self, values: list[str]) -> dict[str, str]:
         """Labels for selected values that were not counted (one query, if named)."""
@@ -164,12 +170,14 @@ class FacetSpec:
 
     def chosen_keys(self, values: list[str], convert: Callable) -> set:
         """The keys the selected URL values stand for (slugs → ids: one query)."""
+        keys = {UNKNOWN} if self.unknown and UNKNOWN in values else set()
+        values = [value for value in values if value != UNKNOWN]
         if self.named is not None:
             if not values:
-                return set()
+                return keys
             found = self.named.objects.filter(slug__in=values)
-            return set(found.values_list("pk", flat=True))
-        return {convert(value) for value in values}
+            return keys | set(found.values_list("pk", flat=True))
+        return keys | {convert(value) for value in values}
 
     def rows(self, counts: Counter, selected: list[str]) -> Rows:
         """(URL value, label, count) of the values to show: selected ones first, then
@@ -297,14 +305,44 @@ def count_results(
         text_matches=lambda: match_count(base.model, parse_query(params.data.get("q"))),
     )
     result = counting.count()
+    expanded = params.data.get(ALL_PARAM)
     facets = []
     for spec in specs:
-        rows = spec.rows(result.counts[spec.name], selected[spec.name])
-        facet = make_facet(spec, rows, selected[spec.name], params)
-        if spec.name in result.estimated:
-            facet = replace(facet, estimated=True)
-        facets.append(facet)
+        if spec.name == expanded:
+            spec = replace(spec, size=max(spec.size, ALL_SIZE))
+        counts = Counter(result.counts[spec.name])
+        unknown = counts.pop(UNKNOWN, 0)
+        chosen_values = [v for v in selected[spec.name] if v != UNKNOWN]
+        rows = spec.rows(counts, chosen_values)
+        facet = make_facet(spec, rows, chosen_values, params)
+        facet = with_unknown(facet, spec, unknown, selected[spec.name], params)
+        facets.append(
+            with_more(facet, spec, expanded, params, spec.name in result.estimated)
+        )
     return Counted(facets, result.total, result.total_estimated)
+
+
+def with_unknown(
+    facet: Facet, spec: FacetSpec, count: int, selected: list[str], params: Params
+) -> Facet:
+    """The facet with its bucket of records without a value ("Undated", "No
+    publication") last, so the values' counts add up to the number of results."""
+    chosen = UNKNOWN in selected
+    if not spec.unknown or not (count or chosen):
+        return facet
+    bucket = FacetValue(
+        UNKNOWN, spec.unknown, count, chosen, params.toggle(spec.name, UNKNOWN)
+    )
+    return replace(facet, values=[*facet.values, bucket])
+
+
+def with_more(
+    facet: Facet, spec: FacetSpec, expanded: str | None, params: Params, estimated: bool
+) -> Facet:
+    """Links to every value of a cut-off facet, and back to the most frequent."""
+    more = params.url({ALL_PARAM: spec.name}) if facet.truncated else None
+    fewer = params.url({ALL_PARAM: None}) if expanded == spec.name else None
+    return replace(facet, estimated=estimated, more_url=more, fewer_url=fewer)
 
 
 def converter(filterset_class: type[SearchFilterSet], spec: FacetSpec) -> Callable:
@@ -337,6 +375,8 @@ def yes_or_no(condition: Exists) -> Case:
     return Case(When(condition, then=Value(YES)), default=Value(NO))
 
 
+UNDATED, NO_PUBLICATION = "Undated", "No publication"
+
 # Authors and speakers are people or organisations: a facet says which.
 PERSON_LABEL = Case(
     When(
@@ -349,7 +389,11 @@ PERSON_LABEL = Case(
 
 ARTICLE_FACETS = [
     FacetSpec(
-        "publication", "Publication", "briefing__publication_id", named=Publication
+        "publication",
+        "Publication",
+        "briefing__publication_id",
+        named=Publication,
+        unknown=NO_PUBLICATION,
     ),
     FacetSpec(
         "year",
@@ -358,6 +402,7 @@ ARTICLE_FACETS = [
         expression=year_of("briefing__published_on"),
         order="latest",
         size=YEAR_FACET_SIZE,
+        unknown=UNDATED,
     ),
     FacetSpec(
         "topic",
@@ -372,8 +417,8 @@ ARTICLE_FACETS = [
         named=Person,
         label=PERSON_LABEL,
     ),
-    FacetSpec("outlet", "Original outlet", "outlet"),
-    FacetSpec("section", "Section", "section"),
+    FacetSpec("outlet", "Original outlet", "outlet", unknown="No original outlet"),
+    FacetSpec("section", "Section", "section", unknown="No section"),
     FacetSpec("kind", "Kind of article", "kind", choices=dict(ArticleKind.choices)),
     FacetSpec(
         "has_claims",
@@ -386,7 +431,14 @@ ARTICLE_FACETS = [
 ]
 
 CLAIM_FACETS = [
-    FacetSpec("speaker", "Speaker", "speaker_id", named=Person, label=PERSON_LABEL),
+    FacetSpec(
+        "speaker",
+        "Speaker",
+        "speaker_id",
+        named=Person,
+        label=PERSON_LABEL,
+        unknown="Not attributed",
+    ),
     FacetSpec("kind", "Kind of claim", "kind", choices=dict(ClaimKind.choices)),
     FacetSpec("unit", "Unit", links=Links(Figure, "claim_id", "unit")),
     FacetSpec(
@@ -400,6 +452,7 @@ CLAIM_FACETS = [
         "Publication",
         "article__briefing__publication_id",
         named=Publication,
+        unknown=NO_PUBLICATION,
     ),
     FacetSpec(
         "year",
@@ -408,5 +461,6 @@ CLAIM_FACETS = [
         expression=year_of("article__briefing__published_on"),
         order="latest",
         size=YEAR_FACET_SIZE,
+        unknown=UNDATED,
     ),
 ]

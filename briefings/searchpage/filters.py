@@ -4,6 +4,8 @@ Every parameter is a short, stable GET name so that a search is a permalink. A f
 may repeat (``?topic=a&topic=b``): values are ORed within a facet, facets are ANDed.
 Many-to-many facets filter through ``id__in`` subqueries, so rows never duplicate.
 Invalid values (``year=abc``, ``from=2024-13-45``) are dropped, never an error.
+A facet whose records may have no value (no publication, no date) also takes
+``none`` (``UNKNOWN``): the records without one, so its counts add up to the total.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ MAX_VALUES = 20  # values kept per facet parameter
 MAX_VALUE_CHARS = 200
 SORTS = ("relevance", "newest", "oldest")
 YES, NO = "yes", "no"
+UNKNOWN = "none"  # the facet value of records without one (undated, no publication)
 
 
 def public_articles() -> QuerySet[Article]:
@@ -117,18 +120,38 @@ class AnyOfFilter(Filter):
         field_name: str | None = None,
         *,
         condition: Callable[[list], Q] | None = None,
+        unknown: Q | None = None,
         **kwargs,
     ):
         kwargs.setdefault("label", field_name or "")
+        if unknown is not None:
+            kwargs["convert"] = or_unknown(kwargs.get("convert", text_value))
         super().__init__(field_name=field_name, **kwargs)
         self.condition = condition
+        self.unknown = unknown  # the records with no value: ``none`` selects them
 
     def filter(self, qs: QuerySet, value: list) -> QuerySet:
         if not value:
             return qs
-        if self.condition is not None:
-            return qs.filter(self.condition(value))
-        return qs.filter(**{f"{self.field_name}__in": value})
+        known = [v for v in value if v != UNKNOWN]
+        q = self.unknown if self.unknown is not None and UNKNOWN in value else Q()
+        if known:
+            if self.condition is not None:
+                matches = self.condition(known)
+            else:
+                matches = Q(**{f"{self.field_name}__in": known})
+            q = q | matches if q else matches
+        return qs.filter(q)
+
+
+def or_unknown(convert: Callable[[str], Any]) -> Callable[[str], Any]:
+    """A converter that also accepts ``none``, the facet's bucket of no value."""
+
+    def converted(raw: str) -> Any:
+        return UNKNOWN if raw.strip().lower() == UNKNOWN else convert(raw)
+
+    converted.wrapped = convert  # type: ignore[attr-defined]
+    return converted
 
 
 def in_years(date_field: str) -> Callable[[list[int]], Q]:
@@ -230,17 +253,24 @@ class ArticleFilter(SearchFilterSet):
         "oldest": [date_order(date_field, descending=False), "briefing_id", "position"],
     }
 
-    publication = AnyOfFilter(condition=named("briefing__publication_id", Publication))
+    publication = AnyOfFilter(
+        condition=named("briefing__publication_id", Publication),
+        unknown=Q(briefing__publication_id=None),
+    )
     topic = AnyOfFilter(
         condition=via(ArticleTopic, "article_id", "topic_id", slugs_of=Topic)
     )
     author = AnyOfFilter(
         condition=via(ArticleAuthor, "article_id", "person_id", slugs_of=Person)
     )
-    outlet = AnyOfFilter("outlet")
-    section = AnyOfFilter("section")
+    outlet = AnyOfFilter("outlet", unknown=Q(outlet=""))
+    section = AnyOfFilter("section", unknown=Q(section=""))
     kind = AnyOfFilter("kind")
-    year = AnyOfFilter(condition=in_years(date_field), convert=year_value)
+    year = AnyOfFilter(
+        condition=in_years(date_field),
+        convert=year_value,
+        unknown=Q(**{f"{date_field}__isnull": True}),
+    )
     has_claims = AnyOfFilter(condition=claims_condition, convert=yes_no_value)
 
     class Meta:
@@ -256,7 +286,9 @@ class ClaimFilter(SearchFilterSet):
         "oldest": [date_order(date_field, descending=False), "article_id", "position"],
     }
 
-    speaker = AnyOfFilter(condition=named("speaker_id", Person))
+    speaker = AnyOfFilter(
+        condition=named("speaker_id", Person), unknown=Q(speaker_id=None)
+    )
     kind = AnyOfFilter("kind")
     unit = AnyOfFilter(condition=via(Figure, "claim_id", "unit"))
     topic = AnyOfFilter(
@@ -265,9 +297,14 @@ class ClaimFilter(SearchFilterSet):
         )
     )
     publication = AnyOfFilter(
-        condition=named("article__briefing__publication_id", Publication)
+        condition=named("article__briefing__publication_id", Publication),
+        unknown=Q(article__briefing__publication_id=None),
     )
-    year = AnyOfFilter(condition=in_years(date_field), convert=year_value)
+    year = AnyOfFilter(
+        condition=in_years(date_field),
+        convert=year_value,
+        unknown=Q(**{f"{date_field}__isnull": True}),
+    )
 
     class Meta:
         model = Claim

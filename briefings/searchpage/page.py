@@ -7,12 +7,15 @@ number of queries whatever the archive's size.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
+from django.db.models import Value
 from django.http import HttpRequest
 from django.urls import reverse
 
+from ..models import Person, Publication, Topic
 from ..search import Query, parse_query, planner_hints
 from ..search.vocabulary import suggest
 from .charts import build_chart
@@ -23,12 +26,14 @@ from .facets import (
 )
 from .filters import (
     filtered,
+    iso_date,
     resolve_sort,
 )
 from .results import Results, rank_window
 from .tabs import TABS, Tab
 
 PER_PAGE = 20
+FORM_PARAMS = ("q", "page", "from", "to")  # the form's own inputs, not hidden ones
 SHARED_PARAMS = ("q", "publication", "topic", "year", "from", "to", "sort")
 SORT_LABELS = {"relevance": "Relevance", "newest": "Newest", "oldest": "Oldest"}
 NO_DATES: dict[str, None] = {"from": None, "to": None}
@@ -71,8 +76,61 @@ def search_context(request: HttpRequest, tab: Tab) -> dict:
         "hits": tab.hits(list(page.object_list), query),
         **form_context(raw_q, query, params, ranking_note(counted.total, sort)),
         **suggestion_for(page, query, params),
+        "offers": record_offers(raw_q, params, tab),
     }
     return context
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A record whose name the reader typed: its page, and the filter to it."""
+
+    kind: str
+    name: str
+    url: str
+    filter_url: str | None
+
+
+OFFER_LIMIT = 6
+OFFER_MIN_CHARS = 3
+OFFER_KINDS = {  # kind → the filter parameter on each tab, and the record's page
+    "publication": (
+        {"articles": "publication", "claims": "publication"},
+        "publication_detail",
+    ),
+    "topic": ({"articles": "topic", "claims": "topic"}, "topic_detail"),
+    "person": ({"articles": "author", "claims": "speaker"}, "person_detail"),
+}
+
+
+def record_offers(raw_q: str, params: Params, tab: Tab) -> list[Offer]:
+    """Publications, topics and people named like the query ("Neican" → China
+    Neican): a search of a name offers the record and its filter. One statement, and
+    only for a search not yet narrowed by a facet (it then knows what it wants)."""
+    text = " ".join(raw_q.split())
+    narrowed = any(params.values(spec.name) for spec in tab.facets)
+    if narrowed or not OFFER_MIN_CHARS <= len(text) <= 100 or min(map(ord, text)) < 32:
+        return []
+    named = [
+        records.filter(name__icontains=text)
+        .annotate(kind=Value(kind))
+        .values_list("kind", "pk", "slug", "name")
+        .order_by()
+        for kind, records in (
+            ("publication", Publication.objects.all()),
+            ("topic", Topic.objects.filter(merged_into=None)),
+            ("person", Person.objects.all()),
+        )
+    ]
+    rows = named[0].union(*named[1:])[:OFFER_LIMIT]
+    offers = []
+    for kind, pk, slug, name in sorted(rows, key=lambda row: (row[0], row[3])):
+        parameters, page_name = OFFER_KINDS[kind]
+        # The name is rarely in the text: the filter replaces the words.
+        change = {parameters[tab.name]: slug, "q": None, "sort": None}
+        url = reverse(f"briefings:{page_name}", args=[pk, slug])
+        offers.append(Offer(kind, name, url, params.url(change)))
+    return offers
 
 
 def form_context(
@@ -87,7 +145,15 @@ def form_context(
         "tabs": tab_links(params),
         "sorts": sort_choices(query),
         "hidden_params": hidden_params(params),
+        "date_from": date_input(params, "from"),
+        "date_to": date_input(params, "to"),
     }
+
+
+def date_input(params: Params, name: str) -> str:
+    """The date range box's value: the parameter when it is a valid date."""
+    day = iso_date(params.data.get(name))
+    return day.isoformat() if day else ""
 
 
 def ranking_note(total: int, sort: str) -> str | None:
@@ -132,7 +198,7 @@ def hidden_params(params: Params) -> list[tuple[str, str]]:
     return [
         (name, value)
         for name, values in params.data.lists()
-        if name not in ("q", "page")
+        if name not in FORM_PARAMS
         for value in values
     ]
 

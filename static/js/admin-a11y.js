@@ -16,8 +16,23 @@
       });
     });
   }
-  window.addEventListener("load", function () {
+  // A multiple select's "remove all" cross is a <span> inside its list of choices,
+  // which a list may not hold: move it just before the list (still inside the
+  // selection, whose click handler finds it there), dropping an earlier copy.
+  function moveClearButtons() {
+    document.querySelectorAll("ul.select2-selection__rendered > .select2-selection__clear").forEach(function (clear) {
+      var list = clear.parentNode;
+      var previous = list.previousElementSibling;
+      if (previous && previous.classList.contains("select2-selection__clear")) previous.remove();
+      list.parentNode.insertBefore(clear, list);
+    });
+  }
+  function fix() {
     nameComboboxes();
-    new MutationObserver(nameComboboxes).observe(document.body, { childList: true, subtree: true });
+    moveClearButtons();
+  }
+  window.addEventListener("load", function () {
+    fix();
+    new MutationObserver(fix).observe(document.body, { childList: true, subtree: true });
   });
 })();

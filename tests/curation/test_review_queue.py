@@ -75,7 +75,7 @@ def test_an_item_whose_cause_disappears_is_resolved_automatically(undated):
 
 
 def test_the_queue_lists_open_items_by_default(editor_client, undated):
-    item = ReviewItem.objects.get()
+    item = ReviewItem.objects.get(kind=ReviewKind.NO_DATE)
     closed = ReviewItem.objects.create(
         briefing=item.briefing,
         kind="other",
@@ -91,7 +91,7 @@ def test_the_queue_lists_open_items_by_default(editor_client, undated):
 
 
 def test_one_click_resolves_an_item_from_the_queue(editor_client, editor, undated):
-    item = ReviewItem.objects.get()
+    item = ReviewItem.objects.get(kind=ReviewKind.NO_DATE)
     queue = admin_url("reviewitem_changelist")
     page = editor_client.get(queue)
     data = {**form_data(page, "changelist-form"), "review_status": "resolved"}
@@ -110,7 +110,7 @@ def test_one_click_resolves_an_item_from_the_queue(editor_client, editor, undate
 
 
 def test_dismiss_from_the_item_page_keeps_the_note(editor_client, undated):
-    item = ReviewItem.objects.get()
+    item = ReviewItem.objects.get(kind=ReviewKind.NO_DATE)
     page = editor_client.get(admin_url("reviewitem_change", item.pk))
     assert "Dismiss</button>" in page.content.decode()
     data = {**form_data(page, "reviewitem_form"), "resolution_note": "Undated issue."}
@@ -123,7 +123,7 @@ def test_dismiss_from_the_item_page_keeps_the_note(editor_client, undated):
 def test_save_and_resolve_fixes_the_record_and_resolves_in_one_click(
     editor_client, editor, undated
 ):
-    item = ReviewItem.objects.get()
+    item = ReviewItem.objects.get(kind=ReviewKind.NO_DATE)
     briefing = item.briefing
     url = admin_url("briefing_change", briefing.pk)
     page = editor_client.get(url)
@@ -142,11 +142,11 @@ def test_save_and_resolve_fixes_the_record_and_resolves_in_one_click(
 
 
 def test_a_resolved_item_stays_resolved_on_reimport(editor_client, undated):
-    item = ReviewItem.objects.get()
+    item = ReviewItem.objects.get(kind=ReviewKind.NO_DATE)
     ReviewItem.objects.filter(pk=item.pk).update(status=ReviewStatus.RESOLVED)
     undated.write_text(UNDATED + "\nA second paragraph.\n", encoding="utf-8")
     reimport(undated)
-    assert not ReviewItem.objects.open().exists()
+    assert not ReviewItem.objects.open().filter(kind=ReviewKind.NO_DATE).exists()
     assert Briefing.objects.get().published_on is None
 
 

@@ -6,32 +6,16 @@ Screenshots at 360 px and 1280 px are written to test-artifacts/screenshots/.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-]
+from tests.e2e.conftest import axe_violations
+
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
-AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 WIDTHS = {"phone": 360, "desktop": 1280}
-SERIOUS = {"serious", "critical"}
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -94,21 +78,6 @@ def test_home_page_works_on_a_phone(page: Page):
     screenshot(page, "home")
 
 
-def axe_violations(browser, base_url: str, path: str, storage_state=None) -> list[dict]:
-    # axe is injected as a script, which the site's CSP (rightly) forbids; the audit
-    # context alone bypasses it.
-    context = browser.new_context(
-        base_url=base_url, bypass_csp=True, storage_state=storage_state
-    )
-    page = context.new_page()
-    page.goto(path)
-    page.wait_for_load_state("networkidle")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    context.close()
-    return [v for v in result["violations"] if v["impact"] in SERIOUS]
-
-
 def public_paths(base_url: str, browser) -> dict[str, str]:
     context = browser.new_context(base_url=base_url)
     page = context.new_page()
@@ -131,22 +100,6 @@ def test_public_pages_have_no_serious_accessibility_violations(browser, base_url
     for name, path in public_paths(base_url, browser).items():
         violations = axe_violations(browser, base_url, path)
         assert not violations, (name, [(v["id"], v["help"]) for v in violations])
-
-
-@pytest.fixture
-def editor_state(browser, base_url, tmp_path) -> str:
-    """A logged-in editor's browser state (cookies), saved to a file."""
-    context = browser.new_context(base_url=base_url)
-    page = context.new_page()
-    page.goto("/admin/login/")
-    page.fill("#id_username", os.environ["E2E_EDITOR"])
-    page.fill("#id_password", os.environ["E2E_PASSWORD"])
-    page.click("input[type=submit]")
-    expect(page).to_have_url(re.compile(r"/admin/$"))
-    path = tmp_path / "editor.json"
-    context.storage_state(path=str(path))
-    context.close()
-    return str(path)
 
 
 def test_editor_renames_an_article_and_the_old_url_redirects(
@@ -186,6 +139,7 @@ ADMIN_PAGES = [
     "/admin/briefings/article/1/change/",
     "/admin/briefings/claim/1/change/",
     "/admin/briefings/topic/1/change/",
+    "/admin/briefings/briefing/import/",
 ]
 
 
@@ -195,3 +149,71 @@ def test_admin_pages_have_no_serious_accessibility_violations(
     for path in ADMIN_PAGES:
         violations = axe_violations(browser, base_url, path, editor_state)
         assert not violations, (path, [(v["id"], v["help"]) for v in violations])
+
+
+# An editor imports a newsletter from the admin: upload, preview, Import, then the
+# briefing on the public site; a bad file shows its one-line error, creates nothing.
+UPLOADS = Path(__file__).resolve().parents[1] / "importers" / "inputs" / "fixtures"
+TITLE = "Grain reserves, port cranes and a data rule"
+
+
+def open_import_page(browser, base_url, editor_state) -> Page:
+    context = browser.new_context(base_url=base_url, storage_state=editor_state)
+    page = context.new_page()
+    page.goto("/admin/")
+    page.get_by_role("link", name="Import briefings").first.click()
+    expect(page.locator("h1")).to_have_text("Import briefings")
+    return page
+
+
+def briefing_count(page: Page) -> int:
+    page.goto("/admin/briefings/briefing/")
+    return int(
+        re.search(r"(\d+) briefings?", page.locator(".paginator").inner_text())[1]
+    )
+
+
+def test_editor_uploads_previews_and_imports_a_newsletter(
+    browser, base_url, editor_state
+):
+    page = open_import_page(browser, base_url, editor_state)
+    page.set_input_files("#id_files", str(UPLOADS / "newsletter.html"))
+    page.get_by_role("button", name="Preview").click()
+    expect(page.locator("#report-heading")).to_contain_text("Preview")
+    expect(page.locator(".import-title")).to_have_text(TITLE)
+    expect(page.locator(".import-articles")).to_contain_text("Food security")
+    expect(page.locator(".import-articles")).to_contain_text(
+        "a report by the Baltic Maritime Forum"
+    )
+    screenshot(page, "admin-import-preview")
+    page.get_by_role("button", name="Import").click()
+    expect(page.locator("#report-heading")).to_have_text("Imported")
+    page.locator("a.import-view-on-site").click()
+    expect(page.locator("h1")).to_contain_text(TITLE)
+    expect(page.locator("body")).to_contain_text("Food security")
+    page.context.close()
+
+
+def test_a_bad_file_shows_its_error_and_creates_nothing(
+    browser, base_url, editor_state
+):
+    page = open_import_page(browser, base_url, editor_state)
+    before = briefing_count(page)
+    page.goto("/admin/briefings/briefing/import/")
+    page.set_input_files(
+        "#id_files",
+        files=[
+            {
+                "name": "broken.pdf",
+                "mimeType": "application/pdf",
+                "buffer": b"%PDF-1.7\nthis is not really a PDF",
+            }
+        ],
+    )
+    page.get_by_role("button", name="Preview").click()
+    expect(page.locator(".import-error")).to_have_text(
+        re.compile(r"^broken\.pdf: unreadable PDF: .+$")
+    )
+    expect(page.locator("input[name=import]")).to_have_count(0)
+    assert briefing_count(page) == before
+    page.context.close()

@@ -44,7 +44,7 @@ def test_static_files_have_hashed_names_and_long_caching(base_url):
 def test_every_article_page_answers(base_url):
     _, _, html = fetch(f"{base_url}/")
     briefings = set(re.findall(r'href="(/briefings/\d+/[\w-]+/)"', html))
-    assert len(briefings) == 5
+    assert len(briefings) >= 5  # the seeds, and any the browser tests imported
     for path in briefings:
         status, _, page = fetch(base_url + path)
         assert status == 200

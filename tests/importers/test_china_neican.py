@@ -7,6 +7,7 @@ import textwrap
 
 import pytest
 
+from briefings.importers import parse_text
 from briefings.importers.formats import china_neican
 from briefings.importers.text import comparable
 from tests.truth import SEEDS_DIR
@@ -254,3 +255,28 @@ def test_a_seed_that_lost_its_blank_lines_parses_the_same(seed):
     assert [a.body for a in flat.articles] == [a.body for a in seed.articles]
     assert [a.items for a in flat.articles] == [a.items for a in seed.articles]
     assert flat.articles[0].subheadings == seed.articles[0].subheadings
+
+
+NEICAN_DIGEST = """\
+China Reading Digest #7
+
+Neican Digest gathers new China-related publications each week.
+
+  1. Ports, power and the Pacific (Lena Brandt):
+
+    Harbour deals signed last year are now being renegotiated.
+
+  2. The quiet end of a growth target (Omar Haddad):
+
+    Provinces have stopped announcing growth targets they cannot meet.
+"""
+
+
+def test_sniff_leaves_another_neican_product_to_the_structural_reader():
+    assert not china_neican.sniff(NEICAN_DIGEST)
+    parsed = parse_text(NEICAN_DIGEST)
+    assert parsed.format == "generic"
+    assert [(a.title, a.authors) for a in parsed.articles] == [
+        ("Ports, power and the Pacific", ["Lena Brandt"]),
+        ("The quiet end of a growth target", ["Omar Haddad"]),
+    ]

@@ -111,7 +111,7 @@ def test_speaker_facet_says_which_is_an_organisation(client, read_seeds):
 def test_the_migration_refiles_organisations_and_drops_anonymous(db):
     from importlib import import_module
 
-    migration = import_module("briefings.migrations.0015_organisations")
+    migration = import_module("briefings.migrations.0016_organisations")
     names = ("Ministry of Truth", "Ouyang Xiu", "anonymous source")
     for name in names:
         Person.objects.create(name=name, name_key=f"m {name}", slug=f"m-{len(name)}")

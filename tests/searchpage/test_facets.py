@@ -35,8 +35,8 @@ ARTICLE_VALUES: dict[str, Callable[[Article], set[str]]] = {
     "publication": lambda a: {a.briefing.publication.slug},
     "topic": lambda a: {topic.slug for topic in a.topics.all()},
     "author": lambda a: {person.slug for person in a.authors.all()},
-    "outlet": lambda a: {a.outlet} - {""},
-    "section": lambda a: {a.section} - {""},
+    "outlet": lambda a: {a.outlet or "none"},  # "none": the bucket of no value
+    "section": lambda a: {a.section or "none"},
     "kind": lambda a: {a.kind},
     "year": lambda a: {str(a.briefing.published_on.year)},
     "has_claims": lambda a: {
@@ -47,7 +47,7 @@ ARTICLE_VALUES: dict[str, Callable[[Article], set[str]]] = {
 }
 
 CLAIM_VALUES: dict[str, Callable[[Claim], set[str]]] = {
-    "speaker": lambda c: {c.speaker.slug} if c.speaker else set(),
+    "speaker": lambda c: {c.speaker.slug} if c.speaker else {"none"},
     "kind": lambda c: {c.kind},
     "unit": lambda c: {figure.unit for figure in c.figures.all()} - {""},
     "topic": lambda c: {topic.slug for topic in c.article.topics.all()},

@@ -27,6 +27,7 @@ from .checkable import is_checkable, is_opinion, is_statement
 from .context import BULLETS, SpeakerContext, Voice
 from .figures import find_figures
 from .kinds import attributed_kind, is_directive
+from .labels import LayoutVoices, Turn
 from .sentences import (
     Span,
     clause_spans,
@@ -46,6 +47,7 @@ TERMINAL = re.compile(r"[.!?…。！？；;:][”\"’')\]]*\s*$")
 CAPTION_CREDIT = re.compile(r"\([^()]+\)\s*$")  # "... in Shanghai (Associated Press)"
 MAX_CAPTION_WORDS = 40
 MIN_STATISTIC_WORDS = 4
+REPORTED_WORDS = 8  # reported speech of an unnamed source: a full sentence
 
 
 def extract_claims(
@@ -58,13 +60,22 @@ def extract_claims(
     interviewee = article.interviewee if article.kind == "interview" else None
     context = SpeakerContext(interviewee=interviewee)
     statement = Statement(warnings if warnings is not None else [])
-    for paragraph in paragraph_spans(body):
-        text = paragraph.text(body)
+    layout = LayoutVoices(article, context)
+    paragraphs = paragraph_spans(body)
+    texts = [paragraph.text(body) for paragraph in paragraphs]
+    for index, paragraph in enumerate(paragraphs):
+        text = texts[index]
+        following = texts[index + 1] if index + 1 < len(texts) else None
+        if layout.names_expert(text, following):
+            context.skip_paragraph()
+            statement.end_paragraph(open_quote=False)
+            continue
         if _is_not_prose(article, text, excluded):
             context.skip_paragraph()
             statement.end_paragraph(open_quote=False)
             continue
-        _paragraph_claims(body, paragraph, context, statement)
+        turn = layout.turn(text, paragraph.start)
+        _paragraph_claims(body, paragraph, context, statement, turn)
     return statement.claims
 
 
@@ -89,16 +100,29 @@ def _is_not_prose(article: ParsedArticle, text: str, excluded: set[str]) -> bool
 
 
 def _paragraph_claims(
-    body: str, paragraph: Span, context: SpeakerContext, statement: Statement
+    body: str,
+    paragraph: Span,
+    context: SpeakerContext,
+    statement: Statement,
+    turn: Turn | None = None,
 ) -> None:
-    """The claims of one paragraph, each sentence with its speaker."""
+    """The claims of one paragraph, each sentence with its speaker.
+
+    ``turn`` is who the layout says speaks the paragraph (a transcript label, an
+    expert's block, an official text's issuing body); a sentence that names its own
+    speaker keeps it.
+    """
     if not context.begin_paragraph(paragraph.text(body)):
         return  # a Chinese original: its translation follows
     in_block = context.in_block and not context.block_bullets
     open_quote = statement.open_quote
     for sentence in sentence_spans(body, paragraph):
+        if turn is not None and sentence.start < turn.text_start < sentence.end:
+            sentence = Span(turn.text_start, sentence.end)  # the label is no claim
         text = sentence.text(body)
         voice = context.voice_for(text, open_quote)
+        if turn is not None and voice.speaker is None:
+            voice = turn.voice(text, voice)
         continues = _continues(text, voice, open_quote, in_block, statement)
         open_quote = ends_open(text, open_quote)
         if continues:
@@ -179,6 +203,9 @@ def _kind(text: str, voice: Voice, context: SpeakerContext) -> str | None:
         return "quote" if voice.is_quote else "reported"
     if is_checkable(text):
         return "quote" if voice.speaker and voice.is_quote else "assertion"
+    unnamed = voice.attribution is not None and voice.attribution.is_speech
+    if unnamed and voice.speaker is None and is_statement(text, REPORTED_WORDS):
+        return "reported"  # "A European diplomat said ...": speech of an unnamed source
     return None
 
 

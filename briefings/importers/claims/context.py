@@ -159,6 +159,10 @@ class SpeakerContext:
                 self.known.append(person)
             self.person = person
 
+    def note(self, speaker: Speaker) -> Speaker:
+        """Remember a speaker the layout names (a label, an expert's name line)."""
+        return self._note(speaker)
+
     def _note(self, speaker: Speaker) -> Speaker:
         """Remember a named speaker; a lone surname becomes the known full name, and
         initials the name the text spelled out before them."""

@@ -47,7 +47,7 @@ FILLERS = words("""but and however yet meanwhile also moreover still instead sep
 NOT_NAMES = FILLERS | words("""while when although though despite in on at after before as since if because
     unlike like following amid among over by from to with under during according
     what why how which who where okay ok monday tuesday wednesday thursday friday
-    saturday sunday""")
+    saturday sunday your our my his her their its this that these those""")
 # Words of a title or role, before a name ("MERICS Lead Analyst", "US President").
 TITLE_WORDS = words("""analyst director president vice-president minister secretary professor
     chairman chairwoman chairperson chair spokesperson spokesman spokeswoman fellow

@@ -89,16 +89,18 @@ class _Start:
 
 
 def sniff(text: str) -> bool:
-    """A China Neican brief: "Neican" in its opening lines, or a "Brief #N" title
-    line followed by numbered sections."""
+    """A China Neican brief: "Neican" in its opening lines (unless they title another
+    of its products, such as a "Digest #N"), or a "Brief #N" title line followed by
+    numbered sections."""
     head = [line.text for line in numbered_lines(text) if line.text.strip()][:15]
-    if re.search(r"\bNeican\b", " ".join(head), re.IGNORECASE):
-        return True
-    has_brief_line = any(
-        (m := BRIEF_LINE.match(line.strip())) and m.group("kind").lower() == "brief"
+    kinds = {
+        m.group("kind").lower()
         for line in head
-    )
-    return has_brief_line and bool(re.search(r"(?m)^1[.)] \S", text))
+        if (m := BRIEF_LINE.match(line.strip()))
+    }
+    if re.search(r"\bNeican\b", " ".join(head), re.IGNORECASE):
+        return "brief" in kinds or not kinds
+    return "brief" in kinds and bool(re.search(r"(?m)^1[.)] \S", text))
 
 
 def parse(text: str) -> ParsedBriefing:

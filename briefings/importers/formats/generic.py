@@ -1,15 +1,24 @@
-"""Any other text, read as a single news article; tried last, accepts everything.
+"""Any other text: a multi-item briefing or a single article; tried last.
 
-A headline, then optional dek, byline ("By Jane Doe", "Jane Doe, Reuters") and
+The structural reader (``importers.structure``) looks for a block shape that recurs
+(items with their outlets, dates, authors and sections, numbered items, teaser
+listings, contents-only issues); a text where none recurs is one news article: a
+headline, then optional dek, byline ("By Jane Doe", "Jane Doe, Reuters") and
 dateline ("Published: 12 March 2024"), the body, and an optional "Source: Outlet" or
-copyright line. The outlet is whatever publisher the text itself names (source
-line, byline, wire dateline or copyright holder); nothing is guessed.
-See ``_single_article``.
+copyright line (see ``_single_article``). Boilerplate lines ("Skip to main content",
+"12 min read", share buttons) are dropped first and a masthead line above the
+headline names the publication. The publication is whatever the text itself names
+(a catalogue entry in its masthead, footer or web address, a source line, a byline,
+a wire dateline or a copyright holder); nothing is guessed.
 """
 
 from __future__ import annotations
 
-from ..types import ParsedBriefing
+from .. import structure
+from ..structure.dates import numeric_dates_of
+from ..structure.roles import read_units
+from ..structure.single import PageHead, read_page_head
+from ..types import ParsedArticle, ParsedBriefing
 from ._single_article import last_filled_line, parse_single_article
 
 FORMAT = "generic"
@@ -22,15 +31,38 @@ def sniff(text: str) -> bool:
 
 
 def parse(text: str) -> ParsedBriefing:
-    """Parse any text as one news article."""
-    parsed = parse_single_article(text, kind="news", period_ok=True)
+    """Parse any text: one article per item of a multi-item text, else one article."""
+    with numeric_dates_of(text):
+        return structure.read_briefing(text, FORMAT) or _parse_single(text)
+
+
+def _blank(text: str, numbers: set[int]) -> str:
+    """The text with the given lines emptied (line numbers stay as they were)."""
+    lines = text.split("\n")
+    return "\n".join("" if i + 1 in numbers else line for i, line in enumerate(lines))
+
+
+def _parse_single(text: str) -> ParsedBriefing:
+    units = read_units(text)
+    content = [u for u in units if u.role != "noise"]
+    page = read_page_head(content)
+    drop = {u.number for u in units if u.role == "noise"}
+    if page is not None:
+        drop |= set(page.chrome) | set(page.roles)
+    parsed = parse_single_article(_blank(text, drop), kind="news", period_ok=True)
     article = parsed.article
     article.outlet = parsed.source or parsed.outlet
-    publication = article.outlet or parsed.copyright_holder
+    if page is not None:
+        _apply_page_head(article, page)
+    publication = (page.masthead if page else None) or structure.publication_of(
+        [], text
+    )
+    publication = publication or article.outlet or parsed.copyright_holder
     articles = [article] if article.body or article.title else []
-    return ParsedBriefing(
+    briefing = ParsedBriefing(
         format=FORMAT,
         publication=publication,
+        issue=page.issue if page else None,
         title=article.title,
         date=article.date,
         date_precision=article.date_precision,
@@ -38,3 +70,20 @@ def parse(text: str) -> ParsedBriefing:
         line_start=1,
         line_end=last_filled_line(text),
     )
+    briefing.confidence = structure.single_confidence(briefing)
+    if publication is None:
+        briefing.warnings.append(structure.NO_PUBLICATION)
+    return briefing
+
+
+def _apply_page_head(article: ParsedArticle, page: PageHead) -> None:
+    """What the lines around the title add: the issuer, a date, a cleaner title."""
+    if page.title_text and article.title:
+        article.title = page.title_text
+    if page.issuer and not article.authors:
+        article.authors = [page.issuer]
+    if page.authors:
+        article.authors = page.authors
+    date = page.date or page.signed_on
+    if article.date is None and date is not None:
+        article.date, article.date_precision = date.date, date.precision

@@ -8,19 +8,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
 from briefings.dump import Progress
-from briefings.importers import parse_text
-from briefings.importers.checks.indicators import indicator_conflicts
-from briefings.importers.decode import SourceError, read_source
-from briefings.importers.load import (
-    Source,
-    import_briefing,
-    import_ref,
-    planned_status,
-)
+from briefings.importers.decode import SourceError
+from briefings.importers.inputs import read_input
 from briefings.importers.report import file_report, totals
+from briefings.importers.run import import_source
 from briefings.importers.sources import Candidate, NoSuchPath, find_sources
 from briefings.search import update_statistics
 
@@ -28,7 +21,7 @@ PROGRESS_THRESHOLD = 10  # files; fewer than this need no progress bar
 
 
 class Command(BaseCommand):
-    help = "Import plain-text briefings into the archive (files or folders; default seeds/)."
+    help = "Import briefings (text, web pages, PDFs, e-mails, mailboxes) into the archive (files or folders; default seeds/)."
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(
@@ -62,7 +55,7 @@ class Command(BaseCommand):
         progress = Progress(sys.stderr if show_progress else None, len(found), "files")
         entries = []
         for number, candidate in enumerate(found, start=1):
-            entries.append(self.import_candidate(candidate, options))
+            entries += self.import_candidate(candidate, options)
             progress.update(number, number, force=number == len(found))
         progress.close()
         report = {"files": entries, "totals": totals(entries)}
@@ -77,46 +70,33 @@ class Command(BaseCommand):
                 f"{report['totals']['failed']} file(s) failed", returncode=1
             )
 
-    def import_candidate(self, candidate: Candidate, options: dict) -> dict:
+    def import_candidate(self, candidate: Candidate, options: dict) -> list[dict]:
         if candidate.status == "skipped":
             self.stderr.write(f"skipped: {candidate.path}: {candidate.reason}")
-            return file_report(str(candidate.path), "skipped", error=candidate.reason)
+            return [file_report(str(candidate.path), "skipped", error=candidate.reason)]
         if candidate.status:
-            return self.failed(candidate.path, candidate.reason)
+            return [self.failed(candidate.path, candidate.reason)]
         return self.import_file(candidate.path, options, follow=candidate.follow)
 
-    def import_file(self, path: Path, options: dict, *, follow: bool) -> dict:
-        """Import one file in its own transaction; a failure leaves the data as it was."""
+    def import_file(self, path: Path, options: dict, *, follow: bool) -> list[dict]:
+        """Import each briefing in one file (a mailbox holds several), each in its
+        own transaction; a failure leaves the data as it was."""
         try:
-            text, data = read_source(path, options["max_bytes"], follow_symlinks=follow)
-            parsed = parse_text(text)
-            parsed.warnings += indicator_conflicts(
-                parsed, exclude_ref=import_ref(parsed, path.name)
-            )
-            source = Source(name=path.name, data=data, text=text)
-            if options["dry_run"]:
-                status = planned_status(parsed, source)
-                conflicts = []
-            else:
-                with transaction.atomic():
-                    result = import_briefing(parsed, source)
-                status, conflicts = result.status, result.conflicts
+            sources = read_input(path, options["max_bytes"], follow_symlinks=follow)
         except SourceError as error:
-            return self.failed(path, str(error))
+            return [self.failed(path, str(error))]
         except OSError as error:
-            return self.failed(path, f"cannot read: {error.strerror}")
-        except Exception as error:  # a parser bug must not stop the other files
-            return self.failed(path, f"unparseable: {type(error).__name__}: {error}")
-        warnings = (
-            parsed.warnings
-            + conflicts
-            + [
-                f"article {n} ({a.title or 'untitled'}): {w}"
-                for n, a in enumerate(parsed.articles, start=1)
-                for w in a.warnings
-            ]
-        )
-        return file_report(str(path), status, briefing=parsed, warnings=warnings)
+            return [self.failed(path, f"cannot read: {error.strerror}")]
+        except Exception as error:  # a reader bug must not stop the other files
+            return [self.failed(path, f"unreadable: {type(error).__name__}: {error}")]
+        entries = []
+        for source in sources:
+            path_label = str(path.parent / source.name)
+            entry = import_source(source, dry_run=options["dry_run"], path=path_label)
+            if entry["status"] == "failed":
+                self.stderr.write(f"error: {entry['path']}: {entry['error']}")
+            entries.append(entry)
+        return entries
 
     def failed(self, path: Path, reason: str) -> dict:
         self.stderr.write(f"error: {path}: {reason}")

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from briefings.importers import parse_text
+from briefings.importers import parse_text, structure
 from briefings.importers.checks.indicators import (
     indicator_conflicts,
     indicator_words,
@@ -198,6 +198,9 @@ def test_import_reports_a_conflict_as_a_briefing_warning(tmp_path):
     run_import(str(tmp_path / "a.txt"))
     report, status = run_import(str(tmp_path / "b.txt"))
     assert status == 0
-    (warning,) = report["files"][0]["warnings"]
+    warnings = report["files"][0]["warnings"]
+    (warning,) = [w for w in warnings if w.startswith("inconsistent figures")]
     assert warning.startswith("inconsistent figures: youth unemployment rate")
+    # the other warning says the text names no publication
+    assert [w for w in warnings if w != warning] == [structure.NO_PUBLICATION]
     assert "20.8%" in warning and "21.3%" in warning

@@ -157,6 +157,8 @@ def test_named_speakers_and_roles_are_found(sentence, speaker, role):
         "Exports fell 7.5% year-on-year in May, customs data showed.",
         "Officials claim that the campaign is part of a full investigation.",
         "The public said it was unhappy.",
+        "Your comments and feedback are always welcome.",
+        "Our readers' comments show the mood has soured.",
     ],
 )
 def test_vague_sources_give_no_speaker(sentence):

@@ -43,7 +43,7 @@ def fields() -> list[tuple[str, models.Field]]:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("briefings", "0014_claim_kinds")]
+    dependencies = [("briefings", "0015_inputs")]
 
     operations = [
         *(
