@@ -11,12 +11,14 @@ from collections import Counter
 
 from django.conf import settings
 from django.db import connection, models
+from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from .addresses import validate_address_list, validate_link_list
 from .spans import validate_claim_span
+from .titles import untitled_label
 
 SLUG_LENGTH = 80
 
@@ -118,14 +120,43 @@ class Publication(models.Model):
         return reverse("briefings:publication_detail", args=[self.pk, self.slug])
 
 
+class PersonKind(models.TextChoices):
+    PERSON = "person", "Person"
+    ORGANISATION = "organisation", "Organisation"
+
+
+class PersonQuerySet(models.QuerySet):
+    def people(self) -> PersonQuerySet:
+        return self.filter(kind=PersonKind.PERSON)
+
+    def organisations(self) -> PersonQuerySet:
+        return self.filter(kind=PersonKind.ORGANISATION)
+
+
 class Person(models.Model):
-    """An author, editor or speaker. ``name_key`` merges spelling variants."""
+    """An author, editor or speaker: a person or an organisation (``kind``), in one
+    table so that bylines, speakers, the API and the archive format refer to either
+    the same way. ``name_key`` merges spelling variants. ``family_name`` and
+    ``given_name`` are how citations write a person; the importer fills them once and
+    an editor's correction is kept."""
 
     name = models.CharField(max_length=200)
     name_key = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=SLUG_LENGTH, unique=True)
     variants = models.JSONField(default=list, blank=True)
     role = models.CharField(max_length=300, blank=True)
+    kind = models.CharField(
+        max_length=20, choices=PersonKind.choices, default=PersonKind.PERSON
+    )
+    family_name = models.CharField(
+        max_length=200,
+        blank=True,
+        default="",
+        help_text="As citations write it; a person only.",
+    )
+    given_name = models.CharField(max_length=200, blank=True, default="")
+
+    objects = PersonQuerySet.as_manager()
 
     history = HistoricalRecords()
 
@@ -137,7 +168,12 @@ class Person(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("briefings:person_detail", args=[self.pk, self.slug])
+        view = "organisation_detail" if self.is_organisation else "person_detail"
+        return reverse(f"briefings:{view}", args=[self.pk, self.slug])
+
+    @property
+    def is_organisation(self) -> bool:
+        return self.kind == PersonKind.ORGANISATION
 
 
 class Topic(models.Model):
@@ -351,8 +387,8 @@ class Article(models.Model):
 
     def neighbours(self) -> tuple[Article | None, Article | None]:
         """The previous and next public articles in the same briefing, read in one
-        query of the siblings' narrow rows (no bodies), with the authors of an
-        untitled one, whose display title names them."""
+        query of the siblings' narrow rows (no bodies), and the display title of an
+        untitled one in one more."""
         siblings = list(
             Article.objects.public()
             .filter(briefing_id=self.briefing_id)
@@ -365,7 +401,7 @@ class Article(models.Model):
         shown = [article for article in (previous, following) if article is not None]
         for article in shown:
             article.briefing = self.briefing  # display_title reads its publication
-        prefetch_untitled_bylines(shown)
+        prefetch_untitled(shown)
         return previous, following
 
     def related(self, count: int, topic_ids: list[int] | None = None) -> list[Article]:
@@ -391,7 +427,7 @@ class Article(models.Model):
         )
         articles = sorted(candidates, key=lambda article: listed_order(article, shared))
         articles = articles[:count]
-        prefetch_untitled_bylines(articles)
+        prefetch_untitled(articles)
         return articles
 
     def ordered_authors(self) -> list[Person]:
@@ -400,16 +436,14 @@ class Article(models.Model):
 
     @property
     def display_title(self) -> str:
+        """The title, or for an untitled article a bracketed description made from
+        its own words (``titles.untitled_label``), the same on every page, feed and
+        citation; a list that deferred the body sets it first (``prefetch_untitled``)."""
         if self.title:
             return self.title
-        publication = self.briefing.publication
-        label = (
-            f"Untitled article in {publication.name}"
-            if publication
-            else "Untitled article"
-        )
-        names = [author.name for author in self.ordered_authors()]
-        return f"{label} by {', '.join(names)}" if names else label
+        if "untitled_label" in self.__dict__:
+            return self.__dict__["untitled_label"]
+        return untitled_label(self.subheadings, self.body)
 
     @property
     def slug(self) -> str:
@@ -436,6 +470,7 @@ class ArticleAuthor(models.Model):
         return f"{self.person} ({self.position})"
 
 
+UNTITLED_BODY_CHARS = 20000  # where an untitled article's description is read
 RELATED_WINDOW = 300  # latest articles read per topic
 RELATED_CANDIDATES = 50  # of those, the ones sharing most topics, to order by date
 # What a list of related articles shows (_article_item.html, display_title): a field
@@ -457,11 +492,21 @@ def author_links() -> models.Prefetch:
     return models.Prefetch("articleauthor_set", authors)
 
 
-def prefetch_untitled_bylines(articles: list[Article]) -> None:
-    """Prefetch the authors of the untitled ones among ``articles``: only their
-    ``display_title`` names the authors, so titled articles need no query."""
-    untitled = [article for article in articles if not article.title]
-    models.prefetch_related_objects(untitled, author_links())
+def prefetch_untitled(articles: list[Article]) -> None:
+    """Set the display title of the untitled ones among ``articles`` whose body a
+    list left out, in one query: it is made from their subheadings and first words."""
+    untitled = {
+        article.pk: article
+        for article in articles
+        if not article.title and {"body", "subheadings"} & article.get_deferred_fields()
+    }
+    if not untitled:
+        return
+    rows = Article.objects.filter(pk__in=untitled).values_list(
+        "pk", "subheadings", Substr("body", 1, UNTITLED_BODY_CHARS)
+    )
+    for pk, subheadings, body in rows:
+        untitled[pk].untitled_label = untitled_label(subheadings, body)
 
 
 def latest_articles_of(topic_ids: list[int], window: int) -> list[int]:
@@ -526,6 +571,32 @@ class ClaimQuerySet(models.QuerySet):
             article__is_published=True,
             article__is_in_source=True,
         )
+
+    def with_untitled_openings(self) -> ClaimQuerySet:
+        """Each claim with what describes its article if untitled (subheadings and
+        first words), for lists that leave the article's body out; see
+        ``describe_untitled_articles``."""
+        untitled = models.Q(article__title=None) | models.Q(article__title="")
+        return self.annotate(
+            article_subheadings=models.F("article__subheadings"),
+            article_opening=models.Case(
+                models.When(
+                    untitled, then=Substr("article__body", 1, UNTITLED_BODY_CHARS)
+                ),
+                default=models.Value(""),
+                output_field=models.TextField(),
+            ),
+        )
+
+
+def describe_untitled_articles(claims) -> None:
+    """Set the display title of the untitled articles of claims read
+    ``with_untitled_openings()``, with no query."""
+    for claim in claims:
+        article = claim.article
+        if not article.title and hasattr(claim, "article_opening"):
+            opening, subheadings = claim.article_opening, claim.article_subheadings
+            article.untitled_label = untitled_label(subheadings or [], opening)
 
 
 class Claim(models.Model):

@@ -22,6 +22,11 @@ def record(prefix: str, view, name: str) -> list:
 urlpatterns = [
     path("", views.home, name="home"),
     *record("briefings", views.briefing_detail, "briefing_detail"),
+    path(
+        "briefings/<int:pk>/cite/<str:fmt>/",
+        views.briefing_citation,
+        name="briefing_citation",
+    ),
     *record("articles", views.article_detail, "article_detail"),
     path(
         "articles/<int:pk>/cite/<str:fmt>/",
@@ -29,12 +34,16 @@ urlpatterns = [
         name="article_citation",
     ),
     *record("claims", views.claim_detail, "claim_detail"),
+    path(
+        "claims/<int:pk>/cite/<str:fmt>/", views.claim_citation, name="claim_citation"
+    ),
     *record("publications", views.publication_detail, "publication_detail"),
     path("topics/", views.topic_list, name="topic_list"),
     *record("topics", views.topic_detail, "topic_detail"),
     *record("people", views.person_detail, "person_detail"),
     path("terms/", terms.term_list, name="term_list"),
     *record("terms", terms.term_detail, "term_detail"),
+    *record("organisations", views.organisation_detail, "organisation_detail"),
     path("search/", views.search, name="search"),
     path("search/claims/", views.search_claims, name="search_claims"),
     path("search/export.<str:fmt>", exports.search_export, name="search_export"),

@@ -15,6 +15,7 @@ from ..models import (
     ClaimStatus,
     Figure,
     Person,
+    PersonKind,
     Publication,
 )
 from ..search.cjk import refold
@@ -41,10 +42,35 @@ class PublicationAdmin(admin.ModelAdmin):
 
 @admin.register(Person)
 class PersonAdmin(ArchiveHistoryAdmin):
+    """People and organisations. The kind and the family/given split are the
+    importer's first guess; an editor's correction here is never overwritten."""
+
     form = CurationForm
-    list_display = ("name", "role", "slug")
+    list_display = ("name", "kind", "family_name", "given_name", "role", "slug")
+    list_filter = ("kind",)
     search_fields = ("name", "name_key", "variants")
     readonly_fields = ("name_key",)
+    fields = (
+        "name",
+        "kind",
+        "family_name",
+        "given_name",
+        "role",
+        "variants",
+        "slug",
+        "name_key",
+    )
+    actions = ["file_as_organisations", "file_as_people"]
+
+    @admin.action(description="File selected as organisations", permissions=["change"])
+    def file_as_organisations(self, request, queryset) -> None:
+        count = editing.set_person_kind(queryset, PersonKind.ORGANISATION, request.user)
+        self.message_user(request, f"Filed {count} record(s) as organisations.")
+
+    @admin.action(description="File selected as people", permissions=["change"])
+    def file_as_people(self, request, queryset) -> None:
+        count = editing.set_person_kind(queryset, PersonKind.PERSON, request.user)
+        self.message_user(request, f"Filed {count} record(s) as people.")
 
 
 class ArticleInline(LabelledTabularInline):

@@ -64,7 +64,17 @@ class PersonSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Person
-        fields = ["id", "name", "slug", "role", "variants", "url"]
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "family_name",
+            "given_name",
+            "slug",
+            "role",
+            "variants",
+            "url",
+        ]
 
 
 class PersonRefSerializer(serializers.ModelSerializer):
@@ -72,7 +82,7 @@ class PersonRefSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Person
-        fields = ["id", "name", "slug", "url"]
+        fields = ["id", "name", "kind", "slug", "url"]
 
 
 class TopicSerializer(serializers.ModelSerializer):

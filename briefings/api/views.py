@@ -17,7 +17,7 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework.exceptions import APIException
+from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.generics import GenericAPIView, get_object_or_404
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -30,6 +30,7 @@ from ..models import (
     Briefing,
     Claim,
     Person,
+    PersonKind,
     Publication,
     Term,
     TermRendering,
@@ -231,12 +232,29 @@ class TopicViewSet(RecordViewSet):
         return topics.filter(merged_into=None) if self.action == "list" else topics
 
 
-@documented("person", "people", [], s.PersonSerializer)
+KIND = OpenApiParameter(
+    "kind",
+    str,
+    enum=PersonKind.values,
+    description="Only people, or only organisations.",
+)
+
+
+@documented("person", "people", [KIND], s.PersonSerializer)
 class PersonViewSet(RecordViewSet):
-    """Authors, editors and speakers."""
+    """Authors, editors and speakers: people and organisations (``kind``)."""
 
     serializer_class = s.PersonSerializer
-    queryset = Person.objects.order_by("name", "id")
+
+    def get_queryset(self) -> QuerySet:
+        people = Person.objects.order_by("name", "id")
+        kind = self.request.query_params.get("kind")
+        if self.action != "list" or kind is None:
+            return people
+        if kind not in PersonKind.values:
+            choices = " or ".join(PersonKind.values)
+            raise ValidationError({"kind": [f"Choose {choices}."]})
+        return people.filter(kind=kind)
 
 
 @documented("publication", "publications", [], s.PublicationSerializer)

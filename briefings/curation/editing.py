@@ -12,7 +12,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from ..cache import forget_on_commit
-from ..models import Claim
+from ..models import Claim, Person
 
 
 def mark_reviewed(claim: Claim, user) -> None:
@@ -44,6 +44,19 @@ def set_published(records: Iterable[models.Model], is_published: bool, user) -> 
         "published" if is_published else "hidden from the public"
     )
     return _save(type(changed[0]), changed, ["is_published"], user, reason)
+
+
+def set_person_kind(people: Iterable[Person], kind: str, user) -> int:
+    """File people as persons or organisations (with history); the number whose kind
+    changed. A person's page then 301s to the organisation's URL, or back."""
+    changed = [person for person in people if person.kind != kind]
+    for person in changed:
+        person.kind = kind
+    if not changed:
+        return 0
+    bulk_update_with_history(changed, Person, ["kind"], default_user=user)
+    forget_on_commit()
+    return len(changed)
 
 
 def _save(model, records: list, fields: list[str], user, reason: str) -> int:

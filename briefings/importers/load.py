@@ -43,7 +43,7 @@ from ..search.cjk import refold, simplified, traditional
 from ..search.pinyin import toned_reading
 from ..search.vocabulary import record_words, words_in
 from ..serialize import item_dict
-from .people import name_key
+from .people import cited_names, is_anonymous, name_key
 from .report import briefing_report
 from .terms import find_terms
 from .text import comparable
@@ -205,7 +205,7 @@ class _Writer:
             "title": parsed.title,
             "published_on": parsed.date,
             "date_precision": parsed.date_precision,
-            "editors": parsed.editors,
+            "editors": somebodies(parsed.editors),
         }
         self.merge(briefing, values, "briefing")
         briefing.warnings = list(parsed.warnings)
@@ -368,16 +368,18 @@ class _Writer:
     def _save_people(self, record) -> None:
         pending = getattr(record, "_pending_people", {})
         if "editors" in pending:
-            record.editors.set([self.person(name) for name in pending["editors"]])
+            record.editors.set(self.people_named(pending["editors"]))
         if "authors" in pending:
             ArticleAuthor.objects.filter(article=record).delete()
-            for position, name in enumerate(pending["authors"]):
+            for position, person in enumerate(self.people_named(pending["authors"])):
                 ArticleAuthor.objects.get_or_create(
-                    article=record,
-                    person=self.person(name),
-                    defaults={"position": position},
+                    article=record, person=person, defaults={"position": position}
                 )
         record._pending_people = {}
+
+    def people_named(self, names: list[str]) -> list[Person]:
+        people = (self.person(name) for name in names)
+        return [person for person in people if person is not None]
 
     def publication(self, name: str | None) -> Publication | None:
         if not name:
@@ -387,13 +389,22 @@ class _Writer:
             name=name, slug=unique_slug(Publication, make_slug(name, "publication"))
         )
 
-    def person(self, name: str) -> Person:
+    def person(self, name: str) -> Person | None:
+        """The person or organisation of that name, created (classified and, for a
+        person, split into family and given names) the first time it is seen; None
+        for "Anonymous" and the like, who get no record."""
+        if is_anonymous(name):
+            return None
         key = name_key(name)
         if key not in self.people:
             person = Person.objects.filter(name_key=key).first()
             if person is None:
-                slug = unique_slug(Person, make_slug(name, "person"))
-                person = Person.objects.create(name=name, name_key=key, slug=slug)
+                person = Person.objects.create(
+                    name=name,
+                    name_key=key,
+                    slug=unique_slug(Person, make_slug(name, "person")),
+                    **cited_names(name),
+                )
             if name != person.name and name not in person.variants:
                 person.variants = [*person.variants, name]
                 person.save(update_fields=["variants"])
@@ -475,6 +486,12 @@ def match_articles(
     return matched
 
 
+def somebodies(names: list[str]) -> list[str]:
+    """The names that name somebody: "Anonymous" gets no record, so it is not
+    remembered as an author either (a re-import then sees no editor's change)."""
+    return [name for name in names if not is_anonymous(name)]
+
+
 def article_values(parsed: ParsedArticle) -> dict:
     return {
         "title": parsed.title,
@@ -482,7 +499,7 @@ def article_values(parsed: ParsedArticle) -> dict:
         "subtitle": parsed.subtitle or "",
         "section": parsed.section or "",
         "kind": parsed.kind,
-        "authors": parsed.authors,
+        "authors": somebodies(parsed.authors),
         "outlet": parsed.outlet or "",
         "original_on": parsed.date,
         "original_date_precision": parsed.date_precision,
@@ -504,6 +521,6 @@ def claim_values(parsed: ParsedClaim) -> dict:
         "start": parsed.start,
         "end": parsed.end,
         "kind": parsed.kind,
-        "speaker": parsed.speaker,
+        "speaker": None if is_anonymous(parsed.speaker or "") else parsed.speaker,
         "speaker_role": parsed.speaker_role or "",
     }

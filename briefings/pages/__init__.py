@@ -6,22 +6,33 @@ from .listings import (
     browse,
     browse_period,
     home,
+    organisation_detail,
     person_detail,
     publication_detail,
     topic_detail,
     topic_list,
 )
-from .records import article_citation, article_detail, briefing_detail, claim_detail
+from .records import (
+    article_citation,
+    article_detail,
+    briefing_citation,
+    briefing_detail,
+    claim_citation,
+    claim_detail,
+)
 from .search import search, search_claims
 
 __all__ = [
     "article_citation",
     "article_detail",
+    "briefing_citation",
     "briefing_detail",
     "browse",
     "browse_period",
+    "claim_citation",
     "claim_detail",
     "home",
+    "organisation_detail",
     "person_detail",
     "publication_detail",
     "robots_txt",

@@ -23,7 +23,7 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 
 from archive_site.clients import ExportThrottle
 
-from ..models import Article, Claim
+from ..models import Article, Claim, describe_untitled_articles
 from ..search import parse_query
 from ..searchpage.facets import Params
 from ..searchpage.filters import resolve_sort
@@ -138,6 +138,7 @@ def article_row(article: Article, absolute: Callable[[str], str]) -> dict:
 
 
 def claim_row(claim: Claim, absolute: Callable[[str], str]) -> dict:
+    describe_untitled_articles([claim])
     article = claim.article
     briefing = article.briefing
     return {

@@ -59,9 +59,7 @@ class BriefingFeed(Feed):
         return xml_safe(item.display_title)
 
     def item_description(self, item: Briefing) -> str:
-        titles = [
-            a.title or "Untitled article" for a in item.articles.all() if a.is_public
-        ]
+        titles = [a.display_title for a in item.articles.all() if a.is_public]
         return xml_safe("Contents: " + "; ".join(titles))
 
     def item_pubdate(self, item: Briefing) -> dt.datetime:

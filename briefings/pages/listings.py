@@ -1,4 +1,5 @@
-"""Browsing pages: home, publications, topics, people, and briefings by date."""
+"""Browsing pages: home, publications, topics, people and organisations, and
+briefings by date."""
 
 from __future__ import annotations
 
@@ -18,11 +19,12 @@ from ..models import (
     Briefing,
     Claim,
     Person,
+    PersonKind,
     Publication,
     Topic,
 )
 from ..searchpage.charts import bar_chart
-from .metadata import simple_page
+from .metadata import person_meta, simple_page
 from .records import canonical_redirect
 
 LATEST_COUNT = 20
@@ -223,8 +225,19 @@ def topic_detail(request, pk: int, slug: str | None = None):
 
 @cached_page
 def person_detail(request, pk: int, slug: str | None = None):
+    return _person_page(request, pk, slug, PersonKind.PERSON)
+
+
+@cached_page
+def organisation_detail(request, pk: int, slug: str | None = None):
+    return _person_page(request, pk, slug, PersonKind.ORGANISATION)
+
+
+def _person_page(request, pk: int, slug: str | None, kind: str):
+    """A person's or an organisation's page; the other kind's URL, or a wrong slug,
+    answers 301 (an organisation once filed as a person keeps its old links)."""
     person = get_object_or_404(Person, pk=pk)
-    if slug != person.slug:
+    if slug != person.slug or person.kind != kind:
         return canonical_redirect(request, person.get_absolute_url())
     written = (
         Article.objects.public()
@@ -245,11 +258,9 @@ def person_detail(request, pk: int, slug: str | None = None):
         "written": written[:LIST_LIMIT],
         "said": said[:LIST_LIMIT],
         "edited": person.edited_briefings.select_related("publication")[:LIST_LIMIT],
-        "meta": simple_page(
-            person.name, request.build_absolute_uri(person.get_absolute_url())
-        ),
+        "meta": person_meta(person, request.build_absolute_uri),
     }
-    return render(request, "briefings/person_detail.html", context)
+    return render(request, f"briefings/{kind}_detail.html", context)
 
 
 @cached_page

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.utils.safestring import SafeString, mark_safe
 
 from ..serialize import iso
+from .citations import cited_name
 
 SITE_NAME = "China Briefings Archive"
 DESCRIPTION_CHARS = 200
@@ -59,6 +60,36 @@ def publisher_of(briefing) -> dict:
     return {"@type": "Organization", "name": name}
 
 
+def agent(person) -> dict:
+    """A schema.org Person (with family and given names) or Organization."""
+    if person.is_organisation:
+        return {"@type": "Organization", "name": person.name}
+    name = cited_name(person)
+    return _without_empty(
+        {
+            "@type": "Person",
+            "name": person.name,
+            "familyName": name.family,
+            "givenName": name.given,
+        }
+    )
+
+
+def person_meta(person, absolute) -> PageMeta:
+    """Metadata of a person's or an organisation's page."""
+    canonical = absolute(person.get_absolute_url())
+    jsonld = {"@context": "https://schema.org", **agent(person), "url": canonical}
+    if person.variants:
+        jsonld["alternateName"] = person.variants
+    return PageMeta(
+        title=person.name,
+        canonical=canonical,
+        description=person.role,
+        og_type="profile" if not person.is_organisation else "website",
+        jsonld=jsonld,
+    )
+
+
 def article_meta(article, absolute, authors, topics) -> PageMeta:
     """Metadata of an article page: a NewsArticle in its briefing.
 
@@ -68,7 +99,7 @@ def article_meta(article, absolute, authors, topics) -> PageMeta:
     canonical = absolute(article.get_absolute_url())
     publication = briefing.publication.name if briefing.publication else None
     citation = [("citation_title", article.display_title)]
-    citation += [("citation_author", person.name) for person in authors]
+    citation += [("citation_author", cited_name(person).inverted) for person in authors]
     published = _date(briefing.published_on, briefing.date_precision)
     if published:
         citation.append(("citation_publication_date", published))
@@ -89,7 +120,7 @@ def article_meta(article, absolute, authors, topics) -> PageMeta:
         "name": article.display_title,
         "url": canonical,
         "mainEntityOfPage": canonical,
-        "author": [{"@type": "Person", "name": person.name} for person in authors],
+        "author": [agent(person) for person in authors],
         "publisher": publisher_of(briefing),
         "isPartOf": {
             "@type": "PublicationIssue",
@@ -102,12 +133,16 @@ def article_meta(article, absolute, authors, topics) -> PageMeta:
         "datePublished": iso(briefing.published_on, briefing.date_precision),
         "description": describe(article.body),
     }
-    if article.outlet:
-        jsonld["isBasedOn"] = {
-            "@type": "CreativeWork",
-            "publisher": {"@type": "Organization", "name": article.outlet},
-            "datePublished": iso(article.original_on, article.original_date_precision),
-        }
+    if article.outlet:  # summarised or translated from there: the original
+        jsonld["isBasedOn"] = _without_empty(
+            {
+                "@type": "CreativeWork",
+                "publisher": {"@type": "Organization", "name": article.outlet},
+                "datePublished": iso(
+                    article.original_on, article.original_date_precision
+                ),
+            }
+        )
     return PageMeta(
         title=article.display_title,
         canonical=canonical,
@@ -159,9 +194,7 @@ def claim_meta(claim, absolute) -> PageMeta:
         "@type": "Claim",
         "text": claim.text,
         "url": canonical,
-        "author": {"@type": "Person", "name": claim.speaker.name}
-        if claim.speaker
-        else None,
+        "author": agent(claim.speaker) if claim.speaker else None,
         "appearance": {
             "@type": "Article",
             "url": article_url,

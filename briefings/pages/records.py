@@ -11,6 +11,7 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.encoding import iri_to_uri
 
 from ..cache import cached_page
@@ -60,6 +61,9 @@ def briefing_detail(request, pk: int, slug: str | None = None):
     context = {
         "briefing": briefing,
         "articles": articles,
+        "citations": _citation_blocks(
+            _cite_briefing(briefing, request), "briefing_citation", briefing.pk
+        ),
         "meta": briefing_meta(briefing, request.build_absolute_uri),
     }
     return render(request, "briefings/briefing_detail.html", context)
@@ -105,7 +109,9 @@ def article_detail(request, pk: int, slug: str | None = None):
         "claim_modes": claim_mode_links(request, mode) if claims else [],
         "neighbours": article.neighbours(),
         "related": article.related(RELATED_COUNT, [topic.pk for topic in topics]),
-        "citations": _citation_blocks(article, request),
+        "citations": _citation_blocks(
+            _cite_article(article, request), "article_citation", article.pk
+        ),
         "meta": article_meta(article, request.build_absolute_uri, authors, topics),
     }
     return render(request, "briefings/article_detail.html", context)
@@ -127,20 +133,42 @@ def claim_mode_links(request, current: str) -> list[dict]:
     return links
 
 
-def _citation_texts(article: Article, request) -> dict[str, str]:
-    citation = citations.article_citation(
-        article, request.build_absolute_uri(article.get_absolute_url())
-    )
-    return {fmt: citations.render(citation, fmt) for fmt in citations.FORMATS}
+def _cite_article(article: Article, request) -> citations.Citation:
+    url = request.build_absolute_uri(article.get_absolute_url())
+    return citations.article_citation(article, url)
 
 
-def _citation_blocks(article: Article, request) -> list[dict]:
-    """Each citation format with its label and text, for the "Cite this" box."""
-    texts = _citation_texts(article, request)
+def _cite_briefing(briefing: Briefing, request) -> citations.Citation:
+    url = request.build_absolute_uri(briefing.get_absolute_url())
+    return citations.briefing_citation(briefing, url)
+
+
+def _cite_claim(claim: Claim, request) -> citations.Citation:
+    url = request.build_absolute_uri(claim.get_absolute_url())
+    return citations.claim_citation(claim, url)
+
+
+def _citation_blocks(citation: citations.Citation, view: str, pk: int) -> list[dict]:
+    """Each citation format with its label, text and download URL, for the "Cite
+    this" box."""
+    texts = citations.render_all(citation)
     return [
-        {"fmt": fmt, "label": label, "text": texts[fmt]}
+        {
+            "fmt": fmt,
+            "label": label,
+            "text": texts[fmt],
+            "url": reverse(f"briefings:{view}", args=[pk, fmt]),
+        }
         for fmt, (label, _, _) in citations.FORMATS.items()
     ]
+
+
+def _citation_download(citation: citations.Citation, fmt: str, name: str):
+    _, content_type, extension = citations.FORMATS[fmt]
+    text = citations.render(citation, fmt)
+    response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
+    return response
 
 
 def article_citation(request, pk: int, fmt: str):
@@ -150,22 +178,41 @@ def article_citation(request, pk: int, fmt: str):
     article = _public_article(pk)
     if not article.is_public:
         return gone(request, "article")
-    _, content_type, extension = citations.FORMATS[fmt]
-    text = _citation_texts(article, request)[fmt]
-    response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
-    filename = f"{article.slug}-{article.pk}.{extension}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    citation = _cite_article(article, request)
+    return _citation_download(citation, fmt, f"{article.slug}-{article.pk}")
+
+
+def briefing_citation(request, pk: int, fmt: str):
+    """A citation of the briefing as a download."""
+    if fmt not in citations.FORMATS:
+        raise Http404("Unknown citation format")
+    briefing = get_object_or_404(Briefing.objects.select_related("publication"), pk=pk)
+    citation = _cite_briefing(briefing, request)
+    return _citation_download(citation, fmt, f"{briefing.slug}-{briefing.pk}")
+
+
+def claim_citation(request, pk: int, fmt: str):
+    """A citation of the claim (in its article) as a download."""
+    if fmt not in citations.FORMATS:
+        raise Http404("Unknown citation format")
+    claim = _claim(pk)
+    if not claim.is_public:
+        return gone(request, "claim")
+    return _citation_download(_cite_claim(claim, request), fmt, f"claim-{claim.pk}")
+
+
+def _claim(pk: int) -> Claim:
+    return get_object_or_404(
+        Claim.objects.select_related(
+            "article__briefing__publication", "speaker"
+        ).prefetch_related("figures", "article__articleauthor_set__person"),
+        pk=pk,
+    )
 
 
 @cached_page
 def claim_detail(request, pk: int, slug: str | None = None):
-    claim = get_object_or_404(
-        Claim.objects.select_related(
-            "article__briefing__publication", "speaker"
-        ).prefetch_related("figures"),
-        pk=pk,
-    )
+    claim = _claim(pk)
     if not claim.is_public:
         return gone(request, "claim")
     if slug != claim.slug:
@@ -176,6 +223,9 @@ def claim_detail(request, pk: int, slug: str | None = None):
         "article": article,
         "context_before": article.body[max(0, claim.start - 300) : claim.start],
         "context_after": article.body[claim.end : claim.end + 300],
+        "citations": _citation_blocks(
+            _cite_claim(claim, request), "claim_citation", claim.pk
+        ),
         "meta": claim_meta(claim, request.build_absolute_uri),
     }
     return render(request, "briefings/claim_detail.html", context)

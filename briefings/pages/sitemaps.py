@@ -1,5 +1,5 @@
-"""sitemap.xml: every public briefing, article, claim, topic, person, publication
-and term."""
+"""sitemap.xml: every public briefing, article, claim, topic, person, organisation,
+publication and term."""
 
 from __future__ import annotations
 
@@ -57,7 +57,14 @@ class PersonSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Person.objects.order_by("id")
+        return Person.objects.people().order_by("id")
+
+
+class OrganisationSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Person.objects.organisations().order_by("id")
 
 
 class PublicationSitemap(Sitemap):
@@ -84,6 +91,7 @@ SITEMAPS = {
     "claims": ClaimSitemap,
     "topics": TopicSitemap,
     "people": PersonSitemap,
+    "organisations": OrganisationSitemap,
     "publications": PublicationSitemap,
     "terms": TermSitemap,
 }

@@ -17,8 +17,10 @@ from typing import Any
 
 from django.db.models import (
     Case,
+    CharField,
     Exists,
     ExpressionWrapper,
+    F,
     IntegerField,
     Model,
     Q,
@@ -26,6 +28,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Concat
 from django.http import QueryDict
 from django.utils.formats import date_format
 
@@ -36,6 +39,7 @@ from ..models import (
     ClaimKind,
     Figure,
     Person,
+    PersonKind,
     Publication,
     Topic,
 )
@@ -148,6 +152,7 @@ class FacetSpec:
     links: Links | None = None
     expression: Any = None
     named: type[Model] | None = None
+    label: Any = None  # how a named value is shown, if not by its ``name``
     choices: dict[str, str] = field(default_factory=dict)
     order: str = "count"  # "count" (most first), "latest" (years), "choices"
     size: int = FACET_SIZE
@@ -156,10 +161,13 @@ class FacetSpec:
     def labels(self, values: list[str]) -> dict[str, str]:
         """Labels for selected values that were not counted (one query, if named)."""
         if self.named is not None and values:
-            return dict(
-                self.named.objects.filter(slug__in=values).values_list("slug", "name")
-            )
+            found = self.labelled().filter(slug__in=values)
+            return dict(found.values_list("slug", "shown"))
         return {value: self.choices.get(value, value) for value in values}
+
+    def labelled(self) -> QuerySet:
+        """The named model's rows with the label a value shows as ``shown``."""
+        return self.named.objects.annotate(shown=self.label or F("name"))
 
     def chosen_keys(self, values: list[str], convert: Callable) -> set:
         """The keys the selected URL values stand for (slugs → ids: one query)."""
@@ -189,9 +197,11 @@ class FacetSpec:
         if len(leading) > self.size:
             floor = leading[self.size][1]  # keep ties at the cut, to sort by name
             leading = [(key, n) for key, n in leading if n >= floor][:MAX_TIED]
-        names = self.named.objects.filter(
-            Q(pk__in=[key for key, _ in leading]) | Q(slug__in=selected)
-        ).values_list("pk", "slug", "name")
+        names = (
+            self.labelled()
+            .filter(Q(pk__in=[key for key, _ in leading]) | Q(slug__in=selected))
+            .values_list("pk", "slug", "shown")
+        )
         by_id = {pk: (slug, name) for pk, slug, name in names}
         rows = [(*by_id[key], counts[key]) for key, _ in leading if key in by_id]
         return self.in_order(rows, selected)
@@ -368,6 +378,16 @@ def yes_or_no(condition: Exists) -> Case:
 
 UNDATED, NO_PUBLICATION = "Undated", "No publication"
 
+# Authors and speakers are people or organisations: a facet says which.
+PERSON_LABEL = Case(
+    When(
+        kind=PersonKind.ORGANISATION,
+        then=Concat(F("name"), Value(" (organisation)")),
+    ),
+    default=F("name"),
+    output_field=CharField(),
+)
+
 ARTICLE_FACETS = [
     FacetSpec(
         "publication",
@@ -396,6 +416,7 @@ ARTICLE_FACETS = [
         "Author",
         links=Links(ArticleAuthor, "article_id", "person_id"),
         named=Person,
+        label=PERSON_LABEL,
     ),
     FacetSpec("outlet", "Original outlet", "outlet", unknown="No original outlet"),
     FacetSpec("section", "Section", "section", unknown="No section"),
@@ -412,7 +433,12 @@ ARTICLE_FACETS = [
 
 CLAIM_FACETS = [
     FacetSpec(
-        "speaker", "Speaker", "speaker_id", named=Person, unknown="Not attributed"
+        "speaker",
+        "Speaker",
+        "speaker_id",
+        named=Person,
+        label=PERSON_LABEL,
+        unknown="Not attributed",
     ),
     FacetSpec("kind", "Kind of claim", "kind", choices=dict(ClaimKind.choices)),
     FacetSpec("unit", "Unit", links=Links(Figure, "claim_id", "unit")),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Value
+from django.db.models import F, Value
 from django.http import HttpRequest
 from django.urls import reverse
 
@@ -107,6 +107,10 @@ OFFER_KINDS = {  # kind → the filter parameter on each tab, and the record's p
     ),
     "topic": ({"articles": "topic", "claims": "topic"}, "topic_detail"),
     "person": ({"articles": "author", "claims": "speaker"}, "person_detail"),
+    "organisation": (
+        {"articles": "author", "claims": "speaker"},
+        "organisation_detail",
+    ),
 }
 
 
@@ -120,8 +124,8 @@ def record_offers(raw_q: str, params: Params, tab: Tab) -> list[Offer]:
         return []
     named = [
         records.filter(name__icontains=text)
-        .annotate(kind=Value(kind))
-        .values_list("kind", "pk", "slug", "name")
+        .annotate(record_kind=F("kind") if kind == "person" else Value(kind))
+        .values_list("record_kind", "pk", "slug", "name")
         .order_by()
         for kind, records in (
             ("publication", Publication.objects.all()),

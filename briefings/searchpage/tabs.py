@@ -15,7 +15,15 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
-from ..models import Article, ArticleAuthor, Claim, Figure, Person, Topic
+from ..models import (
+    Article,
+    ArticleAuthor,
+    Claim,
+    Figure,
+    Person,
+    Topic,
+    describe_untitled_articles,
+)
 from ..search import Query, highlight, marked_html
 from ..search import search as ranked
 from ..search.expressions import START, STOP
@@ -143,6 +151,7 @@ def prepare_claims(queryset: QuerySet) -> QuerySet:
     return (
         queryset.select_related("speaker", "article__briefing__publication")
         .defer("article__body", "article__briefing__source_text")
+        .with_untitled_openings()
         .prefetch_related(
             Prefetch("figures", Figure.objects.order_by("position")),
             Prefetch(
@@ -163,6 +172,7 @@ def claim_sentence(claim: Claim, query: Query) -> SafeString:
 
 def claim_hits(claims: list[Claim], query: Query) -> list[ClaimHit]:
     hits = []
+    describe_untitled_articles(claims)  # their bodies are left out
     for claim in claims:
         text_html = claim_sentence(claim, query)
         article_url = with_query(claim.article.get_absolute_url(), query)

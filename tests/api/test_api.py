@@ -185,3 +185,17 @@ def test_briefing_detail_takes_the_same_queries_however_many_articles(client, cu
     with CaptureQueriesContext(connection) as after:
         client.get(url)
     assert len(after.captured_queries) == len(before.captured_queries)
+
+
+def test_people_say_which_are_organisations(client, curated):
+    organisations = client.get("/api/v1/people/?kind=organisation").json()["results"]
+    assert organisations and {p["kind"] for p in organisations} == {"organisation"}
+    assert "/organisations/" in organisations[0]["url"]
+    people = client.get("/api/v1/people/?kind=person").json()["results"]
+    assert people and {p["kind"] for p in people} == {"person"}
+    wang = Person.objects.get(name="Wang Dan")
+    detail = client.get(f"/api/v1/people/{wang.pk}/").json()
+    assert (detail["family_name"], detail["given_name"]) == ("Wang", "Dan")
+    response = client.get("/api/v1/people/?kind=robot")
+    assert response.status_code == 400
+    assert response.json()["kind"] == ["Choose person or organisation."]

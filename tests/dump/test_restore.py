@@ -17,7 +17,7 @@ from briefings.search import search
 from briefings.search.vocabulary import rebuild_vocabulary
 from tests import factories
 
-from .conftest import archive_counts, as_bytes, empty_archive
+from .conftest import archive_counts, as_bytes, empty_archive, resealed
 
 
 def longest_word(text: str) -> str:
@@ -105,3 +105,23 @@ def test_a_refused_line_is_reported_before_a_later_bad_line(curated):
     assert caught.value.line == later + 1
     assert "the database refused it" in str(caught.value)
     assert sum(archive_counts().values()) == 0
+
+
+def test_an_archive_from_before_organisations_still_restores(curated_text, db):
+    """Person lines without ``kind``, ``family_name`` and ``given_name`` (written
+    before they existed) restore as people, and citations still split their names."""
+    from briefings.models import Person
+    from briefings.pages.citations import cited_name
+
+    old_fields = ("kind", "family_name", "given_name")
+    lines = []
+    for line in curated_text.splitlines(keepends=True):
+        record = json.loads(line)
+        if record.get("type") == "person":
+            record = {k: v for k, v in record.items() if k not in old_fields}
+            line = json.dumps(record, ensure_ascii=False) + "\n"
+        lines.append(line)
+    restore_archive(as_bytes(resealed(lines)))
+    assert set(Person.objects.values_list("kind", flat=True)) == {"person"}
+    wang = Person.objects.get(name="Wang Dan")
+    assert (wang.family_name, cited_name(wang).inverted) == ("", "Wang, Dan")

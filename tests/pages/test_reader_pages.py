@@ -82,7 +82,7 @@ def test_article_carries_highwire_citation_tags(client, read_seeds):
     article = Article.objects.get(briefing__issue_number=140, position=1)
     html = html_of(client, article.get_absolute_url())
     assert '<meta name="citation_title" content="Anti-Corruption' in html
-    assert '<meta name="citation_author" content="Wang Dan">' in html
+    assert '<meta name="citation_author" content="Wang, Dan">' in html
     assert '<meta name="citation_publication_date" content="2023/10/01">' in html
     assert (
         '<meta name="citation_journal_title" content="Dialogue China Briefing">' in html
@@ -134,7 +134,7 @@ def test_bibtex_citation_parses(client, read_seeds):
     [entry] = library.entries
     assert entry.entry_type == "article"
     assert entry["journal"] == "Dialogue China Briefing"
-    assert entry["author"] == "{Wang Dan}"
+    assert entry["author"] == "Wang, Dan"
     assert entry["year"] == "2023" and entry["number"] == "140"
     assert "Three Anti" in entry["title"]
 
@@ -144,7 +144,7 @@ def test_ris_citation_parses(client, read_seeds):
     response = client.get(f"/articles/{article.pk}/cite/ris/")
     [record] = rispy.loads(response.content.decode())
     assert record["type_of_reference"] == "JOUR"
-    assert record["authors"] == ["Wang Dan"]
+    assert record["authors"] == ["Wang, Dan"]
     assert record["secondary_title"] == "Dialogue China Briefing"
     assert record["date"] == "2023/10/01"
     assert record["urls"][0].endswith(article.get_absolute_url())
@@ -155,7 +155,7 @@ def test_csl_json_citation_parses(client, read_seeds):
     response = client.get(f"/articles/{article.pk}/cite/csl-json/")
     [item] = json.loads(response.content)
     assert item["type"] == "article-journal"
-    assert item["author"] == [{"literal": "Wang Dan"}]
+    assert item["author"] == [{"family": "Wang", "given": "Dan"}]
     assert item["issued"] == {"date-parts": [[2023, 10, 1]]}
     assert item["container-title"] == "Dialogue China Briefing"
 

@@ -113,9 +113,9 @@ def test_result_links_carry_the_query_to_the_article(client, archive):
     )
 
 
-def test_untitled_articles_show_their_label(client, archive):
+def test_untitled_articles_show_their_description(client, archive):
     html = client.get(SEARCH, {"q": "plenum"}).content.decode()
-    assert "Untitled article in Beta Review by Bo Wu" in html
+    assert "[Untitled article beginning “The party <mark>plenum</mark>" in html
 
 
 def test_title_matches_rank_above_body_only_matches(client, db):
