@@ -294,6 +294,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ArticleKindEnum": "briefings.models.ArticleKind",
         "ClaimKindEnum": "briefings.models.ClaimKind",
+        "PersonKindEnum": "briefings.models.PersonKind",
     },
 }
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from ..dump.format import HEADER, Seal
-from ..importers.people import name_key
+from ..importers.people import cited_names, name_key
 from .articles import PLANS, Context, Ids, Plan, article_record
 from .catalogue import PEOPLE, PUBLICATIONS
 from .topics import TOPICS
@@ -79,6 +79,7 @@ def catalogue_lines() -> Iterator[dict]:
             "slug": person.slug,
             "variants": [],
             "role": person.role,
+            **cited_names(person.name),
         }
     topic_ids = {topic.slug: number for number, topic in enumerate(TOPICS, start=1)}
     for number, topic in enumerate(TOPICS, start=1):
