@@ -593,3 +593,34 @@ def test_summaries_that_each_close_with_their_source_are_items():
     # "Weekly News" says what kind of issue this is, not whose
     assert parsed.publication is None
     assert parsed.date == dt.date(2024, 3, 4)
+
+
+FIRST_TITLE_AS_SENTENCES = """\
+Harbours Wait. Exporters Do Not.
+
+Ines Albrecht
+Financial Times
+Exporters have started booking space on ships months ahead of the new licence rules.
+
+A Quiet Shift in Provincial Budgets
+
+Tomas Reyes
+Caixin
+Inland provinces moved spending from roads to pensions this year.
+
+Drones Over the Strait Become Routine
+
+Mei Lin Ho
+Reuters
+Coast guard logs show daily flights near the median line.
+"""
+
+
+def test_a_first_title_written_as_sentences_is_still_the_first_item():
+    parsed = parse_text(FIRST_TITLE_AS_SENTENCES)
+    assert [(a.title, a.outlet) for a in parsed.articles] == [
+        ("Harbours Wait. Exporters Do Not.", "Financial Times"),
+        ("A Quiet Shift in Provincial Budgets", "Caixin"),
+        ("Drones Over the Strait Become Routine", "Reuters"),
+    ]
+    assert parsed.publication is None

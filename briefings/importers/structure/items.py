@@ -189,8 +189,39 @@ def find_layout(units: list[Unit]) -> Layout | None:
             shape[4] == "prose" and _sourced_blocks(units, starts)
         ):
             starts = _add_bare_titles(units, starts, parts, shape)
+            starts = _first_item_above(units, starts, parts, shape, head_end)
             return _segment(units, starts, parts, shape)
     return _untitled_items(units)
+
+
+MAX_FIRST_TITLE_WORDS = 20
+
+
+def _first_item_above(
+    units: list[Unit],
+    starts: list[int],
+    parts: dict[int, TitleParts],
+    shape: tuple,
+    head_end: int,
+) -> list[int]:
+    """The first item, when its title did not read as a heading ("Taiwan Feels
+    Forgotten. But Not By Trump." looks like prose) but its block has the shape of
+    every item after it: its metadata would otherwise be read as the briefing's."""
+    if not starts or shape[4] not in _METADATA_FOLLOWERS:
+        return starts
+    for index in range(starts[0] - 1, head_end, -1):
+        unit = units[index]
+        if unit.role not in ("prose", "heading") or not unit.blank_before:
+            continue
+        words = len(unit.text.split())
+        title = split_title(unit.text)
+        if MIN_TITLE_WORDS < words <= MAX_FIRST_TITLE_WORDS and (
+            _shape(units, index, title) == shape
+        ):
+            parts[index] = title
+            return [index, *starts]
+        return starts  # the nearest block above is not an item's
+    return starts
 
 
 def _sourced_blocks(units: list[Unit], starts: list[int]) -> bool:
