@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from briefings.importers import structure
 from briefings.importers.formats import dialogue_china, generic, gis_reports
 from briefings.importers.text import collapse_whitespace
 from tests.truth import seed_text
@@ -152,7 +153,11 @@ def test_name_comma_outlet_byline_and_wire_dateline():
 def test_hard_wrapped_paragraphs_are_joined_and_source_names_the_outlet():
     briefing = generic.parse(WRAPPED)
     (article,) = briefing.articles
-    assert article.outlet == briefing.publication == "Example Wire"
+    assert article.outlet == "Example Wire"
+    # the source a story came from is its outlet; whose page this is, the text
+    # does not say (left empty and flagged, as for any unknown publication)
+    assert briefing.publication is None
+    assert structure.NO_PUBLICATION in briefing.warnings
     assert article.date is None
     assert article.paragraphs() == [
         "China's cyberspace regulator on Friday published new rules that ease some "

@@ -57,7 +57,7 @@ def _parse_single(text: str) -> ParsedBriefing:
     publication = (page.masthead if page else None) or structure.publication_of(
         [], text
     )
-    publication = publication or article.outlet or parsed.copyright_holder
+    publication = publication or parsed.copyright_holder
     articles = [article] if article.body or article.title else []
     briefing = ParsedBriefing(
         format=FORMAT,
