@@ -8,8 +8,9 @@ dateline ("Published: 12 March 2024"), the body, and an optional "Source: Outlet
 copyright line (see ``_single_article``). Boilerplate lines ("Skip to main content",
 "12 min read", share buttons) are dropped first and a masthead line above the
 headline names the publication. The publication is whatever the text itself names
-(a catalogue entry in its masthead, footer or web address, a source line, a byline,
-a wire dateline or a copyright holder); nothing is guessed.
+as its own (a masthead, a catalogue entry in its head, footer or web address, or a
+copyright holder); a source line or a byline's affiliation names the article's
+outlet, not the publication. Nothing is guessed.
 """
 
 from __future__ import annotations
