@@ -624,3 +624,43 @@ def test_a_first_title_written_as_sentences_is_still_the_first_item():
         ("Drones Over the Strait Become Routine", "Reuters"),
     ]
     assert parsed.publication is None
+
+
+REPEATED_MASTHEAD_DIGEST = """\
+8 min read
+
+Harbour Reading Digest #12
+
+Dear readers,
+
+This issue is shorter than usual because of the holiday.
+
+Harbour Reading Digest #12
+
+  • Date range: April 2 - April 9, 2024
+  • Sources scanned: 61
+
+Recommended Reading
+
+Why the yuan held steady in March
+
+Lena Brandt | Financial Times | April 3
+
+A clear account of how the central bank guided the fixing all month.
+
+The provinces that stopped building roads
+
+Omar Haddad | Caixin | April 8
+
+Spending moved from roads to pensions in five inland provinces.
+"""
+
+
+def test_a_masthead_shown_twice_names_the_digest_and_is_no_item():
+    parsed = parse_text(REPEATED_MASTHEAD_DIGEST)
+    assert (parsed.publication, parsed.issue) == ("Harbour Reading Digest", 12)
+    assert parsed.date == dt.date(2024, 4, 2)  # the labelled date range's first day
+    assert [(a.title, a.outlet) for a in parsed.articles] == [
+        ("Why the yuan held steady in March", "Financial Times"),
+        ("The provinces that stopped building roads", "Caixin"),
+    ]

@@ -257,6 +257,9 @@ def read_head_fields(head: list[Unit], text: str) -> HeadFields:
         for unit in head:
             if unit.role in ("date", "meta", "heading"):
                 _head_date(fields, unit)
+    for unit in head if fields.date is None else []:
+        if unit.role == "date" and strip_label(unit.text) != unit.text:
+            _head_date(fields, unit)  # a labelled line: "Date range: May 11-18, 2021"
     return fields
 
 

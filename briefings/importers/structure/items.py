@@ -156,8 +156,8 @@ def _recurring_issue_lines(units: list[Unit]) -> None:
     metadata ("N° 1001 – 4-8.3.2024"), else they are titles ("China Reform Monitor
     No. 1502")."""
     issues = [i for i, u in enumerate(units) if u.role == "issue"]
-    if len(issues) < MIN_ITEMS:
-        return
+    if len({comparable(units[i].text) for i in issues}) < MIN_ITEMS:
+        return  # one issue line repeated (a masthead shown twice) is no item
     for index in issues:
         unit = units[index]
         under_title = index > 0 and units[index - 1].role == "heading"
@@ -211,12 +211,14 @@ def _first_item_above(
         return starts
     for index in range(starts[0] - 1, head_end, -1):
         unit = units[index]
-        if unit.role not in ("prose", "heading") or not unit.blank_before:
-            continue
+        if unit.role in META_ROLES or not unit.blank_before:
+            continue  # the block's metadata and teaser lines, up to its first line
         words = len(unit.text.split())
         title = split_title(unit.text)
-        if MIN_TITLE_WORDS < words <= MAX_FIRST_TITLE_WORDS and (
-            _shape(units, index, title) == shape
+        if (
+            unit.role in ("prose", "heading")
+            and MIN_TITLE_WORDS < words <= MAX_FIRST_TITLE_WORDS
+            and _shape(units, index, title) == shape
         ):
             parts[index] = title
             return [index, *starts]
