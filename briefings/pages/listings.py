@@ -146,12 +146,7 @@ def topic_timeline(topic: Topic):
         .filter(topics=topic)
         .exclude(briefing__published_on=None)
     )
-    counts = list(
-        dated.annotate(year=ExtractYear("briefing__published_on"))
-        .values("year")
-        .annotate(count=Count("id"))
-        .order_by("year")
-    )
+    counts = year_counts(dated, "briefing__published_on")
     if len(counts) == 1:
         year = counts[0]["year"]
         months = month_counts(
@@ -164,6 +159,16 @@ def topic_timeline(topic: Topic):
     return bar_chart(
         [(str(row["year"]), row["count"], None) for row in counts],
         label=f"Articles on {topic.name} by year",
+    )
+
+
+def year_counts(queryset, date_field: str) -> list[dict]:
+    """Records per year of the date field, oldest first: ``{"year", "count"}`` rows."""
+    return list(
+        queryset.annotate(year=ExtractYear(date_field))
+        .values("year")
+        .annotate(count=Count("id"))
+        .order_by("year")
     )
 
 
@@ -268,12 +273,7 @@ def browse(request):
     """Every year with briefings, and how many: oldest first, in the chart and the
     list alike (and by month when there is only one year)."""
     dated = Briefing.objects.exclude(published_on=None)
-    years = list(
-        dated.annotate(year=ExtractYear("published_on"))
-        .values("year")
-        .annotate(count=Count("id"))
-        .order_by("year")
-    )
+    years = year_counts(dated, "published_on")
     if len(years) == 1:
         year = years[0]["year"]
         months = month_counts(dated.filter(published_on__year=year), "published_on")

@@ -63,18 +63,22 @@ def footer_publication(text: str, head: list[Unit] = ()) -> str | None:
     holder = copyright_holder(text)
     if holder:
         return holder
-    filled = [line.text.strip() for line in numbered_lines(text) if line.text.strip()]
-    for line in [*(u.text for u in head[:8]), *filled[-FOOTER_LINES:]]:
+    for line in [*(u.text for u in head[:8]), *_footer_lines(text)]:
         found = catalogue.by_domain(line)
         if found:
             return found.name
     return None
 
 
+def _footer_lines(text: str) -> list[str]:
+    """The last filled lines of the text, where a footer stands."""
+    filled = [line.text.strip() for line in numbered_lines(text) if line.text.strip()]
+    return filled[-FOOTER_LINES:]
+
+
 def copyright_holder(text: str) -> str | None:
     """Who the footer's copyright line names: a publication naming itself."""
-    filled = [line.text.strip() for line in numbered_lines(text) if line.text.strip()]
-    for line in reversed(filled[-FOOTER_LINES:]):
+    for line in reversed(_footer_lines(text)):
         holder = _HOLDER.search(line)
         if holder and COPYRIGHT.search(line) and holder.group("name").strip():
             name = holder.group("name").strip()
