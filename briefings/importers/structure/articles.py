@@ -159,8 +159,9 @@ def _fill_body(article: ParsedArticle, units: list[Unit]) -> None:
 
 
 def is_reading_list(layout: Layout) -> bool:
-    """Bulleted entries with their sources and nothing under them: a reading list."""
-    return all(
+    """Bulleted entries with their sources and nothing under them: a reading list
+    (bullets saying what an outlet reports are the items of a media report)."""
+    return layout.shape != ("attributed",) and all(
         segment.title_unit.role == "list"
         and not any(u.role in ("prose", "heading") for u in segment.units)
         for segment in layout.segments

@@ -57,10 +57,32 @@ def publication_of(head: list[Unit], text: str) -> str | None:
     return footer_publication(text, head)
 
 
+# "China-US Focus is a project of ...", "X is published by ...": a footer line in
+# which a publication describes itself
+_SELF_DESCRIBED = re.compile(
+    r"^(?P<name>[^.,:;]{3,60}?)\s+is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:project|publication|newsletter|service|initiative|product|programme"
+    r"|program)\s+(?:of|by|from)\b|^(?P<published>[^.,:;]{3,60}?)\s+is\s+"
+    r"(?:published|produced|edited)\s+by\b",
+    re.I,
+)
+
+
+def self_described(text: str) -> str | None:
+    """The publication a footer line describes ("X is a project of Y"), if the
+    catalogue knows it."""
+    for line in _footer_lines(text):
+        match = _SELF_DESCRIBED.match(line)
+        name = match and (match.group("name") or match.group("published"))
+        if name and catalogue.lookup(name):
+            return name.strip()
+    return None
+
+
 def footer_publication(text: str, head: list[Unit] = ()) -> str | None:
-    """The copyright holder of the footer, or the catalogue's name for a web address
-    in the head or the footer."""
-    holder = copyright_holder(text)
+    """The copyright holder of the footer, a publication the footer describes, or
+    the catalogue's name for a web address in the head or the footer."""
+    holder = copyright_holder(text) or self_described(text)
     if holder:
         return holder
     for line in [*(u.text for u in head[:8]), *_footer_lines(text)]:
@@ -171,8 +193,10 @@ def _masthead(head: list[Unit], start: int) -> str | None:
     )
     short = above is not None and len(above.text.split()) <= MAX_MASTHEAD_WORDS * 2
     named = above is not None and (above.text.isupper() or _is_title_case(above.text))
-    if short and named and (above.role in ("heading", "names") or only_outlet):
-        return above.text  # a name, not a tagline ("Scanning the web so you need not")
+    kind_only = above is not None and _only_kind_words(above.text)
+    if short and named and not kind_only:
+        if above.role in ("heading", "names") or only_outlet:
+            return above.text  # a name, not a tagline ("Scanning the web so ...")
     residual = _residual_title(head[start], None)
     known = next((u.text for u in head if catalogue.lookup(u.text)), None)
     if known:
@@ -252,11 +276,16 @@ def read_head_fields(head: list[Unit], text: str) -> HeadFields:
             break
         fields.issue = fields.issue or issue_number(unit.text)
         _head_date(fields, unit)
-    # a listing's head seldom has a title of its own: only an email's subject line
+    # a listing's head seldom has a title of its own: an email's subject line, or a
+    # line over the date that only says what kind of issue this is ("Media Report")
     for unit in head:
         subject = _SUBJECT.match(unit.raw.strip())
         if subject and fields.title is None:
             fields.title = subject.group("subject").strip()
+    above = head[start - 1] if start else None
+    if fields.title is None and above is not None and above.role == "heading":
+        if _only_kind_words(above.text) and not fields.publication == above.text:
+            fields.title = above.text
     if fields.date is None and start is None:
         for unit in head:
             if unit.role in ("date", "meta", "heading"):

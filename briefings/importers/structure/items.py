@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..text import comparable
+from . import catalogue
 from .dates import find_dates
 from .roles import SOURCE_LABEL, Unit, is_issue_line
 from .titles import TitleParts, split_title
@@ -167,6 +168,9 @@ def _recurring_issue_lines(units: list[Unit]) -> None:
 
 def find_layout(units: list[Unit]) -> Layout | None:
     """The items of a text, or None when no block shape recurs as items."""
+    attributed = attributed_items(units)
+    if attributed is not None:
+        return attributed
     _recurring_issue_lines(units)
     lone_issue = sum(u.role == "issue" for u in units) == 1
     nexts = [*units[1:], None]
@@ -192,6 +196,66 @@ def find_layout(units: list[Unit]) -> Layout | None:
             starts = _first_item_above(units, starts, parts, shape, head_end)
             return _segment(units, starts, parts, shape)
     return _untitled_items(units)
+
+
+# "Reuters reports: ...", "The Economist argues: ...", "According to Caixin, ...":
+# an outlet, a reporting verb and what it says
+_ATTRIBUTED = re.compile(
+    r"^(?:according to\s+(?P<according>[^,:]{2,60}?)\s*,"
+    r"|(?P<outlet>[^,:\"“]{2,60}?)\s+(?:also\s+|further\s+|separately\s+|meanwhile\s+)?(?:reports|reported|says|said|writes"
+    r"|wrote|comments|commented|argues|argued|notes|noted|adds|observes|claims"
+    r"|quotes|cites|states|stated|warns|warned|editorializes|opines)\s*:)\s*\S",
+    re.I,
+)
+
+
+def attributed_outlet(text: str) -> str | None:
+    """The known outlet a paragraph is attributed to ("Reuters reports: ..."), or None."""
+    match = _ATTRIBUTED.match(text)
+    name = match and (match.group("according") or match.group("outlet"))
+    return name.strip() if name and catalogue.is_outlet(name.strip()) else None
+
+
+def attributed_items(units: list[Unit]) -> Layout | None:
+    """Untitled items of a media report: paragraphs or bullets that each give what a
+    known outlet reports ("Reuters reports: '...'", "According to Caixin, ...").
+
+    They are items when at least two recur and nearly every paragraph between the
+    first and the last of them is one (an essay citing outlets in passing is not).
+    """
+    starts = [
+        i
+        for i, u in enumerate(units)
+        if u.role in ("list", "prose") and attributed_outlet(u.text)
+    ]
+    if len(starts) < MIN_ITEMS:
+        return None
+    between = [
+        u
+        for u in units[starts[0] : starts[-1] + 1]
+        if u.role in ("list", "prose", "heading") and u.blank_before or u.role == "list"
+    ]
+    if len(starts) < LEADING_SHARE * len(between):
+        return None
+    segments = []
+    for number, start in enumerate(starts):
+        end = starts[number + 1] if number + 1 < len(starts) else len(units)
+        # the paragraph is the item's body: it has no title line of its own
+        body = units[start:end] if end < len(units) else _until_gap(units[start:])
+        parts = TitleParts(title="", outlet=attributed_outlet(units[start].text))
+        segments.append(Segment(units[start], parts, body))
+    return Layout(units[: starts[0]], segments, ("attributed",), 0)
+
+
+def _until_gap(units: list[Unit]) -> list[Unit]:
+    """The last item's lines: its paragraph and what clings to it (a footer after a
+    gap is not part of it)."""
+    kept = units[:1]
+    for unit in units[1:]:
+        if unit.blank_before or unit.number > kept[-1].number + 1:
+            break  # a gap, or a noise line ("Back to top") between
+        kept.append(unit)
+    return kept
 
 
 MAX_FIRST_TITLE_WORDS = 20

@@ -113,12 +113,23 @@ ISSUE = re.compile(
     r"|(?:^|\s)#(?P<hash>\d{1,5})\b",
     re.I,
 )
+# "Source", "Media" and "Outlet" are labels only with their colon: "Media Report"
+# is a title, "Media: Caixin" a source line.
 SOURCE_LABEL = re.compile(
-    r"^(?:source|sources|via|from|originally published (?:in|by|at)|published (?:in|by)"
-    r"|outlet|media|read (?:it|the full (?:article|story)) (?:at|in|on))\s*[:：]?\s+"
-    r"(?P<name>.+?)\s*$",
+    r"^(?:(?:sources?|outlets?|media)\s*[:：]\s*|(?:via|from|originally published"
+    r" (?:in|by|at)|published (?:in|by)|read (?:it|the full (?:article|story))"
+    r" (?:at|in|on))\s*[:：]?\s+)(?P<name>.+?)\s*$",
     re.I,
 )
+# "(original in Chinese)", "(in Chinese)", "[English]": the language of the source,
+# not part of its name
+LANGUAGE_NOTE = re.compile(
+    r"\s*[(\[](?:(?:original(?:ly)?|text|article)\s+)?(?:in\s+)?(?:Chinese|English"
+    r"|Mandarin|Cantonese|Japanese|Korean|Russian|French|German|Spanish)"
+    r"(?:\s+(?:only|original|language))?[)\]]",
+    re.I,
+)
+_SOURCE_LIST = re.compile(r"\s*(?:[,;/&]|\band\b)\s*")
 AUTHOR_LABEL = re.compile(
     r"^(?:authors?|written by|words by|text|reporter|reported by|commentary by"
     r"|analysis by|edited by|editors?|compiled by)\s*[:：]\s*(?P<names>.+)$",
@@ -191,12 +202,22 @@ def outlet_name(text: str) -> str | None:
     return None
 
 
+def first_source(text: str) -> str:
+    """One outlet of a source list ("Sources: Xinhua, Global Times"): the first the
+    catalogue knows, else the first named (a record has one outlet)."""
+    names = [n.strip(" .") for n in _SOURCE_LIST.split(text) if n.strip(" .")]
+    if len(names) < 2:
+        return text
+    return next((n for n in names if catalogue.is_outlet(n)), names[0])
+
+
 _BRACKETED = re.compile(r"^[(\[](?P<inner>[^()\[\]]+)[)\]]$")
 
 
 def meta_of(text: str) -> Meta | None:
     """Authors, outlet and date of a metadata line ("Reuters | 12 March 2024"), also
     when the whole line is in brackets ("(Reuters, 03/27/23, Jane Doe)")."""
+    text = LANGUAGE_NOTE.sub("", text).strip() or text
     bracketed = _BRACKETED.match(text.strip())
     if bracketed:
         inner = meta_of(bracketed.group("inner").strip())
@@ -207,14 +228,14 @@ def meta_of(text: str) -> Meta | None:
         return Meta(date=found)
     source = SOURCE_LABEL.match(text)
     if source:
-        name = source.group("name")
+        name = LANGUAGE_NOTE.sub("", source.group("name"))
         meta = meta_of(name) or Meta()
         if not meta:
             dates = find_dates(name)
             last = dates[-1] if dates else None
             if last and not name[last.end :].strip(" .)"):
                 meta.date, name = last, name[: last.start]
-            meta.outlet = name.strip(" .,;(")
+            meta.outlet = first_source(name.strip(" .,;("))
         return meta
     label = AUTHOR_LABEL.match(text) or BY_LABEL.match(text) or BY_FOREIGN.match(text)
     if label:
@@ -392,6 +413,7 @@ def names_only(text: str) -> list[str] | None:
     if (
         plain.isupper()
         or catalogue.lookup(plain)
+        or ORGANISATION_WORDS.search(plain)  # "Media Report", "Policy Brief"
         or len(plain.split()) > 24
         or re.search(r"[.:;!?]$", plain)
     ):
