@@ -194,9 +194,9 @@ def _masthead(head: list[Unit], start: int) -> str | None:
     short = above is not None and len(above.text.split()) <= MAX_MASTHEAD_WORDS * 2
     named = above is not None and (above.text.isupper() or _is_title_case(above.text))
     kind_only = above is not None and _only_kind_words(above.text)
-    if short and named and not kind_only:
-        if above.role in ("heading", "names") or only_outlet:
-            return above.text  # a name, not a tagline ("Scanning the web so ...")
+    placed = above is not None and (above.role in ("heading", "names") or only_outlet)
+    if short and named and placed and not kind_only:
+        return above.text  # a name, not a tagline ("Scanning the web so you need not")
     residual = _residual_title(head[start], None)
     known = next((u.text for u in head if catalogue.lookup(u.text)), None)
     if known:
@@ -283,9 +283,9 @@ def read_head_fields(head: list[Unit], text: str) -> HeadFields:
         if subject and fields.title is None:
             fields.title = subject.group("subject").strip()
     above = head[start - 1] if start else None
-    if fields.title is None and above is not None and above.role == "heading":
-        if _only_kind_words(above.text) and not fields.publication == above.text:
-            fields.title = above.text
+    kind_line = above is not None and above.role == "heading"
+    if fields.title is None and kind_line and _only_kind_words(above.text):
+        fields.title = above.text
     if fields.date is None and start is None:
         for unit in head:
             if unit.role in ("date", "meta", "heading"):
