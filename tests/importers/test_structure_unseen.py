@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from briefings.importers import parse_text
+from briefings.importers.run import import_data
 from briefings.importers.structure.roles import meta_of
+from briefings.models import Briefing
 
 MEDIA_REPORT = """\
 Media Report
@@ -75,3 +79,66 @@ def test_the_language_of_a_source_is_not_part_of_its_name():
 def test_a_title_beginning_with_media_is_no_source_line():
     assert meta_of("Media Report") is None
     assert meta_of("Media: Caixin").outlet == "Caixin"
+
+
+YEARLESS_PAGE = """\
+Why the Yuan Held Steady
+August 17
+
+The yuan was steady against the dollar this week, traders in Shanghai said, as the
+central bank kept its fixing unchanged for a fourth day running.
+
+Copyright 2016 Harbour Weekly
+"""
+
+
+def test_a_date_after_the_title_with_a_space_before_its_comma_dates_the_page():
+    text = YEARLESS_PAGE.replace("August 17", "August 17 , 2016").replace(
+        "Why the Yuan Held Steady", "Media Report"
+    )
+    parsed = parse_text(text)
+    assert parsed.title == "Media Report"
+    assert (parsed.date, parsed.date_precision) == (dt.date(2016, 8, 17), "day")
+
+
+def test_a_page_dated_without_a_year_keeps_that_precision_and_borrows_no_year():
+    parsed = parse_text(YEARLESS_PAGE)  # the copyright year is not the page's
+    assert (parsed.date, parsed.date_precision) == (None, "no_year")
+    assert parsed.articles[0].date_precision == "no_year"
+    assert "no date: the text shows its date without a year (none borrowed)" in (
+        parsed.warnings
+    )
+
+
+def test_a_digest_dated_without_a_year_keeps_that_precision():
+    text = """\
+Harbour Reading Digest
+Tuesday, 4 March
+
+Why the yuan held steady (Reuters)
+Traders said the fixing was unchanged for a fourth day.
+
+Provinces stop building roads (Caixin, 2 March)
+Spending moved from roads to pensions in five inland provinces.
+
+Banks told to raise capital (SCMP, 3 March 2025)
+Three provincial lenders have until June.
+"""
+    parsed = parse_text(text)
+    assert (parsed.date, parsed.date_precision) == (None, "no_year")
+    dates = [(a.outlet, a.date, a.date_precision) for a in parsed.articles]
+    assert dates == [
+        ("Reuters", None, "unknown"),  # shows no date at all
+        ("Caixin", None, "no_year"),
+        ("SCMP", dt.date(2025, 3, 3), "day"),
+    ]
+
+
+@pytest.mark.django_db
+def test_an_imported_page_without_a_year_is_stored_without_a_date():
+    [entry] = import_data("yuan.txt", YEARLESS_PAGE.encode(), dry_run=False)
+    briefing = Briefing.objects.get()
+    assert entry["status"] == "created"
+    assert (briefing.published_on, briefing.date_precision) == (None, "no_year")
+    article = briefing.articles.get()
+    assert (article.original_on, article.original_date_precision) == (None, "no_year")

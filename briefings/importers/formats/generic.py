@@ -16,9 +16,9 @@ outlet, not the publication. Nothing is guessed.
 from __future__ import annotations
 
 from .. import structure
-from ..structure.dates import numeric_dates_of
+from ..structure.dates import NO_YEAR, numeric_dates_of
 from ..structure.roles import read_units
-from ..structure.single import PageHead, read_page_head
+from ..structure.single import PageHead, read_page_head, yearless_dateline
 from ..types import ParsedArticle, ParsedBriefing
 from ._single_article import last_filled_line, parse_single_article
 
@@ -71,6 +71,8 @@ def _parse_single(text: str) -> ParsedBriefing:
         line_start=1,
         line_end=last_filled_line(text),
     )
+    if briefing.date is None and articles and yearless_dateline(content):
+        briefing.date_precision = articles[0].date_precision = NO_YEAR
     briefing.confidence = structure.single_confidence(briefing)
     if publication is None:
         briefing.warnings.append(structure.NO_PUBLICATION)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..types import ParsedArticle, ParsedItem
-from .dates import FoundDate, date_line, find_dates
+from .dates import NO_YEAR, FoundDate, date_line, find_dates
 from .head import VALEDICTION, complete_names, signed_by
 from .items import Layout, Segment
 from .roles import Meta, Unit
@@ -44,6 +44,8 @@ def _take_meta(meta: Meta, article: ParsedArticle, unsure: list[str]) -> None:
 def _set_date(article: ParsedArticle, found: FoundDate, unsure: list[str]) -> None:
     if found.date is None:
         unsure.append(f"date without a year for {article.title!r}")
+        if article.date is None:
+            article.date_precision = NO_YEAR  # shown without a year: none borrowed
         return
     article.date, article.date_precision = found.date, found.precision
 

@@ -104,6 +104,10 @@ _GLUED_READ_TIME = re.compile(r"(\d{4})(\d{1,3}\s*min)", re.I)
 _FILLER = " ,.;:|·•()[]–—-\t"
 
 
+# The precision of a date shown without a year (the date itself stays empty).
+NO_YEAR = "no_year"
+
+
 @dataclass
 class FoundDate:
     """A date in text: the date (None without a year), its precision and place."""

@@ -177,6 +177,15 @@ def read_page_head(units: list[Unit]) -> PageHead | None:
     return head
 
 
+def yearless_dateline(units: list[Unit]) -> str | None:
+    """A date line above the body that shows no year ("August 17", "Monday, 4
+    March"): the caller records that precision and leaves the date empty."""
+    for unit in units[: _body_start(units)]:
+        if unit.role == "date" and unit.meta.date and unit.meta.date.date is None:
+            return unit.text
+    return None
+
+
 def _masthead(above: list[Unit]) -> str | None:
     """The first name-like line above the title (not a rubric right above it)."""
     for position, unit in enumerate(above):
