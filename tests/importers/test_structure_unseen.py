@@ -14,6 +14,7 @@ import pytest
 
 from briefings.importers import parse_text
 from briefings.importers.run import import_data
+from briefings.importers.structure.dates import date_line
 from briefings.importers.structure.roles import meta_of
 from briefings.models import Briefing
 
@@ -142,3 +143,48 @@ def test_an_imported_page_without_a_year_is_stored_without_a_date():
     assert (briefing.published_on, briefing.date_precision) == (None, "no_year")
     article = briefing.articles.get()
     assert (article.original_on, article.original_date_precision) == (None, "no_year")
+
+
+WIRE_STORY = """\
+Skip to main content
+World
+Business
+Markets
+
+Port of Ningbo handles record cargo despite export slowdown
+By Jane Doe
+March 3, 2024 5:12 AM GMT+8 Updated 2 hours ago
+
+NINGBO, March 3 (Reuters) - The port of Ningbo handled a record 3.6 million
+containers in February, the port authority said on Sunday, even as exporters
+reported weaker orders from Europe.
+
+Shipping lines added two routes to Southeast Asia in the month, it said.
+
+Reporting by Jane Doe; Editing by Sam Holmes
+
+Our Standards: The Thomson Reuters Trust Principles.
+"""
+
+
+def test_a_timestamp_with_an_offset_and_a_relative_update_dates_the_story():
+    assert date_line("March 3, 2024 5:12 AM GMT+8 Updated 2 hours ago").date == (
+        dt.date(2024, 3, 3)
+    )
+    parsed = parse_text(WIRE_STORY)
+    assert (parsed.date, parsed.articles[0].date) == (dt.date(2024, 3, 3),) * 2
+
+
+def test_a_wire_story_on_the_wires_own_site_is_the_wires_publication():
+    parsed = parse_text(WIRE_STORY)
+    assert parsed.publication == "Reuters"
+    assert parsed.articles[0].outlet is None  # the publication's own story
+
+
+def test_a_wire_story_republished_elsewhere_keeps_the_wire_as_its_outlet():
+    text = WIRE_STORY.replace("(Reuters)", "(Xinhua)").replace(
+        "Our Standards: The Thomson Reuters Trust Principles.", "(Web editor: Li Na)"
+    )
+    parsed = parse_text(text)
+    assert parsed.publication is None  # the portal never names itself
+    assert parsed.articles[0].outlet == "Xinhua"

@@ -18,11 +18,18 @@ from __future__ import annotations
 from .. import structure
 from ..structure.dates import NO_YEAR, numeric_dates_of
 from ..structure.roles import read_units
-from ..structure.single import PageHead, read_page_head, yearless_dateline
+from ..structure.single import (
+    PageHead,
+    names_itself,
+    read_page_head,
+    wire_of,
+    yearless_dateline,
+)
 from ..types import ParsedArticle, ParsedBriefing
 from ._single_article import last_filled_line, parse_single_article
 
 FORMAT = "generic"
+FOOTER_LINES = 4
 PUBLICATION = None
 
 
@@ -59,6 +66,11 @@ def _parse_single(text: str) -> ParsedBriefing:
         [], text
     )
     publication = publication or parsed.copyright_holder
+    wire = wire_of(article.paragraphs())
+    if wire and publication is None and names_itself(wire, _own_lines(units, page)):
+        publication = wire  # the wire's own site: its stories have no other outlet
+    elif wire and not article.outlet and publication != wire:
+        article.outlet = wire  # a wire story republished on another site
     articles = [article] if article.body or article.title else []
     briefing = ParsedBriefing(
         format=FORMAT,
@@ -77,6 +89,14 @@ def _parse_single(text: str) -> ParsedBriefing:
     if publication is None:
         briefing.warnings.append(structure.NO_PUBLICATION)
     return briefing
+
+
+def _own_lines(units: list, page: PageHead | None) -> list[str]:
+    """Lines the site puts around a story: the chrome above its title and the last
+    lines of the page."""
+    chrome = set(page.chrome) if page else set()
+    above = [u.text for u in units if u.number in chrome]
+    return above + [u.text for u in units[-FOOTER_LINES:]]
 
 
 def _apply_page_head(article: ParsedArticle, page: PageHead) -> None:

@@ -177,6 +177,32 @@ def read_page_head(units: list[Unit]) -> PageHead | None:
     return head
 
 
+# "BEIJING, March 3 (Reuters) -", "CAPE TOWN, Oct. 27 (Xinhua) --": a wire's dateline
+_WIRE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .,'’-]{1,60}?)(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*\((?P<wire>[^()]{2,40})\)\s*(?:--?|–|—)\s"
+)
+FIRST_PARAGRAPHS = 2  # a dateline opens the story
+
+
+def wire_of(paragraphs: list[str]) -> str | None:
+    """The known wire a story's dateline names ("BEIJING, March 3 (Reuters) -")."""
+    for paragraph in paragraphs[:FIRST_PARAGRAPHS]:
+        match = _WIRE_DATELINE.match(paragraph)
+        if match and catalogue.is_outlet(match.group("wire").strip()):
+            return match.group("wire").strip()
+    return None
+
+
+def names_itself(name: str, lines: list[str]) -> bool:
+    """Whether the page's own chrome or footer lines name the wire ("Our Standards:
+    The Thomson Reuters Trust Principles"): then the page is the wire's own."""
+    known = catalogue.lookup(name)
+    return known is not None and any(
+        catalogue.mentioned(line) is known for line in lines
+    )
+
+
 def yearless_dateline(units: list[Unit]) -> str | None:
     """A date line above the body that shows no year ("August 17", "Monday, 4
     March"): the caller records that precision and leaves the date empty."""
