@@ -15,7 +15,8 @@ import pytest
 from briefings.importers import parse_text
 from briefings.importers.run import import_data
 from briefings.importers.structure.dates import date_line
-from briefings.importers.structure.roles import meta_of
+from briefings.importers.structure.roles import meta_of, read_units
+from briefings.importers.structure.titles import split_title
 from briefings.models import Briefing
 
 MEDIA_REPORT = """\
@@ -188,3 +189,167 @@ def test_a_wire_story_republished_elsewhere_keeps_the_wire_as_its_outlet():
     parsed = parse_text(text)
     assert parsed.publication is None  # the portal never names itself
     assert parsed.articles[0].outlet == "Xinhua"
+
+
+BYLINE_FIRST_LISTING = """\
+Latest Commentary
+Hannah Lindqvist, Senior Fellow, Nordic Institute of Asian Affairs
+Beijing Rethinks Who Pays for Elderly Care
+The county subsidies move the bill from coastal cities to inland provinces.
+Mei Takahashi, Research Associate, Pacific Policy Centre
+Tobias Wren, Professor of Sociology, Lakeshore University
+What the New Youth Jobless Figure Leaves Out
+The new method no longer counts students who are looking for work.
+Oren Castellanos, Director, Center for Urban Futures
+Shenzhen's Housing Quotas Are a Test for Shrinking Cities
+Planners want 1.7 million affordable flats by 2030.
+Copyright © 2024 China-US Focus. All rights reserved.
+"""
+
+
+def test_a_byline_first_listing_without_blank_lines_has_one_article_per_item():
+    parsed = parse_text(BYLINE_FIRST_LISTING)
+    assert [(a.title, a.authors) for a in parsed.articles] == [
+        ("Beijing Rethinks Who Pays for Elderly Care", ["Hannah Lindqvist"]),
+        # two bylines stacked over one title: both are its authors
+        (
+            "What the New Youth Jobless Figure Leaves Out",
+            ["Mei Takahashi", "Tobias Wren"],
+        ),
+        (
+            "Shenzhen's Housing Quotas Are a Test for Shrinking Cities",
+            ["Oren Castellanos"],
+        ),
+    ]
+
+
+def test_a_copyright_line_with_both_word_and_sign_names_the_publication():
+    assert parse_text(BYLINE_FIRST_LISTING).publication == "China-US Focus"
+
+
+def test_a_listing_heading_is_no_person():
+    assert read_units("Latest Commentary\n")[0].role != "names"
+
+
+def test_untitled_items_copied_without_blank_lines_are_told_apart_by_their_bylines():
+    text = """\
+Economy & Trade
+Lukas Feldmann, Senior Economist, Rhine Centre for Asian Markets
+Mar 12, 2024
+Beijing's growth target is a signal to local officials, not a forecast.
+Feb 21, 2024
+Why the central bank keeps surprising the markets by doing nothing.
+Naoki Hirano, Visiting Professor, Kansai Graduate School of Policy
+Elena Vasquez, Analyst, Meridian Trade Observatory
+Feb 15, 2024
+Electric vehicle exports rose 70 percent last year.
+"""
+    parsed = parse_text(text)
+    assert [(a.title, a.authors, a.date) for a in parsed.articles] == [
+        (None, ["Lukas Feldmann"], dt.date(2024, 3, 12)),
+        (None, [], dt.date(2024, 2, 21)),
+        (None, ["Naoki Hirano", "Elena Vasquez"], dt.date(2024, 2, 15)),
+    ]
+
+
+def test_a_bracketed_source_with_by_gives_the_items_author():
+    parts = split_title(
+        "Ten Things Firms Get Wrong (April 7, 2024, Forbes, by Dan Okafor)"
+    )
+    assert (parts.title, parts.outlet, parts.authors) == (
+        "Ten Things Firms Get Wrong",
+        "Forbes",
+        ["Dan Okafor"],
+    )
+    assert parts.date.date == dt.date(2024, 4, 7)
+
+
+def test_capitalised_headings_joined_by_slashes_are_sections_not_breadcrumbs():
+    text = """\
+Harbour Notes Newsletter for April 9, 2024
+
+GOVERNMENT / POLITICS / FOREIGN AFFAIRS
+
+Manila and Beijing trade accusations over shoal (April 8, 2024, Reuters)
+The coast guard said a vessel fired a water cannon at a supply boat.
+
+ECONOMY / TRADE
+
+Factory prices fall for eighteenth month (April 9, 2024, Caixin)
+Producer prices fell 2.8 percent year on year in March.
+"""
+    parsed = parse_text(text)
+    assert [(a.outlet, a.section) for a in parsed.articles] == [
+        ("Reuters", "GOVERNMENT / POLITICS / FOREIGN AFFAIRS"),
+        ("Caixin", "ECONOMY / TRADE"),
+    ]
+
+
+def test_teasers_opening_with_a_wire_dateline_name_their_outlet_and_no_year():
+    text = """\
+Author: XINHUA
+Forum Launches Action Plan for Media Partnership
+JOHANNESBURG, Nov. 14 (Xinhua) — A forum of media outlets launched a plan on…
+Chinese Carmaker Opens Assembly Line in Durban
+DURBAN, Oct. 27 (Xinhua) — A Chinese automaker opened its first line on Monday…
+Lesotho Water Tunnel Reaches Halfway Mark
+MASERU, July 14 (Xinhua) — Workers have bored half of the tunnel…
+"""
+    parsed = parse_text(text)
+    assert [(a.title, a.outlet) for a in parsed.articles] == [
+        ("Forum Launches Action Plan for Media Partnership", "Xinhua"),
+        ("Chinese Carmaker Opens Assembly Line in Durban", "Xinhua"),
+        ("Lesotho Water Tunnel Reaches Halfway Mark", "Xinhua"),
+    ]
+    assert {(a.date, a.date_precision) for a in parsed.articles} == {(None, "no_year")}
+
+
+def test_keyword_lines_are_tags_not_titles():
+    text = """\
+Press Reviews
+
+25 September 2015
+Keywords: central leadership, pension reform, Xinjiang
+CHINA – POLITICS Surprises at the plenum The fifth plenum ended with fewer changes…
+Read more
+
+04 September 2015
+Keywords: activism, media censorship, anti-corruption
+CHINA – POLITICS Lawyers detained The detention of more than 200 lawyers…
+Read more
+
+21 August 2015
+Keywords: Tianjin explosion, work safety
+CHINA – SOCIETY Blasts in Tianjin Two explosions at a chemical warehouse…
+Read more
+"""
+    parsed = parse_text(text)
+    assert [(a.title, a.date) for a in parsed.articles] == [
+        (None, dt.date(2015, 9, 25)),
+        (None, dt.date(2015, 9, 4)),
+        (None, dt.date(2015, 8, 21)),
+    ]
+
+
+def test_a_list_ending_with_a_date_dates_each_title_by_the_line_below_it():
+    text = """\
+Articles and Essays
+
+Why Beijing Fears a Geoengineering Accident
+
+February 21, 2024
+
+The Water War, Part 3: Rivers Without Borders
+
+December 18, 2023
+
+A Smaller, Greener Belt and Road
+
+June 23, 2023
+"""
+    parsed = parse_text(text)
+    assert [(a.title, a.date) for a in parsed.articles] == [
+        ("Why Beijing Fears a Geoengineering Accident", dt.date(2024, 2, 21)),
+        ("The Water War, Part 3: Rivers Without Borders", dt.date(2023, 12, 18)),
+        ("A Smaller, Greener Belt and Road", dt.date(2023, 6, 23)),
+    ]

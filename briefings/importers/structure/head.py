@@ -101,11 +101,14 @@ def _footer_lines(text: str) -> list[str]:
 def copyright_holder(text: str) -> str | None:
     """Who the footer's copyright line names: a publication naming itself."""
     for line in reversed(_footer_lines(text)):
-        holder = _HOLDER.search(line)
-        if holder and COPYRIGHT.search(line) and holder.group("name").strip():
-            name = holder.group("name").strip()
+        if not COPYRIGHT.search(line):
+            continue
+        # "Copyright © 2024 X": the word and the sign both open the notice
+        names = [h.group("name").strip() for h in _HOLDER.finditer(line)]
+        for name in filter(None, names):
             if len(name.split()) <= 8 and not name.lower().startswith("all rights"):
                 return name.rstrip(" .")
+            break
     return None
 
 

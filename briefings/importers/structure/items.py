@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ..text import comparable
 from . import catalogue
 from .dates import find_dates
-from .roles import SOURCE_LABEL, Unit, is_issue_line
+from .roles import SOURCE_LABEL, Unit, is_issue_line, wire_dateline
 from .titles import TitleParts, split_title
 
 META_ROLES = ("date", "meta", "names")
@@ -94,6 +94,8 @@ def _next_kind(units: list[Unit], index: int) -> str:
     if index + 1 >= len(units):
         return "end"
     role = units[index + 1].role
+    if role == "prose" and wire_dateline(units[index + 1].text):
+        return "meta"  # a teaser opening with its wire's dateline
     if role == "date" and units[index + 1].meta.date.date is None:
         return "heading"  # a day without a year heads a section
     if role in META_ROLES or role == "issue":
@@ -117,7 +119,10 @@ def _shape(units: list[Unit], index: int, parts: TitleParts) -> tuple:
     following = _next_kind(units, index)
     previous = units[index - 1] if index else None
     if previous is not None and _is_dated(previous) and not unit.blank_before:
-        following = "above"  # the item's metadata stands over its title
+        # the item's metadata stands over its title, unless a teaser opening with
+        # its wire's dateline follows it
+        wired = following == "meta" and units[index + 1].role == "prose"
+        following = following if wired else "above"
     if unit.numbering:
         # numbered: an item unless another heading follows (a contents list)
         following = "heading" if following == "heading" else "content"
@@ -313,7 +318,12 @@ def _untitled_items(units: list[Unit]) -> Layout | None:
         in_block = (
             blocks and not unit.blank_before and blocks[-1][-1].role in META_ROLES
         )
-        if unit.role in META_ROLES and (unit.blank_before or not blocks):
+        # a block starts after a gap, or where metadata follows a teaser (listings
+        # copied without blank lines between their items)
+        after_teaser = bool(blocks) and blocks[-1][-1].role not in META_ROLES
+        if unit.role in META_ROLES and (
+            unit.blank_before or not blocks or after_teaser
+        ):
             blocks.append([unit])
         elif in_block and unit.role in META_ROLES or blocks:
             blocks[-1].append(unit)
@@ -444,6 +454,9 @@ def _move_leading_metadata(
     When nearly every item is preceded by such a block (the previous item's body
     ends with it), the block recurs: it is the start of the next item.
     """
+    tail = units[bounds[-1][1] + 1 :]
+    if tail and all(u.role in META_ROLES for u in tail):
+        return bounds  # the text ends with the last title's metadata: it is below
     moved = []
     for number, (first, start) in enumerate(bounds):
         floor = bounds[number - 1][1] if number else -1

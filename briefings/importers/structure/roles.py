@@ -26,7 +26,7 @@ NOISE = re.compile(
     r"|tweet|print|e-?mail|copy link|link copied|\^?\s*(?:back to )?top\s*\^?"
     r"|\d+\s*min(?:ute)?s?(?: read| listen)?|listen to this (?:article|story)"
     r"|advertisement|accept(?: all)? cookies|cookie settings|read more|continue reading"
-    r"|related(?: articles| posts| stories| content)?|tags?:.*|topics?:.*"
+    r"|related(?: articles| posts| stories| content)?|tags?:.*|topics?:.*|keywords?:.*"
     r"|facebook|twitter|x|linkedin|whatsapp|reddit|telegram|weibo|wechat"
     r"|previous(?: article| post)?|next(?: article| post)?|comments?|leave a comment"
     r"|\d+ comments?|thanks? for reading.*|this post is for paid subscribers"
@@ -70,6 +70,11 @@ ORGANISATION_WORDS = re.compile(
     r"|Commission|Bureau|Forum|Project|University|Embassy|Delegation|Government"
     r"|Department|Committee|Association|Chamber|Bank|Group|Policy|Affairs|Relations"
     r"|Studies|Podcast|Newsletter|Briefing|Report|Watch|Dispatch|Ledger|Table)\b"
+)
+# Words of a listing's own headings, never of a person's name.
+LISTING_WORDS = re.compile(
+    r"\b(?:Latest|Featured|Recent|Popular|Trending|Recommended|Commentary|Opinion"
+    r"|Analysis|Editorial|Highlights|Headlines|Stories|Articles|Essays|Archive)\b"
 )
 EDITORS = re.compile(
     r"(?:\b(?:compiled|edited|curated|put together)\s+by|^editors?\s*[:：])\s*"
@@ -211,6 +216,22 @@ def first_source(text: str) -> str:
     return next((n for n in names if catalogue.is_outlet(n)), names[0])
 
 
+# "BEIJING, March 3 (Reuters) -", "CAPE TOWN, Oct. 27 (Xinhua) --": a wire's dateline
+_WIRE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .,'’-]{1,60}?)(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+    r"\s*\((?P<wire>[^()]{2,40})\)\s*(?:--?|–|—)\s"
+)
+
+
+def wire_dateline(text: str) -> tuple[str, FoundDate | None] | None:
+    """The known wire and the date (often without a year) of a story's dateline."""
+    match = _WIRE_DATELINE.match(text)
+    if not match or not catalogue.is_outlet(match.group("wire").strip()):
+        return None
+    date = find_date(match.group("date")) if match.group("date") else None
+    return match.group("wire").strip(), date
+
+
 _BRACKETED = re.compile(r"^[(\[](?P<inner>[^()\[\]]+)[)\]]$")
 
 
@@ -345,6 +366,8 @@ def is_navigation(unit: Unit) -> bool:
     text = unit.text
     if _BREADCRUMB.match(text):
         return True
+    if text.isupper() and " / " in text and "|" not in text:
+        return False  # "GOVERNMENT / POLITICS / FOREIGN AFFAIRS": a section heading
     for chunks in (
         _NAV_SEPARATORS.split(f" {text} "),
         re.split(r"\s{2,}|\t", unit.raw.strip()),
@@ -414,6 +437,7 @@ def names_only(text: str) -> list[str] | None:
         plain.isupper()
         or catalogue.lookup(plain)
         or ORGANISATION_WORDS.search(plain)  # "Media Report", "Policy Brief"
+        or LISTING_WORDS.search(plain)  # "Latest Commentary", "Featured Analysis"
         or len(plain.split()) > 24
         or re.search(r"[.:;!?]$", plain)
     ):

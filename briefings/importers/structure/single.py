@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 
 from . import catalogue
 from .dates import FoundDate, find_dates, strip_label
-from .roles import DOCUMENT_NUMBER, ROLE_WORDS, Unit, is_navigation, issue_number
+from .roles import (
+    DOCUMENT_NUMBER,
+    ROLE_WORDS,
+    Unit,
+    is_navigation,
+    issue_number,
+    wire_dateline,
+)
 
 BODY_WORDS = 20  # a prose line this long starts the body
 MIN_TITLE_WORDS = 3
@@ -177,20 +184,15 @@ def read_page_head(units: list[Unit]) -> PageHead | None:
     return head
 
 
-# "BEIJING, March 3 (Reuters) -", "CAPE TOWN, Oct. 27 (Xinhua) --": a wire's dateline
-_WIRE_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .,'’-]{1,60}?)(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"\s*\((?P<wire>[^()]{2,40})\)\s*(?:--?|–|—)\s"
-)
 FIRST_PARAGRAPHS = 2  # a dateline opens the story
 
 
 def wire_of(paragraphs: list[str]) -> str | None:
     """The known wire a story's dateline names ("BEIJING, March 3 (Reuters) -")."""
     for paragraph in paragraphs[:FIRST_PARAGRAPHS]:
-        match = _WIRE_DATELINE.match(paragraph)
-        if match and catalogue.is_outlet(match.group("wire").strip()):
-            return match.group("wire").strip()
+        found = wire_dateline(paragraph)
+        if found:
+            return found[0]
     return None
 
 
