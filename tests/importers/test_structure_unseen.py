@@ -353,3 +353,22 @@ June 23, 2023
         ("The Water War, Part 3: Rivers Without Borders", dt.date(2023, 12, 18)),
         ("A Smaller, Greener Belt and Road", dt.date(2023, 6, 23)),
     ]
+
+
+def test_an_official_body_named_by_what_it_does_is_the_speaker():
+    text = """\
+Factory Prices Keep Falling
+
+By Jane Doe
+
+Producer prices fell 2.8 percent year on year in March, the statistics bureau said.
+
+China's commerce ministry said it had launched a probe into pork imports.
+
+Prices will recover by the summer, some traders said.
+"""
+    claims = {c.text: c.speaker for a in parse_text(text).articles for c in a.claims}
+    speakers = {text.split()[0]: speaker for text, speaker in claims.items()}
+    assert speakers["Producer"] == "statistics bureau"
+    assert speakers["China's"] == "China's commerce ministry"
+    assert speakers.get("Prices") is None  # unnamed traders are nobody in particular
