@@ -372,3 +372,8 @@ Prices will recover by the summer, some traders said.
     assert speakers["Producer"] == "statistics bureau"
     assert speakers["China's"] == "China's commerce ministry"
     assert speakers.get("Prices") is None  # unnamed traders are nobody in particular
+
+
+def test_a_body_without_a_qualifier_does_not_say_which_it_is():
+    parsed = parse_text("Trade\n\nExports rose 5 percent in 2023, the ministry said.\n")
+    assert [c.speaker for c in parsed.articles[0].claims] == [None]

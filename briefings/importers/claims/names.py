@@ -82,9 +82,11 @@ TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]*\)\s*$")
 # "The Chinese government", "the US government": a government named by its country.
 NAMED_GOVERNMENT = re.compile(r"^(?:[A-Z][\w’'\-]*\s+){1,3}government$")
 # "the statistics bureau", "China's commerce ministry", "the Philippine coast guard":
-# an official body named by what it does, which speaks as itself
+# an official body named by what it does, which speaks as itself ("the ministry"
+# alone does not say which)
 OFFICIAL_BODY = re.compile(
-    r"^(?:[A-Z][\w’'\-]*(?:['’]s)?\s+)?(?:[a-z][\w-]*\s+){0,2}(?:ministry|bureau"
+    r"^(?:[A-Z][\w’'\-]*(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}|(?:[a-z][\w-]*\s+){1,2})"
+    r"(?:ministry|bureau"
     r"|commission|coast guard|customs|regulator|central bank|cabinet|port authority)$"
 )
 # "A recent report by the Beijing-based YuWa Institute", "a readout published by the
