@@ -377,3 +377,45 @@ Prices will recover by the summer, some traders said.
 def test_a_body_without_a_qualifier_does_not_say_which_it_is():
     parsed = parse_text("Trade\n\nExports rose 5 percent in 2023, the ministry said.\n")
     assert [c.speaker for c in parsed.articles[0].claims] == [None]
+
+
+def test_an_organisation_over_a_list_title_is_the_publication_and_the_title_stays():
+    text = """\
+The Harbour Business Council of Victoria
+China Policy Reading List: Governance and the Party
+Last updated: 31 December 2023
+
+Party and State
+
+Wang Lixin, "Managing the Cadre Pipeline", The China Journal, Vol. 89 (2023). A study.
+
+Li Ying, "Counting Contention", China Review, Vol. 23 (2023). Another study.
+"""
+    parsed = parse_text(text)
+    assert parsed.publication == "The Harbour Business Council of Victoria"
+    assert parsed.title == "China Policy Reading List: Governance and the Party"
+
+
+def test_a_mail_subject_titles_a_digest_whose_headers_are_noise():
+    text = """\
+From: Ridgeline Daily <daily@example.org>
+Subject: Everyone reports to Xi | Shenzhen's housing plan
+
+RIDGELINE DAILY
+Tuesday, October 19, 2021
+
+Politics - Oct 19, 2021
+Everyone reports to Xi
+The Politburo Standing Committee heard work reports on Monday.
+
+Property - Oct 18, 2021
+Shenzhen's housing plan
+The city wants 1.7 million affordable flats by 2030.
+
+Finance - Oct 18, 2021
+Rural banks merge in Henan
+Twenty-four lenders became one provincial bank.
+"""
+    parsed = parse_text(text)
+    assert parsed.title == "Everyone reports to Xi | Shenzhen's housing plan"
+    assert len(parsed.articles) == 3

@@ -16,11 +16,20 @@ from ..formats._article_text import split_names
 from ..text import comparable, numbered_lines
 from . import catalogue
 from .dates import FoundDate, find_dates, strip_label
-from .roles import COPYRIGHT, EDITORS, ISSUE, Unit, affiliated_names, issue_number
+from .roles import (
+    COPYRIGHT,
+    EDITORS,
+    ISSUE,
+    ORGANISATION_WORDS,
+    Unit,
+    affiliated_names,
+    issue_number,
+)
 
 _SUBJECT = re.compile(r"^(?:Subject|Betreff|Objet)\s*:\s*(?P<subject>.+)$", re.I)
 MAXVALEDICTION_WORDS = 4
 FOOTER_LINES = 6
+MAIL_HEADER_LINES = 12
 MAX_MASTHEAD_WORDS = 6
 _SEPARATOR = re.compile(r"\s[·|]\s")
 _HOLDER = re.compile(
@@ -109,6 +118,24 @@ def copyright_holder(text: str) -> str | None:
             if len(name.split()) <= 8 and not name.lower().startswith("all rights"):
                 return name.rstrip(" .")
             break
+    return None
+
+
+def _owner_above(
+    head: list[Unit], start: int | None, masthead: str | None
+) -> str | None:
+    """An organisation's name on the line above a masthead that reads as a title (it
+    has a colon or does not name an organisation itself)."""
+    if not start or masthead is None or start < 2 or head[start - 1].text != masthead:
+        return None
+    upper = head[start - 2]
+    organisation = bool(ORGANISATION_WORDS.search(upper.text)) and _is_title_case(
+        upper.text
+    )
+    titled = ":" in masthead or not ORGANISATION_WORDS.search(masthead)
+    short = len(upper.text.split()) <= MAX_MASTHEAD_WORDS * 2
+    if upper.role in ("heading", "names", "meta") and organisation and titled and short:
+        return upper.text
     return None
 
 
@@ -270,6 +297,11 @@ def read_head_fields(head: list[Unit], text: str) -> HeadFields:
             fields.editors = names
     start = _block_start(head)
     masthead = _masthead(head, start) if start is not None else None
+    owner = _owner_above(head, start, masthead)
+    if owner is not None:
+        # "Business Council of Victoria" / "China Policy Reading List: ..." / date:
+        # the organisation names the publication, the line under it is the title
+        masthead, fields.title = owner, masthead
     fields.publication = masthead or publication_of(head, text)
     block = head[start:] if start is not None else head
     for unit in block:
@@ -281,9 +313,9 @@ def read_head_fields(head: list[Unit], text: str) -> HeadFields:
         _head_date(fields, unit)
     # a listing's head seldom has a title of its own: an email's subject line, or a
     # line over the date that only says what kind of issue this is ("Media Report")
-    for unit in head:
-        subject = _SUBJECT.match(unit.raw.strip())
-        if subject and fields.title is None:
+    for line in numbered_lines(text)[:MAIL_HEADER_LINES]:
+        subject = _SUBJECT.match(line.text.strip())
+        if subject and fields.title is None:  # mail headers are noise to the reader
             fields.title = subject.group("subject").strip()
     above = head[start - 1] if start else None
     kind_line = above is not None and above.role == "heading"
