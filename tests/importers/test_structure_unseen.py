@@ -419,3 +419,53 @@ Twenty-four lenders became one provincial bank.
     parsed = parse_text(text)
     assert parsed.title == "Everyone reports to Xi | Shenzhen's housing plan"
     assert len(parsed.articles) == 3
+
+
+def test_a_published_line_with_times_and_an_update_gives_the_first_date():
+    found = date_line("Published 3 Apr 2024 10:00    Updated 5 Apr 2024 14:30")
+    assert found.date == dt.date(2024, 4, 3)
+
+
+def test_a_date_line_under_title_dek_byline_and_role_dates_the_page():
+    text = """\
+Analysis
+China's coast guard is writing its own rules at sea
+Beijing's new regulation turns a maritime grey zone into an administrative one.
+
+Mira Kowalczyk
+Research Fellow, Lowy Institute
+
+Published 3 Apr 2024 10:00    Updated 5 Apr 2024 14:30
+
+The regulation, which took effect in June, lets coast guard officers detain foreign
+crews for up to 60 days without trial, a power no other coast guard in the region has.
+"""
+    parsed = parse_text(text)
+    assert (parsed.date, parsed.articles[0].date) == (dt.date(2024, 4, 3),) * 2
+
+
+def test_compilers_with_roles_are_the_editors_without_their_roles():
+    text = """\
+HARBOUR CHINA WEEKLY
+Issue No. 12 — Friday 8 March 2024
+Compiled by Rebecca Lowe, Research Associate, and Farid Nazari, Program Coordinator
+
+A. Beijing sets its growth target again
+The target is around 5 percent again.
+(Reuters, 5 Mar 2024)
+
+B. Provinces told to cut hidden debt
+Twelve provinces were told to draw up plans.
+(Caixin, 4 Mar 2024)
+
+C. Exports surge ahead of tariff threat
+Exports rose 12.7 percent year on year.
+(Bloomberg, 7 Mar 2024)
+"""
+    assert parse_text(text).editors == ["Rebecca Lowe", "Farid Nazari"]
+
+
+def test_a_listen_on_row_is_no_masthead():
+    assert read_units("Listen on Apple Podcasts · Spotify · Overcast · RSS\n")[
+        0
+    ].role == ("noise")

@@ -233,7 +233,7 @@ def strip_label(text: str) -> str:
 def date_line(text: str) -> FoundDate | None:
     """The date of a line that is nothing but a date (labels, times, weekday allowed)."""
     text = _LABEL.sub("", _GLUED_READ_TIME.sub(r"\1 \2", text))
-    text = _READ_TIME.sub("", _TIME.sub("", _RELATIVE.sub("", text)))
+    text = _READ_TIME.sub("", _TIME.sub(" ", _RELATIVE.sub("", text)))
     found = find_date(text)
     if not found:
         return None

@@ -290,7 +290,7 @@ def read_head_fields(head: list[Unit], text: str) -> HeadFields:
         found = EDITORS.search(unit.text)
         names = None
         if found:  # "Compiled by A, Research Associate, and B": the people only
-            names = split_names(found.group("names")) or affiliated_names(
+            names = affiliated_names(found.group("names")) or split_names(
                 found.group("names")
             )
         if names and not fields.editors:

@@ -24,7 +24,7 @@ NOISE = re.compile(
     r"|sign (?:in|up)|subscribe(?: now| for free| to [\w ]{1,40})?|subscribed"
     r"|share(?: this(?: article| post| story| page)?)?(?: on \w+)?|share \w+"
     r"|tweet|print|e-?mail|copy link|link copied|\^?\s*(?:back to )?top\s*\^?"
-    r"|\d+\s*min(?:ute)?s?(?: read| listen)?|listen to this (?:article|story)"
+    r"|\d+\s*min(?:ute)?s?(?: read| listen)?|listen to this (?:article|story)|listen (?:on|in|with) .*"
     r"|advertisement|accept(?: all)? cookies|cookie settings|read more|continue reading"
     r"|related(?: articles| posts| stories| content)?|tags?:.*|topics?:.*|keywords?:.*"
     r"|facebook|twitter|x|linkedin|whatsapp|reddit|telegram|weibo|wechat"

@@ -30,6 +30,8 @@ BODY_WORDS = 20  # a prose line this long starts the body
 MIN_TITLE_WORDS = 3
 STRONG_TITLE = 2  # a byline, date or document number under the title (or its dek)
 CLOSING_LINES = 4  # a date among the last lines signs the text off
+# the title, a dek, a byline and a role line, then the date line
+DATE_LINES_UNDER_TITLE = 5
 MAX_MASTHEAD_WORDS = 12
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\b", re.I)
 _COOKIES = re.compile(r"\bcookies?\b", re.I)
@@ -164,7 +166,7 @@ def read_page_head(units: list[Unit]) -> PageHead | None:
     if following is not None and DOCUMENT_NUMBER.match(following.text):
         head.issuer, head.masthead = head.masthead, None
         head.chrome.append(following.number)
-    _dates_and_issue(head, units[: min(end, title_index + 4)])
+    _dates_and_issue(head, units[: min(end, title_index + DATE_LINES_UNDER_TITLE)])
     for position in range(title_index + 1, min(end, title_index + 4)):
         unit = units[position]
         if unit.role == "names" and unit.meta and not head.authors:
