@@ -469,3 +469,16 @@ def test_a_listen_on_row_is_no_masthead():
     assert read_units("Listen on Apple Podcasts · Spotify · Overcast · RSS\n")[
         0
     ].role == ("noise")
+
+
+def test_media_report_outlets_of_american_television_and_papers_are_known():
+    text = """\
+Media Report
+July 31 , 2018
+  • CNBC reports: "The new infrastructure fund is small next to Beijing's lending."
+  • NBC News reports: "The consulate worker's symptoms were consistent with earlier cases."
+  • USA Today reports: "Spying by China deserves more attention than it gets."
+"""
+    parsed = parse_text(text)
+    assert [a.outlet for a in parsed.articles] == ["CNBC", "NBC News", "USA Today"]
+    assert parsed.date == dt.date(2018, 7, 31)  # the space before the comma is read
