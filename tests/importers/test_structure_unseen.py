@@ -482,3 +482,21 @@ July 31 , 2018
     parsed = parse_text(text)
     assert [a.outlet for a in parsed.articles] == ["CNBC", "NBC News", "USA Today"]
     assert parsed.date == dt.date(2018, 7, 31)  # the space before the comma is read
+
+
+def test_a_masthead_flattened_into_running_text_still_gives_issue_and_date():
+    text = (
+        "HARBOUR MACRO MONITOR Weekly digest of commentary Issue 58 | 15 January 2024 "
+        "In this issue: Policy Property Finance Why the Growth Target Matters Less "
+        "Liu Haiyan – Yicai – 2024-01-09 Summary: The target is a floor, not a forecast.\n"
+    )
+    parsed = parse_text(text)
+    assert (parsed.issue, parsed.date) == (58, dt.date(2024, 1, 15))
+
+
+def test_a_number_and_a_date_in_a_sentence_are_no_issue():
+    text = (
+        "Why the Cabinet Met Again\n\nThe cabinet approved document No. 9, 2024 "
+        "guidelines and more on Monday, officials said, as growth slowed.\n"
+    )
+    assert parse_text(text).issue is None

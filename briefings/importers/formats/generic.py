@@ -20,6 +20,7 @@ from ..structure.dates import NO_YEAR, numeric_dates_of
 from ..structure.roles import read_units
 from ..structure.single import (
     PageHead,
+    issue_and_date,
     names_itself,
     read_page_head,
     wire_of,
@@ -83,6 +84,13 @@ def _parse_single(text: str) -> ParsedBriefing:
         line_start=1,
         line_end=last_filled_line(text),
     )
+    flattened = issue_and_date(content[0] if content else None)
+    if flattened and briefing.issue is None and briefing.date is None:
+        briefing.issue = flattened[0]
+        briefing.date, briefing.date_precision = (
+            flattened[1].date,
+            flattened[1].precision,
+        )
     if briefing.date is None and articles and yearless_dateline(content):
         briefing.date_precision = articles[0].date_precision = NO_YEAR
     briefing.confidence = structure.single_confidence(briefing)

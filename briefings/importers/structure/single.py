@@ -207,6 +207,23 @@ def names_itself(name: str, lines: list[str]) -> bool:
     )
 
 
+# "Issue 58 | 15 January 2024" inside a masthead line flattened into running text
+_ISSUE_AND_DATE = re.compile(
+    r"\b(?:issue|no\.|number|#)\s*(?P<number>\d{1,5})\s*[|·,–—-]\s*(?P<rest>.{6,40})",
+    re.I,
+)
+
+
+def issue_and_date(first: Unit | None) -> tuple[int, FoundDate] | None:
+    """The issue number and date a first line shows side by side, as a flattened
+    masthead does ("MONITOR Weekly digest ... Issue 58 | 15 January 2024 ...")."""
+    match = _ISSUE_AND_DATE.search(first.text) if first is not None else None
+    found = find_dates(match.group("rest")) if match else []
+    if found and found[0].start == 0 and found[0].date is not None:
+        return int(match.group("number")), found[0]
+    return None
+
+
 def yearless_dateline(units: list[Unit]) -> str | None:
     """A date line above the body that shows no year ("August 17", "Monday, 4
     March"): the caller records that precision and leaves the date empty."""
