@@ -500,3 +500,50 @@ def test_a_number_and_a_date_in_a_sentence_are_no_issue():
         "guidelines and more on Monday, officials said, as growth slowed.\n"
     )
     assert parse_text(text).issue is None
+
+
+def test_summaries_closing_with_a_source_and_its_address_are_items_of_any_heading():
+    text = """\
+Harbour Review News: Port Corridor Will Link Two Seas
+
+A Harbour Review News commentary said the corridor would cut shipping times by 30 days.
+
+Source: Harbour Review News, May 3, 2015
+http://news.example.org/doc/1037.html
+
+Xinhua: Banks See More Bad Loans
+
+Xinhua reported that profit growth at the five largest banks fell below 2 percent.
+
+Source: Xinhua, May 4, 2015
+http://news.example.cn/fortune/2015-05/04.htm
+"""
+    parsed = parse_text(text)
+    assert [(a.title, a.outlet, a.date) for a in parsed.articles] == [
+        # the source line names the outlet, so its prefix leaves the title
+        (
+            "Port Corridor Will Link Two Seas",
+            "Harbour Review News",
+            dt.date(2015, 5, 3),
+        ),
+        ("Banks See More Bad Loans", "Xinhua", dt.date(2015, 5, 4)),
+    ]
+
+
+def test_a_single_articles_source_line_gives_outlet_and_date_apart():
+    text = """\
+Why the Yuan Held Steady
+
+By Jane Doe
+
+The yuan was steady this week, traders said, as the central bank kept its fixing.
+
+Source: Xinhua, May 4, 2015
+"""
+    article = parse_text(text).articles[0]
+    assert (article.outlet, article.date) == ("Xinhua", dt.date(2015, 5, 4))
+
+
+def test_a_byline_whose_role_is_in_lower_case_is_still_a_byline():
+    meta = meta_of("Sebastian Heilmann, Founding president of MERICS")
+    assert meta.authors == ["Sebastian Heilmann"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from .. import structure
 from ..structure.dates import NO_YEAR, numeric_dates_of
-from ..structure.roles import read_units
+from ..structure.roles import meta_of, read_units
 from ..structure.single import (
     PageHead,
     issue_and_date,
@@ -61,6 +61,12 @@ def _parse_single(text: str) -> ParsedBriefing:
     parsed = parse_single_article(_blank(text, drop), kind="news", period_ok=True)
     article = parsed.article
     article.outlet = parsed.source or parsed.outlet
+    dated = meta_of(f"Source: {article.outlet}") if article.outlet else None
+    if dated and dated.date and dated.outlet:
+        # "Source: Xinhua, May 4, 2015": the outlet without the date it gives
+        article.outlet = dated.outlet
+        if article.date is None and dated.date.date:
+            article.date, article.date_precision = dated.date.date, dated.date.precision
     if page is not None:
         _apply_page_head(article, page)
     publication = (page.masthead if page else None) or structure.publication_of(

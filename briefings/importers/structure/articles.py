@@ -106,6 +106,10 @@ def article_of(segment: Segment, unsure: list[str]) -> ParsedArticle:
             _set_date(article, wire[1], unsure)
     if article.outlet is None and article.body:
         _take_closing_source(article, unsure)
+    prefix = f"{article.outlet}:" if article.outlet and article.title else None
+    if prefix and article.title.startswith(prefix) and len(article.title) > len(prefix):
+        # "China Review News: Title" over "Source: China Review News, May 3, 2015"
+        article.title = article.title[len(prefix) :].strip()
     numbers = [segment.title_unit.number] + [u.number for u in segment.before]
     numbers += [u.number for u in segment.units]
     article.line_start, article.line_end = min(numbers), max(numbers)

@@ -200,6 +200,11 @@ def find_layout(units: list[Unit]) -> Layout | None:
             starts = _add_bare_titles(units, starts, parts, shape)
             starts = _first_item_above(units, starts, parts, shape, head_end)
             return _segment(units, starts, parts, shape)
+    # headings of different looks ("Xinhua: Title", a title naming no known outlet)
+    # whose blocks all close with their source are the items of a digest as well
+    starts = sorted(shapes)
+    if _sourced_blocks(units, starts) and len(starts) >= MIN_ITEMS:
+        return _segment(units, starts, parts, (None, 0, False, False, "prose"))
     return _untitled_items(units)
 
 
@@ -305,6 +310,8 @@ def _sourced_blocks(units: list[Unit], starts: list[int]) -> bool:
     closed = 0
     for a, b in zip(bounds, bounds[1:], strict=False):
         block = units[a + 1 : b]
+        while block and block[-1].role == "url":
+            block = block[:-1]  # the original's web address under its source line
         last = block[-1] if block else None
         closed += bool(last and last.role == "meta" and last.meta.outlet)
     return closed >= MIN_ITEMS and closed >= LEADING_SHARE * len(starts)

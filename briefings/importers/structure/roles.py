@@ -313,7 +313,10 @@ def _name_with_role(text: str) -> list[str] | None:
     name = person_names(parts[0])
     roles = " ".join(parts[1:])
     one_person = name is not None and len(name) == 1 and 2 <= len(name[0].split()) <= 4
-    described = bool(ROLE_WORDS.search(roles) or ORGANISATION_WORDS.search(roles))
+    # "Founding president of MERICS": role words in lower case as well
+    described = bool(
+        ROLE_WORDS.search(roles.title()) or ORGANISATION_WORDS.search(roles)
+    )
     return name if one_person and described else None
 
 
