@@ -547,3 +547,8 @@ Source: Xinhua, May 4, 2015
 def test_a_byline_whose_role_is_in_lower_case_is_still_a_byline():
     meta = meta_of("Sebastian Heilmann, Founding president of MERICS")
     assert meta.authors == ["Sebastian Heilmann"]
+
+
+def test_a_numbered_heading_naming_places_is_no_byline():
+    unit = read_units("3. Hong Kong, PRC\n")[0]
+    assert (unit.role, unit.meta) == ("heading", None)

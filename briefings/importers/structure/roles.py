@@ -398,6 +398,9 @@ def _role(text: str, unit: Unit) -> str:
     if caption_text(text):
         return "caption"
     unit.meta = meta_of(text) if len(text) < 160 else None
+    if unit.meta and unit.numbering and unit.meta.authors and not unit.meta.date:
+        unit.meta = None  # "3. Hong Kong, PRC": a numbered heading, not a byline
+        return "heading"
     if unit.meta:
         return (
             "date"
