@@ -552,3 +552,27 @@ def test_a_byline_whose_role_is_in_lower_case_is_still_a_byline():
 def test_a_numbered_heading_naming_places_is_no_byline():
     unit = read_units("3. Hong Kong, PRC\n")[0]
     assert (unit.role, unit.meta) == ("heading", None)
+
+
+def test_a_category_label_over_a_listing_is_navigation_not_a_section():
+    text = """\
+Categories: National Security & Foreign Policy
+
+Nadia Petrosyan
+Mar 1, 2024
+The Patriotic Education Law in Practice
+How 12 provinces have implemented the law so far.
+
+Samuel Okonjo
+Feb 1, 2024
+Measuring Self-Reliance in Technology
+Of 35 chokepoint technologies, Chinese firms now make some.
+
+Harriet Vance
+Jan 4, 2024
+The Quiet Alliance of China and Russia
+A review of a new book on the two countries.
+"""
+    parsed = parse_text(text)
+    assert len(parsed.articles) == 3
+    assert {a.section for a in parsed.articles} == {None}

@@ -29,7 +29,7 @@ from .head import (
     signed_by,
 )
 from .items import MIN_ITEMS, Layout, find_layout
-from .roles import SECTION_LABEL, Unit, read_units
+from .roles import Unit, read_units
 from .single import read_page_head
 
 __all__ = [
@@ -150,10 +150,6 @@ def read_briefing(text: str, format_name: str) -> ParsedBriefing | None:
         articles = [reading_list(layout, articles)]
     intro = letter(layout.head, head.publication)
     articles = [intro, *articles] if intro else articles
-    labelled = next((u for u in layout.head if u.role == "section"), None)
-    for article in articles if labelled else []:
-        # "Category: Foreign Policy" over a listing files every item in it
-        article.section = article.section or SECTION_LABEL.match(labelled.text)["name"]
     bare = [a for a in articles if not (a.outlet or a.date or a.authors)]
     if bare:
         unsure.append(
