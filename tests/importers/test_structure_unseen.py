@@ -576,3 +576,49 @@ A review of a new book on the two countries.
     parsed = parse_text(text)
     assert len(parsed.articles) == 3
     assert {a.section for a in parsed.articles} == {None}
+
+
+def test_an_interview_byline_with_its_date_gives_author_and_date():
+    text = """\
+HARBOUR CHINA REVIEW
+
+"Beijing wants to be a rule-maker in the Arctic, not a rule-breaker"
+
+Interview by Sven Aaltonen | 7 May 2024 | 9 min read
+
+Polar researcher Ingeborg Dahl has studied China's Arctic policy for fifteen years, and
+she thinks the country's ambitions there are mostly about rules, not territory.
+"""
+    parsed = parse_text(text)
+    assert parsed.articles[0].authors == ["Sven Aaltonen"]
+    assert parsed.date == dt.date(2024, 5, 7)
+
+
+def test_a_byline_wrapped_over_two_lines_names_both_authors_without_roles():
+    text = """\
+China's Green Hydrogen Push: Scale First, Rules Later
+
+By Astrid Holmberg, Senior Fellow, Nordic Institute of Asian Affairs, and
+Daniel Kwame Mensah, Research Analyst
+
+Published: 12 March 2024 | 12 min read
+
+China accounts for more than 40 percent of global electrolyser capacity, and its
+provinces plan far more hydrogen than the national plan foresees.
+"""
+    article = parse_text(text).articles[0]
+    assert article.authors == ["Astrid Holmberg", "Daniel Kwame Mensah"]
+
+
+def test_a_translation_credit_sentence_names_the_authors():
+    text = """\
+Regulations on the Management of Network Data Security (Draft)
+
+This translation is by Noor Halvorsen, Ivo Kessler, and Mei-Ling Santos. It was
+edited by Raúl Ibarra.
+
+Article 1: These regulations are formulated to regulate network data processing
+activities and protect the lawful rights and interests of individuals.
+"""
+    article = parse_text(text).articles[0]
+    assert article.authors == ["Noor Halvorsen", "Ivo Kessler", "Mei-Ling Santos"]

@@ -20,6 +20,7 @@ from ..structure.dates import NO_YEAR, numeric_dates_of
 from ..structure.roles import meta_of, read_units
 from ..structure.single import (
     PageHead,
+    credited_authors,
     issue_and_date,
     names_itself,
     read_page_head,
@@ -69,6 +70,9 @@ def _parse_single(text: str) -> ParsedBriefing:
             article.date, article.date_precision = dated.date.date, dated.date.precision
     if page is not None:
         _apply_page_head(article, page)
+    # a credit sentence ("This translation is by A, B and C.") outweighs a byline
+    # guessed from its wrapped remainder ("edited by D.")
+    article.authors = credited_authors(content) or article.authors
     publication = (page.masthead if page else None) or structure.publication_of(
         [], text
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..formats._article_text import split_names
 from . import catalogue
 from .dates import FoundDate, find_dates, strip_label
 from .roles import (
@@ -32,6 +33,7 @@ STRONG_TITLE = 2  # a byline, date or document number under the title (or its de
 CLOSING_LINES = 4  # a date among the last lines signs the text off
 # the title, a dek, a byline and a role line, then the date line
 DATE_LINES_UNDER_TITLE = 5
+CREDIT_LINES = 15  # a translation's credit stands near the top
 MAX_MASTHEAD_WORDS = 12
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\b", re.I)
 _COOKIES = re.compile(r"\bcookies?\b", re.I)
@@ -174,6 +176,11 @@ def read_page_head(units: list[Unit]) -> PageHead | None:
             below = units[position + 1] if position + 1 < len(units) else None
             if below is not None and is_role_line(below.text):
                 head.roles.append(below.number)
+        elif unit.role == "meta" and unit.meta and unit.meta.authors:
+            # "Interview by A | 7 May 2024 | 9 min read", "By A, Fellow, and B, ..."
+            head.authors = head.authors or unit.meta.authors
+            dated = unit.meta.date and unit.meta.date.date
+            head.date = head.date or (unit.meta.date if dated else None)
     for unit in reversed(units[-CLOSING_LINES:]):
         if unit.role == "date" and unit.meta.date and unit.meta.date.date:
             head.signed_on = unit.meta.date
@@ -222,6 +229,23 @@ def issue_and_date(first: Unit | None) -> tuple[int, FoundDate] | None:
     if found and found[0].start == 0 and found[0].date is not None:
         return int(match.group("number")), found[0]
     return None
+
+
+# "This translation is by A, B, and C.": the authors credited in a sentence
+_CREDITED = re.compile(
+    r"^This (?:translation|article|piece|report|analysis|paper|brief) (?:is|was)"
+    r" (?:(?:written|prepared|translated) )?by (?P<names>[^.]+)\."
+)
+
+
+def credited_authors(units: list[Unit]) -> list[str]:
+    """The authors a credit sentence names in the page's first paragraphs."""
+    for unit in units[:CREDIT_LINES]:
+        match = _CREDITED.match(unit.text)
+        names = split_names(match.group("names")) if match else None
+        if names:
+            return names
+    return []
 
 
 def yearless_dateline(units: list[Unit]) -> str | None:
