@@ -622,3 +622,9 @@ activities and protect the lawful rights and interests of individuals.
 """
     article = parse_text(text).articles[0]
     assert article.authors == ["Noor Halvorsen", "Ivo Kessler", "Mei-Ling Santos"]
+
+
+def test_a_two_word_rubric_before_a_by_part_is_the_rubric_not_a_name():
+    meta = meta_of("Critical Questions | By Ines Castellano | February 27, 2024")
+    assert (meta.rubric, meta.authors) == ("Critical Questions", ["Ines Castellano"])
+    assert meta.date.date == dt.date(2024, 2, 27)

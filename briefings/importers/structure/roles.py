@@ -343,6 +343,8 @@ def _meta_parts(text: str) -> Meta | None:
         return None
     meta, rubric = Meta(), None
     parts = [p for p in parts if not READ_TIME.fullmatch(p.strip())]
+    # with a "By ..." part, the names are there: "Critical Questions" is the rubric
+    has_by = any(_BY_PART.match(p.strip()) for p in parts)
     for index, part in enumerate(parts):
         by = _BY_PART.match(part)
         names = person_names(by.group("names") if by else part)
@@ -351,7 +353,11 @@ def _meta_parts(text: str) -> Meta | None:
             meta.date = found
         elif outlet_name(part) and meta.outlet is None:
             meta.outlet = outlet_name(part)
-        elif names and not meta.authors and (by or len(part.split()) >= 2):
+        elif (
+            names
+            and not meta.authors
+            and (by or (not has_by and len(part.split()) >= 2))
+        ):
             meta.authors = names
         elif index == 0 and len(part.split()) <= 4 and part[:1].isupper():
             rubric = None if issue_number(part) is not None else part
