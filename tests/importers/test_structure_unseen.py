@@ -628,3 +628,39 @@ def test_a_two_word_rubric_before_a_by_part_is_the_rubric_not_a_name():
     meta = meta_of("Critical Questions | By Ines Castellano | February 27, 2024")
     assert (meta.rubric, meta.authors) == ("Critical Questions", ["Ines Castellano"])
     assert meta.date.date == dt.date(2024, 2, 27)
+
+
+def test_an_item_without_byline_under_its_rubric_bullet_is_still_an_item():
+    text = """\
+Harbour China
+
+    • Commentary
+
+    China's Reaction to the Basing Deal
+
+    • Isabela Montoya
+    • April 11, 2023
+
+    Beijing stepped up coast guard patrols, but not yet economic retaliation.
+
+    • Q&A
+
+    What Is the Chip Export Control Fight Really About?
+
+    Two experts weigh in on whether controls on advanced chips can slow China.
+
+    • Op-Ed
+
+    No Magic in a Bigger Arsenal
+
+    • Wen Haojie
+    • March 28, 2023
+
+    More warheads would not buy China more security.
+"""
+    parsed = parse_text(text)
+    assert [(a.title, a.section) for a in parsed.articles] == [
+        ("China's Reaction to the Basing Deal", "Commentary"),
+        ("What Is the Chip Export Control Fight Really About?", "Q&A"),
+        ("No Magic in a Bigger Arsenal", "Op-Ed"),
+    ]

@@ -371,10 +371,17 @@ def _add_bare_titles(
             continue
         unit, previous = units[index], units[index - 1]
         same_look = (unit.numbering, unit.md_level, unit.bold) == shape[:3]
+        # after the previous teaser, maybe with this item's rubric between ("• Q&A")
+        rubric = (
+            previous.role in ("list", "heading")
+            and len(previous.text.split()) <= MAX_RUBRIC_WORDS
+            and index >= 2
+            and units[index - 2].role == "prose"
+        )
         if (
             same_look
             and unit.blank_before
-            and previous.role == "prose"
+            and (previous.role == "prose" or rubric)
             and units[index + 1].role in other
         ):
             extra.append(index)
