@@ -664,3 +664,12 @@ Harbour China
         ("What Is the Chip Export Control Fight Really About?", "Q&A"),
         ("No Magic in a Bigger Arsenal", "Op-Ed"),
     ]
+
+
+def test_a_date_then_author_then_a_known_outlet_without_separators_is_metadata():
+    meta = meta_of("May 21, 2024 Lydia Karagiannis The National Interest")
+    assert (meta.date.date, meta.authors, meta.outlet) == (
+        dt.date(2024, 5, 21),
+        ["Lydia Karagiannis"],
+        "The National Interest",
+    )

@@ -144,6 +144,7 @@ _STRONG = re.compile(r"\s*(?:\||·|•|\s[-–—]\s)\s*")
 _SEPARATORS = re.compile(r"\s*(?:\||·|•|\s[-–—]\s|,\s*|/\s)\s*")
 TERMINAL = re.compile(r"[.!;:,…]['\"”’)\]]*$")
 MAX_HEADING_WORDS = 25
+MAX_OUTLET_WORDS = 6
 MIN_MENU_LINES = 5
 _PAGE_NUMBER = re.compile(r"\s+\d{1,4}$")
 _SPACED_PAGE_NUMBER = re.compile(r"(?:\s{2,}|\t)\d{1,4}\s*$")  # set off to the margin
@@ -301,8 +302,22 @@ def _date_then_names(text: str) -> Meta | None:
     found = find_date(text)
     if found is None or found.start != 0 or found.date is None:
         return None
-    names = person_names(text[found.end :].strip(" ,|·–—-"))
-    return Meta(authors=names, date=found) if names else None
+    rest = text[found.end :].strip(" ,|·–—-")
+    names = person_names(rest)
+    if names:
+        return Meta(authors=names, date=found)
+    # "May 21, 2024 Lydia Karagiannis The National Interest": a known outlet last
+    words = rest.split()
+    for size in range(min(MAX_OUTLET_WORDS, len(words) - 2), 0, -1):
+        outlet = " ".join(words[-size:])
+        names = (
+            person_names(" ".join(words[:-size]))
+            if catalogue.is_outlet(outlet)
+            else None
+        )
+        if names:
+            return Meta(authors=names, outlet=outlet, date=found)
+    return None
 
 
 def _name_with_role(text: str) -> list[str] | None:
