@@ -673,3 +673,25 @@ def test_a_date_then_author_then_a_known_outlet_without_separators_is_metadata()
         ["Lydia Karagiannis"],
         "The National Interest",
     )
+
+
+def test_a_numbered_item_with_its_excerpt_stays_an_item_before_a_related_line():
+    text = """\
+The Harbour Dispatch 05.16.24
+
+THE ESSENTIAL THREE
+
+1. China unveils plan to buy unsold homes – Bloomberg The central bank will lend to local state firms.
+
+2. US raises tariffs on Chinese EVs to 100% - The Wall Street Journal The duty was quadrupled on Tuesday.
+
+Related: Commerce ministry vows "resolute measures" in response - Global Times
+
+3. Premier meets German business delegation – Xinhua The meeting covered market access.
+"""
+    parsed = parse_text(text)
+    assert [(a.title, a.outlet) for a in parsed.articles] == [
+        ("China unveils plan to buy unsold homes", "Bloomberg"),
+        ("US raises tariffs on Chinese EVs to 100%", "The Wall Street Journal"),
+        ("Premier meets German business delegation", "Xinhua"),
+    ]

@@ -124,8 +124,10 @@ def _shape(units: list[Unit], index: int, parts: TitleParts) -> tuple:
         wired = following == "meta" and units[index + 1].role == "prose"
         following = following if wired else "above"
     if unit.numbering:
-        # numbered: an item unless another heading follows (a contents list)
-        following = "heading" if following == "heading" else "content"
+        # numbered: an item unless another heading follows (a contents list); a
+        # numbered line carrying its own excerpt is an item whatever follows it
+        contents = following == "heading" and unit.role != "prose"
+        following = "heading" if contents else "content"
         inline = None
     elif inline:
         following = "any"  # a title that names its source is an item
