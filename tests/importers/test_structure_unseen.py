@@ -695,3 +695,7 @@ Related: Commerce ministry vows "resolute measures" in response - Global Times
         ("US raises tariffs on Chinese EVs to 100%", "The Wall Street Journal"),
         ("Premier meets German business delegation", "Xinhua"),
     ]
+
+
+def test_a_title_with_a_colon_and_a_comma_is_no_rubric_and_byline():
+    assert meta_of("Introduction: Governing Through Campaigns, Ten Years On") is None

@@ -374,7 +374,12 @@ def _meta_parts(text: str) -> Meta | None:
             and (by or (not has_by and len(part.split()) >= 2))
         ):
             meta.authors = names
-        elif index == 0 and len(part.split()) <= 4 and part[:1].isupper():
+        elif (
+            index == 0
+            and len(part.split()) <= 4
+            and part[:1].isupper()
+            and ":" not in part
+        ):
             rubric = None if issue_number(part) is not None else part
         else:
             return None
