@@ -699,3 +699,7 @@ Related: Commerce ministry vows "resolute measures" in response - Global Times
 
 def test_a_title_with_a_colon_and_a_comma_is_no_rubric_and_byline():
     assert meta_of("Introduction: Governing Through Campaigns, Ten Years On") is None
+
+
+def test_a_date_range_label_is_read_whole():
+    assert date_line("Date range: April 2 - April 9, 2024").date == dt.date(2024, 4, 2)

@@ -87,8 +87,8 @@ _PATTERNS = [
     re.compile(rf"\b{_WEEKDAY}{_DAY}\s+(?P<month>{_MONTH})\b(?!\.?,?\s*\d)", re.I),
 ]
 _LABEL = re.compile(
-    r"^\s*(?:(?:first|last)\s+)?(?:published|updated|posted|dated?|modified|issued"
-    r"|released|date range|week of|week ending|for the week of|last updated"
+    r"^\s*(?:(?:first|last)\s+)?(?:date range|published|updated|posted|dated?|modified|issued"
+    r"|released|week of|week ending|for the week of|last updated"
     r"|aktualisiert|veröffentlicht|publié le|mis à jour|modification de la page le)"
     r"(?:\s+on)?\s*[:：]?\s*",
     re.I,
