@@ -703,3 +703,9 @@ def test_a_title_with_a_colon_and_a_comma_is_no_rubric_and_byline():
 
 def test_a_date_range_label_is_read_whole():
     assert date_line("Date range: April 2 - April 9, 2024").date == dt.date(2024, 4, 2)
+
+
+def test_a_rubric_of_single_words_before_a_date_is_no_byline():
+    meta = meta_of("Finance & Macro - Oct 18, 2021")
+    assert (meta.rubric, meta.authors) == ("Finance & Macro", [])
+    assert meta.date.date == dt.date(2021, 10, 18)

@@ -363,16 +363,14 @@ def _meta_parts(text: str) -> Meta | None:
     for index, part in enumerate(parts):
         by = _BY_PART.match(part)
         names = person_names(by.group("names") if by else part)
+        # without "By", names are full names ("Finance & Macro" is a rubric)
+        full = bool(names) and all(len(n.split()) >= 2 for n in names)
         found = date_line(part)
         if found and meta.date is None:
             meta.date = found
         elif outlet_name(part) and meta.outlet is None:
             meta.outlet = outlet_name(part)
-        elif (
-            names
-            and not meta.authors
-            and (by or (not has_by and len(part.split()) >= 2))
-        ):
+        elif names and not meta.authors and (by or (not has_by and full)):
             meta.authors = names
         elif (
             index == 0
