@@ -709,3 +709,21 @@ def test_a_rubric_of_single_words_before_a_date_is_no_byline():
     meta = meta_of("Finance & Macro - Oct 18, 2021")
     assert (meta.rubric, meta.authors) == ("Finance & Macro", [])
     assert meta.date.date == dt.date(2021, 10, 18)
+
+
+def test_a_story_whose_last_paragraphs_cite_outlets_stays_one_article():
+    text = """\
+Port of Ningbo Handles Record Cargo
+
+By Jane Doe
+
+The port of Ningbo handled a record 3.6 million containers in February, the port
+authority said on Sunday, even as exporters reported weaker orders from Europe.
+
+According to Xinhua, two new routes to Southeast Asia opened in the month.
+
+Caixin reports: shipping lines expect the pace to slow after the holiday.
+"""
+    parsed = parse_text(text)
+    assert len(parsed.articles) == 1
+    assert parsed.articles[0].title == "Port of Ningbo Handles Record Cargo"

@@ -33,6 +33,7 @@ LEADING_SHARE = 0.8  # of items with metadata above the title, for it to be thei
 MAX_HEAD_UNITS = 12  # an issue line this near the top closes the briefing's head
 MIN_TEASERS = 3  # bare headings over prose are items only in a listing this long
 MAX_TEASER_PARAGRAPHS = 1.5  # mean paragraphs under a teaser heading
+BODY_WORDS = 20  # a prose line this long is a paragraph of a text, not of its head
 
 
 @dataclass
@@ -249,6 +250,8 @@ def attributed_items(units: list[Unit]) -> Layout | None:
     ]
     if len(starts) < LEADING_SHARE * len(between):
         return None
+    if _has_paragraph(units[: starts[0]]):
+        return None  # a story's own paragraphs come first: it cites outlets in passing
     segments = []
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(units)
@@ -257,6 +260,17 @@ def attributed_items(units: list[Unit]) -> Layout | None:
         parts = TitleParts(title="", outlet=attributed_outlet(units[start].text))
         segments.append(Segment(units[start], parts, body))
     return Layout(units[: starts[0]], segments, ("attributed",), 0)
+
+
+def _has_paragraph(units: list[Unit]) -> bool:
+    """Whether prose lines (a hard-wrapped paragraph counts whole) hold a paragraph."""
+    words = 0
+    for unit in units:
+        words = words if not unit.blank_before else 0
+        words += len(unit.text.split()) if unit.role == "prose" else 0
+        if words >= BODY_WORDS:
+            return True
+    return False
 
 
 def _until_gap(units: list[Unit]) -> list[Unit]:
