@@ -8,6 +8,7 @@ DATABASE_URL          e.g. postgres://user:pass@host:5432/db; default: SQLite in
 DATABASE_REPLICA_URLS comma-separated PostgreSQL read replicas of DATABASE_URL (none)
 DATABASE_REPLICA_PIN_SECONDS  how long a client that wrote reads the primary (10)
 DATABASE_REPLICA_MAX_LAG  seconds a replica may lag before the primary serves (30; 0: any)
+DATABASE_REPLICA_CONNECT_TIMEOUT  seconds to wait for a replica's connection (2)
 IMPORT_MAX_BYTES      largest briefing file the importer accepts (default 5 MB)
 SEARCH_EXACT_LIMIT    matches counted exactly; above, counts are estimated (100,000)
 SEARCH_RANK_WINDOW    newest matches ranked by relevance per search (1,000)

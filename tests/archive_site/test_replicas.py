@@ -67,6 +67,9 @@ def test_replicas_of_a_sqlite_archive_are_a_one_line_error():
     assert "DATABASE_REPLICA_URLS needs a PostgreSQL DATABASE_URL" in line
 
 
+@pytest.mark.skipif(
+    bool(os.environ.get("DATABASE_REPLICA_URLS")), reason="DATABASE_REPLICA_URLS is set"
+)
 def test_without_replicas_one_database_does_everything():
     assert settings.DATABASE_REPLICAS == []
     assert settings.DATABASE_ROUTERS == []
@@ -342,3 +345,15 @@ def test_a_client_that_wrote_reads_the_primary_for_a_while(client, replica):
         pinned = client.get(topic.get_absolute_url())
     assert "Ports and duties." in pinned.text
     assert "Ports and duties." not in elsewhere.text  # that reader's replica lags
+
+
+@override_settings(PAGE_CACHE_SECONDS=0, DATABASE_REPLICA_MAX_LAG=1)
+def test_a_replica_lagging_beyond_the_limit_is_passed_over(client, replica):
+    topic = factories.topic("Trade")
+    wait_for_replay()
+    with replay_paused():
+        # Unannounced, so only the lag can tell that the replica is behind.
+        Topic.objects.filter(pk=topic.pk).update(description="Ports and duties.")
+        time.sleep(1.5)  # the replica now lags more than a second behind
+        page = client.get(topic.get_absolute_url())
+    assert "Ports and duties." in page.text
