@@ -4,14 +4,15 @@ Without replicas nothing here is installed: one database does everything, as bef
 
 With them, only web requests read from a replica, and only when that is safe:
 
-- The middleware chooses one source per request before the view runs. A request
-  reads from a replica only when the replica has replayed the archive's last change
-  (the write-ahead-log position stored with the cache generation, briefings/cache.py),
-  answers, and lags no more than ``DATABASE_REPLICA_MAX_LAG`` seconds; otherwise from
-  the primary. So a reader never sees a state older than the last committed change,
-  and whatever such a request caches is stored under the generation that the replica
-  was checked against: a page rendered from a lagging replica is never stored as the
-  page of a newer generation.
+- The middleware notes the cache generation a request starts in, and the request
+  keeps to it (briefings/cache.py). At its first read the router chooses one source
+  for the whole request: a replica that has replayed that generation's change (the
+  write-ahead-log position stored with the generation), answers, and lags no more
+  than ``DATABASE_REPLICA_MAX_LAG`` seconds; otherwise the primary. So a reader never
+  sees a state older than the last committed change, and whatever such a request
+  caches is stored under the generation that the replica was checked against: a page
+  rendered from a lagging replica is never stored as the page of a newer generation.
+  A page served from the cache asks no database at all.
 - Writes always go to the primary. A request that writes (or is not GET/HEAD) reads
   from the primary from then on and pins its client to the primary for
   ``DATABASE_REPLICA_PIN_SECONDS`` (a signed cookie), so an editor sees what was just
@@ -50,6 +51,8 @@ SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 class Reading:
     """Where this request reads: a replica's alias, or None for the primary."""
 
+    position: str | None = None  # the last change a replica must have replayed
+    chosen: bool = False  # the source is chosen at the request's first read
     replica: str | None = None
     wrote: bool = False
 
@@ -67,12 +70,14 @@ class ReplicaRouter:
         state = reading.get()
         if (
             state is None
-            or state.replica is None
             or state.wrote
             or connections[DEFAULT_DB_ALIAS].in_atomic_block
         ):
             return DEFAULT_DB_ALIAS
-        return state.replica
+        if not state.chosen:
+            state.chosen = True
+            state.replica = fresh_replica(state.position)
+        return state.replica or DEFAULT_DB_ALIAS
 
     def db_for_write(self, model, **hints) -> str:
         state = reading.get()
@@ -159,6 +164,7 @@ class ReplicaMiddleware:
         token = reading.set(state)
         try:
             if reads_primary(request):
+                state.chosen = True
                 response = self.get_response(request)
             else:
                 response = self.from_replica(request, state)
@@ -178,10 +184,9 @@ class ReplicaMiddleware:
 
     def from_replica(self, request: HttpRequest, state: Reading) -> HttpResponse:
         generation = archive_cache.generation()
-        state.replica = fresh_replica(archive_cache.generation_position(generation))
-        if state.replica is None:
-            return self.get_response(request)
-        # What this request caches belongs to the generation the replica was checked
-        # against, even if another worker starts a new one meanwhile.
+        state.position = archive_cache.generation_position(generation)
+        # What this request caches belongs to the generation a replica is checked
+        # against, even if another worker starts a new one meanwhile (the primary,
+        # if it serves instead, is at least as new).
         with archive_cache.holding(generation):
             return self.get_response(request)

@@ -81,7 +81,7 @@ def test_without_replicas_one_database_does_everything():
 
 @contextmanager
 def request_reading(replica: str | None):
-    state = Reading(replica=replica)
+    state = Reading(chosen=True, replica=replica)
     token = reading.set(state)
     try:
         yield state
@@ -255,6 +255,10 @@ def test_public_pages_read_from_the_replica(client, replica):
     assert touched(replica_queries, "briefings_article")
     assert not touched(primary, "briefings_article")
     assert "archive_primary" not in page.cookies
+    with queries_on_both() as (primary, replica_queries):
+        again = client.get(article.get_absolute_url())
+    assert again.text == page.text  # from the page cache, asking no database
+    assert not primary.captured_queries and not replica_queries.captured_queries
 
 
 def test_writes_go_to_the_primary(client, replica):
@@ -316,7 +320,9 @@ def test_no_reader_sees_or_caches_a_state_older_than_the_last_change(client, rep
     assert topics["Trade"] == 2
 
 
-def test_a_replica_that_does_not_answer_leaves_the_primary_to_serve(client, db):
+def test_a_replica_that_does_not_answer_leaves_the_primary_to_serve(
+    client, transactional_db
+):
     if connections["default"].vendor != "postgresql":
         pytest.skip("read replicas need PostgreSQL")
     with socket.socket() as probe:
