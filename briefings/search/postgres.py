@@ -29,9 +29,10 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVectorField,
 )
-from django.db import connection, transaction
+from django.db import connection, router, transaction
 from django.db.models import Case, F, FloatField, Q, QuerySet, TextField, Value, When
 
+from ..models import read_connection
 from .conditions import narrow
 from .expressions import START, STOP, TITLE_BONUS, TableSQL
 from .query import Query, Term
@@ -231,7 +232,7 @@ class PostgresBackend:
         records = model.objects.alias(_search_vector=self.vector())
         matches = records.filter(_search_vector=fulltext).values("pk")
         sql, params = matches.query.sql_with_params()
-        with connection.cursor() as cursor:
+        with read_connection(model).cursor() as cursor:
             cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
             plan = cursor.fetchone()[0]
         if isinstance(plan, str):
@@ -254,8 +255,10 @@ class PostgresBackend:
         does not count the cost of decompressing every row's tsvector to test it,
         which makes a scan of a common word's matches ten times slower than the
         bitmap of the index (measured in docs/BENCHMARKS.md)."""
-        with transaction.atomic():
-            with connection.cursor() as cursor:
+        # On the database this request reads (a read replica's transaction leaves
+        # the reads on the replica).
+        with transaction.atomic(using=router.db_for_read(None)):
+            with read_connection().cursor() as cursor:
                 cursor.execute("SET LOCAL enable_seqscan = off")
             yield
 
