@@ -4,6 +4,15 @@ one block per line, list items as ``- `` lines, links as hints.
 lxml parses the broken markup real pages and newsletters carry the way browsers do
 (libxml2's HTML parser); the walk below keeps only what the parsers use. Hidden
 elements (an e-mail's preheader), scripts, styles, forms and navigation are dropped.
+
+Emphasis that carries structure is kept as the markdown the structural reader reads
+(``structure/roles.py``): a line wholly in bold (``<b>``, ``<strong>``, a bold
+``font-weight``), as newsletters mark their item titles and bylines, is written
+``**line**`` as a block of its own. Bold inside a line (a name, a lead-in such as
+"Beijing:" before its sentence), bold in headings and list items (they are marked
+already) and italics (titles of works, outlets, foreign words) carry no structure
+and are flattened. An empty line (``<br><br>``, e-mails' paragraph break) ends a
+block, as a blank line does in text.
 """
 
 from __future__ import annotations
@@ -84,6 +93,11 @@ SKIPPED_TAGS = frozenset(
     ]
 )
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+BOLD_TAGS = frozenset(["b", "strong"])
+BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold(?:er)?|[6-9]00)\b", re.I)
+# Blocks that are marked as what they are: bold in them says nothing more.
+MARKED_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "th"])
+MAX_BOLD_WORDS = 25  # longer bold text is a stressed paragraph, not a title
 CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 HTML_START = re.compile(
     rb"^(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
@@ -190,22 +204,63 @@ def _is_item(block: _Block) -> bool:
     return block.text.startswith("- ")
 
 
+def _is_bold(element) -> bool:
+    return element.tag in BOLD_TAGS or bool(
+        BOLD_STYLE.search(element.get("style") or "")
+    )
+
+
+def _lines(parts: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """The inline text's lines, each with whether all its words are bold."""
+    lines: list[tuple[list[str], set[bool]]] = [([], set())]
+    for text, bold in parts:
+        for n, piece in enumerate(text.split(BREAK)):
+            if n:
+                lines.append(([], set()))
+            lines[-1][0].append(piece)
+            if piece.strip():
+                lines[-1][1].add(bold)
+    return [(collapse_whitespace("".join(t)), looks == {True}) for t, looks in lines]
+
+
+def _blocks(lines: list[tuple[str, bool]], marked: bool) -> list[str]:
+    """Lines grouped into blocks: an empty line ends one, and a wholly bold line of
+    a title's length is one of its own, written as markdown bold."""
+    blocks: list[list[str]] = [[]]
+    for line, bold in lines:
+        if bold and not marked and len(line.split()) <= MAX_BOLD_WORDS:
+            blocks += [[f"**{line}**"], []]
+        elif line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return ["\n".join(block) for block in blocks if block]
+
+
 class _Walker:
     """Collects blocks of inline text, each with the links it shows."""
 
     def __init__(self, base: str) -> None:
         self.base = base
         self.blocks: list[_Block] = []
-        self.parts: list[str] = []
+        self.parts: list[tuple[str, bool]] = []  # inline text, and whether bold
         self.links: list[tuple[str, str]] = []
         self.list_depth = 0
+        self.bold_depth = 0
+        self.marked = False  # in a heading or list item
         self.prefix = ""
 
     def flush(self) -> None:
-        lines = [collapse_whitespace(line) for line in "".join(self.parts).split(BREAK)]
-        text = "\n".join(line for line in lines if line)
-        if text:
-            self.blocks.append(_Block(self.prefix + text, self.links))
+        texts = _blocks(_lines(self.parts), self.marked or bool(self.prefix))
+        for n, text in enumerate(texts):
+            # each link goes with the first block that shows it
+            links = [
+                (label, url)
+                for label, url in self.links
+                if label in text
+                or (n == 0 and not any(label in other for other in texts))
+            ]
+            self.blocks.append(_Block((self.prefix if n == 0 else "") + text, links))
         self.parts, self.links, self.prefix = [], [], ""
 
     def walk(self, element) -> None:
@@ -213,8 +268,10 @@ class _Walker:
         if tag in SKIPPED_TAGS or not tag or _is_hidden(element):
             self._text(element.tail)
             return
+        bold = _is_bold(element)
+        self.bold_depth += bold
         if tag == "br":
-            self.parts.append(BREAK)
+            self._text(BREAK)
         elif tag == "a" and element.get("href"):
             self._link(element)
         elif tag in BLOCK_TAGS:
@@ -222,30 +279,35 @@ class _Walker:
             if tag == "li":
                 self.prefix = "- "
             self.list_depth += tag == "li"
+            outer, self.marked = self.marked, self.marked or tag in MARKED_TAGS
             self._text(element.text)
             for child in element:
                 self.walk(child)
             self.list_depth -= tag == "li"
             self.flush()
+            self.marked = outer
         else:
             self._text(element.text)
             for child in element:
                 self.walk(child)
+        self.bold_depth -= bold
         self._text(element.tail)
 
     def _text(self, text: str | None) -> None:
-        if text:
-            self.parts.append(text.replace("\n", " "))
+        if text == BREAK:
+            self.parts.append((BREAK, False))
+        elif text:
+            self.parts.append((text.replace("\n", " "), self.bold_depth > 0))
 
     def _link(self, element) -> None:
         label = collapse_whitespace(element.text_content())
         url = urljoin(self.base, element.get("href").strip())
         if self.list_depth and label:
-            self.parts.append(f"[{label}]({element.get('href').strip()})")
+            self._text(f"[{label}]({element.get('href').strip()})")
         elif label in (url, element.get("href").strip()):
-            self.parts.append(f"<{url}>")
+            self._text(f"<{url}>")
         else:
-            self.parts.append(label)
+            self._text(label)
         self.links.append((label, url))
 
     def text(self) -> tuple[str, list[Link]]:
