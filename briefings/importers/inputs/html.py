@@ -5,14 +5,14 @@ lxml parses the broken markup real pages and newsletters carry the way browsers 
 (libxml2's HTML parser); the walk below keeps only what the parsers use. Hidden
 elements (an e-mail's preheader), scripts, styles, forms and navigation are dropped.
 
-Emphasis that carries structure is kept as the markdown the structural reader reads
-(``structure/roles.py``): a line wholly in bold (``<b>``, ``<strong>``, a bold
-``font-weight``), as newsletters mark their item titles and bylines, is written
-``**line**`` as a block of its own. Bold inside a line (a name, a lead-in such as
-"Beijing:" before its sentence), bold in headings and list items (they are marked
-already) and italics (titles of works, outlets, foreign words) carry no structure
-and are flattened. An empty line (``<br><br>``, e-mails' paragraph break) ends a
-block, as a blank line does in text.
+Emphasis that carries structure is kept as a hint: a line wholly in bold (``<b>``,
+``<strong>``, a bold ``font-weight``), as newsletters mark their item titles and
+bylines, is a block of its own and its line number travels beside the text
+(``Page.bold_lines``; ``source.parse_source`` hands it to the structural reader).
+Bold inside a line (a name, a lead-in such as "Beijing:" before its sentence), bold
+in headings and list items (they are marked already) and italics (titles of works,
+outlets, foreign words) carry no structure and are flattened. An empty line
+(``<br><br>``, e-mails' paragraph break) ends a block, as a blank line does in text.
 """
 
 from __future__ import annotations
@@ -117,6 +117,7 @@ class Page:
     text: str
     links: list[Link] = field(default_factory=list)
     url: str | None = None
+    bold_lines: list[int] = field(default_factory=list)
 
 
 def decode_page(data: bytes) -> str:
@@ -140,6 +141,7 @@ def read(name: str, data: bytes) -> list[SourceText]:
             media_type=MEDIA_TYPE,
             links=page.links,
             url=page.url,
+            bold_lines=page.bold_lines,
         )
     ]
 
@@ -156,10 +158,10 @@ def page_text(markup: str, base_url: str | None = None) -> Page:
     walker = _Walker(base)
     walker.walk(main_content(root))
     walker.flush()
-    text, links = walker.text()
+    text, links, bold_lines = walker.text()
     if not text.strip():
         raise SourceError("empty page: the HTML shows no text")
-    return Page(text=text, links=links, url=url)
+    return Page(text=text, links=links, url=url, bold_lines=bold_lines)
 
 
 def canonical_url(root) -> str | None:
@@ -198,6 +200,7 @@ def _is_hidden(element) -> bool:
 class _Block:
     text: str
     links: list[tuple[str, str]]
+    bold: bool = False  # one line, wholly in bold
 
 
 def _is_item(block: _Block) -> bool:
@@ -223,18 +226,18 @@ def _lines(parts: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     return [(collapse_whitespace("".join(t)), looks == {True}) for t, looks in lines]
 
 
-def _blocks(lines: list[tuple[str, bool]], marked: bool) -> list[str]:
-    """Lines grouped into blocks: an empty line ends one, and a wholly bold line of
-    a title's length is one of its own, written as markdown bold."""
-    blocks: list[list[str]] = [[]]
+def _blocks(lines: list[tuple[str, bool]], marked: bool) -> list[tuple[str, bool]]:
+    """Lines grouped into blocks, each with whether it is a bold line: an empty line
+    ends a block, and a wholly bold line of a title's length is one of its own."""
+    blocks: list[tuple[list[str], bool]] = [([], False)]
     for line, bold in lines:
         if bold and not marked and len(line.split()) <= MAX_BOLD_WORDS:
-            blocks += [[f"**{line}**"], []]
+            blocks += [([line], True), ([], False)]
         elif line:
-            blocks[-1].append(line)
-        elif blocks[-1]:
-            blocks.append([])
-    return ["\n".join(block) for block in blocks if block]
+            blocks[-1][0].append(line)
+        elif blocks[-1][0]:
+            blocks.append(([], False))
+    return [("\n".join(block), bold) for block, bold in blocks if block]
 
 
 class _Walker:
@@ -251,8 +254,9 @@ class _Walker:
         self.prefix = ""
 
     def flush(self) -> None:
-        texts = _blocks(_lines(self.parts), self.marked or bool(self.prefix))
-        for n, text in enumerate(texts):
+        blocks = _blocks(_lines(self.parts), self.marked or bool(self.prefix))
+        texts = [text for text, _ in blocks]
+        for n, (text, bold) in enumerate(blocks):
             # each link goes with the first block that shows it
             links = [
                 (label, url)
@@ -260,7 +264,8 @@ class _Walker:
                 if label in text
                 or (n == 0 and not any(label in other for other in texts))
             ]
-            self.blocks.append(_Block((self.prefix if n == 0 else "") + text, links))
+            prefix = self.prefix if n == 0 else ""
+            self.blocks.append(_Block(prefix + text, links, bold))
         self.parts, self.links, self.prefix = [], [], ""
 
     def walk(self, element) -> None:
@@ -310,11 +315,12 @@ class _Walker:
             self._text(label)
         self.links.append((label, url))
 
-    def text(self) -> tuple[str, list[Link]]:
-        """The blocks joined, one per line with a blank line between, and the links
-        with the line that shows them."""
+    def text(self) -> tuple[str, list[Link], list[int]]:
+        """The blocks joined, one per line with a blank line between, the links
+        with the line that shows them, and the lines wholly in bold."""
         lines: list[str] = []
         links: list[Link] = []
+        bold_lines: list[int] = []
         for block, following in zip(
             self.blocks, [*self.blocks[1:], None], strict=False
         ):
@@ -330,7 +336,9 @@ class _Walker:
                     0,
                 )
                 links.append(Link(first + offset, label, url))
+            if block.bold:
+                bold_lines.append(first)
             lines += block_lines
             if not (_is_item(block) and following and _is_item(following)):
                 lines.append("")  # a list's items stay together, as in text
-        return "\n".join(lines), links
+        return "\n".join(lines), links, bold_lines
