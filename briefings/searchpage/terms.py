@@ -74,7 +74,9 @@ class TermHit:
 
 def read_terms_query(raw: str) -> TermsQuery:
     """The query's parts; operators and punctuation are ignored, a very long
-    query is read up to its first ``MAX_QUERY_CHARS`` characters."""
+    query is read up to its first ``MAX_QUERY_CHARS`` characters. A query with
+    Chinese in it is matched by its Chinese alone (its other words would only
+    narrow or widen it by chance)."""
     text = " ".join(raw.split())[:MAX_QUERY_CHARS]
     chinese = [simplified(run) for run in CJK_RUN.findall(text)]
     latin = CJK_RUN.sub(" ", text)
@@ -106,7 +108,12 @@ def find_terms(raw: str) -> list[TermHit]:
         hit.exact = is_exact(hit, query)
     return sorted(
         hits.values(),
-        key=lambda h: (not h.exact, -h.rendering_count, len(h.term.simplified)),
+        key=lambda h: (
+            not h.exact,
+            -h.rendering_count,
+            len(h.term.simplified),
+            h.term.simplified,
+        ),
     )
 
 

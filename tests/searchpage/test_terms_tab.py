@@ -207,3 +207,9 @@ def test_many_terms_are_paged_and_the_pages_keep_the_query(client, db):
     assert "22 terms found" in html and "?q=plan&amp;page=2" in html
     second = client.get(TERMS, {"q": "plan", "page": "2"})
     assert len(second.context["hits"]) == 2
+
+
+def test_the_api_refuses_a_query_longer_than_a_term_can_be(client, terms):
+    response = client.get(reverse("api:search_terms"), {"q": "x" * 201})
+    assert response.status_code == 400
+    assert response.json() == {"q": ["At most 200 characters."]}
