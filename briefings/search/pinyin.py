@@ -116,11 +116,17 @@ def _boundaries(parts: list[str]) -> list[int]:
 
 
 def _matching_part(word: str, tokens: list[str]) -> str | None:
-    """The characters of the word whose syllables spell the tokens, on syllable
-    boundaries, each token ending where a syllable does."""
+    """The characters of the word whose syllables spell the tokens."""
     parts = [toneless(s) for s in lazy_pinyin(word)]
     if len(parts) != len(word):
         return None
+    span = spelled_span(parts, tokens)
+    return word[span[0] : span[1]] if span else None
+
+
+def spelled_span(parts: list[str], tokens: list[str]) -> tuple[int, int] | None:
+    """(first, last) of the syllables that spell the tokens, on syllable
+    boundaries, each token ending where a syllable does; None if none do."""
     target = "".join(tokens)
     ends = _boundaries(parts)
     spelled = "".join(parts)
@@ -129,8 +135,7 @@ def _matching_part(word: str, tokens: list[str]) -> str | None:
             continue
         token_ends = {start + end for end in _boundaries(tokens)}
         if token_ends <= set(ends):
-            last = ends.index(start + len(target))
-            return word[first:last]
+            return first, ends.index(start + len(target))
     return None
 
 
