@@ -75,7 +75,7 @@ def test_sqlite_finds_the_same_when_matches_are_tested_instead_of_looked_up(
     settings.SEARCH_CACHE_SECONDS = settings.PAGE_CACHE_SECONDS = 0
     params = {"q": "tariffs -involution", "sort": "newest"}
     looked_up = client.get("/search/", params).context
-    monkeypatch.setattr(sqlite, "LOOKUP_LIMIT", 0)
+    monkeypatch.setattr(sqlite, "lookup_limit", lambda: 0)
     matches = filtered(ArticleFilter, QueryDict("q=tariffs"), public_articles())
     # Written so that the planner may not start from the matches:
     assert '+"briefings_article".id IN (SELECT rowid' in str(matches.query)
