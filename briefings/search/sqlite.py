@@ -38,7 +38,7 @@ LOOKUP_MARGIN = 1.25  # counting.py's margin over its exact-count limit
 
 def lookup_limit() -> int:
     """Matches SQLite looks up one by one: the exact-count limit and its margin."""
-    return int(getattr(settings, "SEARCH_EXACT_LIMIT", 100_000) * LOOKUP_MARGIN)
+    return int(getattr(settings, "SEARCH_EXACT_LIMIT", 10_000) * LOOKUP_MARGIN)
 
 
 @dataclass(frozen=True)
