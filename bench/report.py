@@ -387,7 +387,7 @@ def notes(results: dict) -> str:
             lines.append(f"- {size_label(size)} articles: {what}: {count}.")
     if not lines:
         return ""
-    return "Measured requests (warm-up excluded):\n\n" + "\n".join(lines) + "\n"
+    return "Measured requests (after the first visits):\n\n" + "\n".join(lines) + "\n"
 
 
 def mix_listing(results: dict) -> str:
