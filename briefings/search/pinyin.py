@@ -50,10 +50,12 @@ def toneless(text: str) -> str:
 def syllables() -> frozenset[str]:
     """Every toneless pinyin syllable (from pypinyin's dictionary), without the
     vowel-less interjections (m, n, ng, hm) that would make English words pinyin."""
-    found = set()
-    for readings in pinyin_dict.values():
-        for reading in readings.split(","):
-            found.add(toneless(reading))
+    # Some 1,500 distinct toned readings among 40,000 characters: normalise each once
+    # (a worker's first search waited 0.7 s when every character's were normalised).
+    toned = {
+        reading for readings in pinyin_dict.values() for reading in readings.split(",")
+    }
+    found = {toneless(reading) for reading in toned}
     return frozenset(s for s in found if s.isalpha() and re.search("[aeiouv]", s))
 
 

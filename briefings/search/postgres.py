@@ -58,6 +58,11 @@ class Index:
     title_column: str
     headline_column: str
     like_columns: tuple[str, ...]
+    # Filter columns kept in the GIN index beside the vector (btree_gin): a search
+    # narrowed by one of them intersects the word's and the filter's lists in the
+    # index, and reads only the rows passing both (not every match of a common word,
+    # each with its vector read from TOAST to be tested).
+    key_columns: tuple[str, ...] = ()
 
 
 # FTS5's stemmer leaves words under three letters alone; PostgreSQL's stores ``us``
@@ -96,6 +101,7 @@ INDEXES = {
         "title",
         "body",
         ("title", "body"),
+        ("kind", "section", "outlet"),
     ),
     "claim": Index(
         "briefings_claim",
@@ -109,6 +115,7 @@ INDEXES = {
 SETUP_SQL = [
     "CREATE EXTENSION IF NOT EXISTS unaccent",
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE EXTENSION IF NOT EXISTS btree_gin",  # contrib, shipped with PostgreSQL
     f"""DO $$ BEGIN
       IF NOT EXISTS (SELECT 1 FROM pg_ts_dict WHERE dictname = '{CONFIG}_stem') THEN
         CREATE TEXT SEARCH DICTIONARY {CONFIG}_stem (TEMPLATE = snowball, Language = porter);
@@ -123,12 +130,19 @@ SETUP_SQL = [
 
 
 def ddl(index: Index) -> list[str]:
-    """The generated column and its GIN index for one table."""
+    """The generated column and its GIN index (with the filter keys) for one table."""
     return [
         f"ALTER TABLE {index.table} ADD COLUMN IF NOT EXISTS search_vector tsvector "
         f"GENERATED ALWAYS AS ({index.vector_sql}) STORED",
+        *index_ddl(index),
+    ]
+
+
+def index_ddl(index: Index) -> list[str]:
+    columns = ", ".join(("search_vector", *index.key_columns))
+    return [
         f"CREATE INDEX IF NOT EXISTS {index.table}_search_idx "
-        f"ON {index.table} USING gin (search_vector)",
+        f"ON {index.table} USING gin ({columns})"
     ]
 
 

@@ -37,7 +37,7 @@ TOTAL = ""  # the statement's row for the number of records passing every filter
 
 
 def exact_limit() -> int:
-    return getattr(settings, "SEARCH_EXACT_LIMIT", 100_000)
+    return getattr(settings, "SEARCH_EXACT_LIMIT", 10_000)
 
 
 def sample_every() -> int:
