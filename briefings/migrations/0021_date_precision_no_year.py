@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('briefings', '0019_organisations'),
+        ('briefings', '0020_search_keys_in_the_text_index'),
     ]
 
     operations = [
