@@ -41,6 +41,9 @@ class DatePrecision(models.TextChoices):
     DAY = "day", "day"
     MONTH = "month", "month"
     YEAR = "year", "year"
+    # the text shows a day or month but no year: the date stays empty (a year is
+    # never borrowed from elsewhere), the precision says what was there
+    NO_YEAR = "no_year", "no year"
     UNKNOWN = "unknown", "unknown"
 
 

@@ -20,6 +20,7 @@ from .formats import (
     gis_reports,
     merics_china_essentials,
 )
+from .structure.dates import NO_YEAR
 from .topics import tag_article
 from .types import ParsedBriefing
 
@@ -34,6 +35,7 @@ FORMATS: list[ModuleType] = [
 KNOWN_LAYOUT_CONFIDENCE = 1.0  # a publisher's own module knows its layout
 MIN_LETTERS = 20  # fewer letters than this cannot hold an article
 NO_DATE_WARNING = "no date: the text shows no publication date"
+NO_YEAR_WARNING = "no date: the text shows its date without a year (none borrowed)"
 NO_TITLE_WARNING = "no title: the text shows no title for this article"
 
 
@@ -59,7 +61,8 @@ def parse_text(text: str) -> ParsedBriefing:
     if not briefing.articles:
         raise UnparseableError("unparseable: no article could be found in the text")
     if briefing.date is None:
-        briefing.warnings.append(NO_DATE_WARNING)
+        shown = briefing.date_precision == NO_YEAR
+        briefing.warnings.append(NO_YEAR_WARNING if shown else NO_DATE_WARNING)
     for article in briefing.articles:
         if not article.title:
             article.warnings.append(NO_TITLE_WARNING)

@@ -81,6 +81,14 @@ HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sir|Madam)\.?\s+(?=[A-Z])")
 TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]*\)\s*$")
 # "The Chinese government", "the US government": a government named by its country.
 NAMED_GOVERNMENT = re.compile(r"^(?:[A-Z][\w’'\-]*\s+){1,3}government$")
+# "the statistics bureau", "China's commerce ministry", "the Philippine coast guard":
+# an official body named by what it does, which speaks as itself ("the ministry"
+# alone does not say which)
+OFFICIAL_BODY = re.compile(
+    r"^(?:[A-Z][\w’'\-]*(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}|(?:[a-z][\w-]*\s+){1,2})"
+    r"(?:ministry|bureau"
+    r"|commission|coast guard|customs|regulator|central bank|cabinet|port authority)$"
+)
 # "A recent report by the Beijing-based YuWa Institute", "a readout published by the
 # USTR": the report speaks for whoever wrote it.
 BY_SOURCE = re.compile(
@@ -217,7 +225,7 @@ def resolve_subject(phrase: str) -> Speaker | str | None:
     if phrase.lower() in PRONOUNS:
         return PRONOUN
     phrase = HONORIFIC.sub("", _drop_leading_fillers(phrase))
-    if NAMED_GOVERNMENT.match(phrase):
+    if NAMED_GOVERNMENT.match(phrase) or OFFICIAL_BODY.match(phrase):
         return Speaker(phrase)
     source = BY_SOURCE.match(phrase)
     if source:

@@ -62,7 +62,8 @@ class Head:
 
 def parse_dateline(text: str) -> tuple[dt.date, str] | None:
     """The date of a dateline ("Published: 12 March 2024, 10:30 GMT"), or None."""
-    text = _DATE_LABEL.sub("", text.strip())
+    # "August 17 , 2016": a space before the comma, as some CMSs print dates
+    text = re.sub(r"\s+,", ",", _DATE_LABEL.sub("", text.strip()))
     text = _WEEKDAY.sub("", _TIME.sub("", _READ_TIME.sub("", text))).strip(" ·|,")
     found = parse_date(text)
     if found:

@@ -16,13 +16,22 @@ outlet, not the publication. Nothing is guessed.
 from __future__ import annotations
 
 from .. import structure
-from ..structure.dates import numeric_dates_of
-from ..structure.roles import read_units
-from ..structure.single import PageHead, read_page_head
+from ..structure.dates import NO_YEAR, numeric_dates_of
+from ..structure.roles import meta_of, read_units
+from ..structure.single import (
+    PageHead,
+    credited_authors,
+    issue_and_date,
+    names_itself,
+    read_page_head,
+    wire_of,
+    yearless_dateline,
+)
 from ..types import ParsedArticle, ParsedBriefing
 from ._single_article import last_filled_line, parse_single_article
 
 FORMAT = "generic"
+FOOTER_LINES = 4
 PUBLICATION = None
 
 
@@ -53,12 +62,26 @@ def _parse_single(text: str) -> ParsedBriefing:
     parsed = parse_single_article(_blank(text, drop), kind="news", period_ok=True)
     article = parsed.article
     article.outlet = parsed.source or parsed.outlet
+    dated = meta_of(f"Source: {article.outlet}") if article.outlet else None
+    if dated and dated.date and dated.outlet:
+        # "Source: Xinhua, May 4, 2015": the outlet without the date it gives
+        article.outlet = dated.outlet
+        if article.date is None and dated.date.date:
+            article.date, article.date_precision = dated.date.date, dated.date.precision
     if page is not None:
         _apply_page_head(article, page)
+    # a credit sentence ("This translation is by A, B and C.") outweighs a byline
+    # guessed from its wrapped remainder ("edited by D.")
+    article.authors = credited_authors(content) or article.authors
     publication = (page.masthead if page else None) or structure.publication_of(
         [], text
     )
     publication = publication or parsed.copyright_holder
+    wire = wire_of(article.paragraphs())
+    if wire and publication is None and names_itself(wire, _own_lines(units, page)):
+        publication = wire  # the wire's own site: its stories have no other outlet
+    elif wire and not article.outlet and publication != wire:
+        article.outlet = wire  # a wire story republished on another site
     articles = [article] if article.body or article.title else []
     briefing = ParsedBriefing(
         format=FORMAT,
@@ -71,10 +94,27 @@ def _parse_single(text: str) -> ParsedBriefing:
         line_start=1,
         line_end=last_filled_line(text),
     )
+    flattened = issue_and_date(content[0] if content else None)
+    if flattened and briefing.issue is None and briefing.date is None:
+        briefing.issue = flattened[0]
+        briefing.date, briefing.date_precision = (
+            flattened[1].date,
+            flattened[1].precision,
+        )
+    if briefing.date is None and articles and yearless_dateline(content):
+        briefing.date_precision = articles[0].date_precision = NO_YEAR
     briefing.confidence = structure.single_confidence(briefing)
     if publication is None:
         briefing.warnings.append(structure.NO_PUBLICATION)
     return briefing
+
+
+def _own_lines(units: list, page: PageHead | None) -> list[str]:
+    """Lines the site puts around a story: the chrome above its title and the last
+    lines of the page."""
+    chrome = set(page.chrome) if page else set()
+    above = [u.text for u in units if u.number in chrome]
+    return above + [u.text for u in units[-FOOTER_LINES:]]
 
 
 def _apply_page_head(article: ParsedArticle, page: PageHead) -> None:

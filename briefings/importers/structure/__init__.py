@@ -20,6 +20,7 @@ from ..text import comparable, numbered_lines
 from ..types import ParsedArticle, ParsedBriefing
 from . import catalogue
 from .articles import article_of, is_reading_list, letter, reading_list
+from .dates import NO_YEAR
 from .head import (
     HeadFields,
     copyright_holder,
@@ -28,10 +29,11 @@ from .head import (
     signed_by,
 )
 from .items import MIN_ITEMS, Layout, find_layout
-from .roles import SECTION_LABEL, Unit, read_units
+from .roles import Unit, read_units
 from .single import read_page_head
 
 __all__ = [
+    "YEARLESS",
     "HeadFields",
     "publication_of",
     "read_briefing",
@@ -44,6 +46,7 @@ MAX_SECTION_TEASER = 2  # mean prose lines of a numbered item beyond which: a se
 CONFIDENT = 0.75  # below this, editors get a review item naming what is unsure
 SIGN_OFF_LINES = 8  # a letter's sign-off stands among the last lines
 # "low confidence" makes both a review item of that kind (see briefings/curation/review.py)
+YEARLESS = "issue date without a year"
 NO_PUBLICATION = (
     "low confidence: publication unknown: no masthead, title line, footer or web "
     "address names a publication"
@@ -147,10 +150,6 @@ def read_briefing(text: str, format_name: str) -> ParsedBriefing | None:
         articles = [reading_list(layout, articles)]
     intro = letter(layout.head, head.publication)
     articles = [intro, *articles] if intro else articles
-    labelled = next((u for u in layout.head if u.role == "section"), None)
-    for article in articles if labelled else []:
-        # "Category: Foreign Policy" over a listing files every item in it
-        article.section = article.section or SECTION_LABEL.match(labelled.text)["name"]
     bare = [a for a in articles if not (a.outlet or a.date or a.authors)]
     if bare:
         unsure.append(
@@ -172,7 +171,8 @@ def read_briefing(text: str, format_name: str) -> ParsedBriefing | None:
     if head.date:
         briefing.date, briefing.date_precision = head.date.date, head.date.precision
     elif head.yearless:
-        unsure.append(f"issue date without a year: {head.yearless[0]!r}")
+        briefing.date_precision = NO_YEAR  # shown without a year: none borrowed
+        unsure.append(f"{YEARLESS}: {head.yearless[0]!r}")
     if publication is None:
         unsure.insert(0, "publication unknown")
     briefing.confidence = confidence(layout, articles, publication is not None)

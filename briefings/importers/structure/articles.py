@@ -12,16 +12,17 @@ from __future__ import annotations
 import re
 
 from ..types import ParsedArticle, ParsedItem
-from .dates import FoundDate, date_line, find_dates
+from .dates import NO_YEAR, FoundDate, date_line, find_dates
 from .head import VALEDICTION, complete_names, signed_by
 from .items import Layout, Segment
-from .roles import Meta, Unit
+from .roles import Meta, Unit, wire_dateline
 from .titles import TitleParts, read_parts, split_title
 
 # a source in brackets after a summary's last sentence, or on a line of its own
 _CLOSING_SOURCE = re.compile(r"(?:^|[.!?”\"]\s*)\((?P<inner>[^()]{2,80})\)\s*$")
 _LEADING_ROLES = ("date", "meta", "names", "url", "caption", "issue")
-MIN_LETTER_WORDS = 60  # an intro this long is an article of its own
+MIN_LETTER_WORDS = 60
+MAX_TEASER_PARAGRAPHS = 2  # an intro this long is an article of its own
 
 
 def _in_byline_slot(unit: Unit, below: Unit | None) -> bool:
@@ -44,6 +45,8 @@ def _take_meta(meta: Meta, article: ParsedArticle, unsure: list[str]) -> None:
 def _set_date(article: ParsedArticle, found: FoundDate, unsure: list[str]) -> None:
     if found.date is None:
         unsure.append(f"date without a year for {article.title!r}")
+        if article.date is None:
+            article.date_precision = NO_YEAR  # shown without a year: none borrowed
         return
     article.date, article.date_precision = found.date, found.precision
 
@@ -56,13 +59,22 @@ def article_of(segment: Segment, unsure: list[str]) -> ParsedArticle:
     if parts.date:
         _set_date(article, parts.date, unsure)
     units = list(segment.units)
+    stacked = False  # authors so far come from a byline above the title
     for index, unit in reversed(list(enumerate(segment.before))):  # nearest first
         below = segment.before[index + 1] if index + 1 < len(segment.before) else None
+        only_names = bool(unit.meta and unit.meta.authors) and not (
+            unit.meta.outlet or unit.meta.date
+        )
         if unit.meta and _in_byline_slot(unit, below):
             article.authors = article.authors or [unit.meta.outlet]
         elif unit.meta and article.authors and unit.meta.authors and not parts.title:
             # stacked bylines of an untitled item, read from the nearest up
             article.authors = unit.meta.authors + article.authors
+        elif only_names and stacked and below is not None and below.role == unit.role:
+            # two bylines stacked over one title ("A, Fellow" / "B, Professor")
+            article.authors = unit.meta.authors + article.authors
+        elif only_names and not article.authors:
+            article.authors, stacked = unit.meta.authors, True
         elif unit.meta:
             _take_meta(unit.meta, article, unsure)
         elif unit.role == "heading" and not article.section:
@@ -84,8 +96,20 @@ def article_of(segment: Segment, unsure: list[str]) -> ParsedArticle:
         if unit.meta:
             _take_meta(unit.meta, article, unsure)
     _fill_body(article, units)
+    # a teaser opening with its wire's dateline; a whole story under a page's title
+    # is one article, whose wire the single-article reader weighs
+    teaser = len(article.paragraphs()) <= MAX_TEASER_PARAGRAPHS
+    wire = wire_dateline(article.body) if teaser else None
+    if wire and article.outlet is None:
+        article.outlet = wire[0]  # "DURBAN, Oct. 27 (Xinhua) — ..."
+        if wire[1] and article.date is None:
+            _set_date(article, wire[1], unsure)
     if article.outlet is None and article.body:
         _take_closing_source(article, unsure)
+    prefix = f"{article.outlet}:" if article.outlet and article.title else None
+    if prefix and article.title.startswith(prefix) and len(article.title) > len(prefix):
+        # "China Review News: Title" over "Source: China Review News, May 3, 2015"
+        article.title = article.title[len(prefix) :].strip()
     numbers = [segment.title_unit.number] + [u.number for u in segment.before]
     numbers += [u.number for u in segment.units]
     article.line_start, article.line_end = min(numbers), max(numbers)
@@ -159,8 +183,9 @@ def _fill_body(article: ParsedArticle, units: list[Unit]) -> None:
 
 
 def is_reading_list(layout: Layout) -> bool:
-    """Bulleted entries with their sources and nothing under them: a reading list."""
-    return all(
+    """Bulleted entries with their sources and nothing under them: a reading list
+    (bullets saying what an outlet reports are the items of a media report)."""
+    return layout.shape != ("attributed",) and all(
         segment.title_unit.role == "list"
         and not any(u.role in ("prose", "heading") for u in segment.units)
         for segment in layout.segments

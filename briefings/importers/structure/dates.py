@@ -87,21 +87,31 @@ _PATTERNS = [
     re.compile(rf"\b{_WEEKDAY}{_DAY}\s+(?P<month>{_MONTH})\b(?!\.?,?\s*\d)", re.I),
 ]
 _LABEL = re.compile(
-    r"^\s*(?:(?:first|last)\s+)?(?:published|updated|posted|dated?|modified|issued"
-    r"|released|date range|week of|week ending|for the week of|last updated"
+    r"^\s*(?:(?:first|last)\s+)?(?:date range|published|updated|posted|dated?|modified|issued"
+    r"|released|week of|week ending|for the week of|last updated"
     r"|aktualisiert|veröffentlicht|publié le|mis à jour|modification de la page le)"
     r"(?:\s+on)?\s*[:：]?\s*",
     re.I,
 )
 _TIME = re.compile(
     r"(?:,|\bat\b|\||·)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
-    r"(?:\s*\(?(?:(?-i:[A-Z]{2,5})|UTC[+-]\d+|GMT[+-]\d+)\)?\b)?",
+    r"(?:\s*\(?(?:(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?|(?-i:[A-Z]{2,5}))\)?\b)?",
     re.I,
 )
 _READ_TIME = re.compile(r"\d+\s*min(?:ute)?s?\b(?:\s+(?:read|listen))?", re.I)
+# "Updated 2 hours ago": a page clock relative to when it was saved, no date
+_RELATIVE = re.compile(
+    r"(?:\b(?:updated|posted|published|edited)\s+)?\b(?:\d+|an?|one)\s+(?:seconds?"
+    r"|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b",
+    re.I,
+)
 # "Mar 1, 202421 min read": a web listing glued the year to the reading time
 _GLUED_READ_TIME = re.compile(r"(\d{4})(\d{1,3}\s*min)", re.I)
 _FILLER = " ,.;:|·•()[]–—-\t"
+
+
+# The precision of a date shown without a year (the date itself stays empty).
+NO_YEAR = "no_year"
 
 
 @dataclass
@@ -223,7 +233,7 @@ def strip_label(text: str) -> str:
 def date_line(text: str) -> FoundDate | None:
     """The date of a line that is nothing but a date (labels, times, weekday allowed)."""
     text = _LABEL.sub("", _GLUED_READ_TIME.sub(r"\1 \2", text))
-    text = _READ_TIME.sub("", _TIME.sub("", text))
+    text = _READ_TIME.sub("", _TIME.sub(" ", _RELATIVE.sub("", text)))
     found = find_date(text)
     if not found:
         return None

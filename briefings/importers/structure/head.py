@@ -16,11 +16,20 @@ from ..formats._article_text import split_names
 from ..text import comparable, numbered_lines
 from . import catalogue
 from .dates import FoundDate, find_dates, strip_label
-from .roles import COPYRIGHT, EDITORS, ISSUE, Unit, affiliated_names, issue_number
+from .roles import (
+    COPYRIGHT,
+    EDITORS,
+    ISSUE,
+    ORGANISATION_WORDS,
+    Unit,
+    affiliated_names,
+    issue_number,
+)
 
 _SUBJECT = re.compile(r"^(?:Subject|Betreff|Objet)\s*:\s*(?P<subject>.+)$", re.I)
 MAXVALEDICTION_WORDS = 4
 FOOTER_LINES = 6
+MAIL_HEADER_LINES = 12
 MAX_MASTHEAD_WORDS = 6
 _SEPARATOR = re.compile(r"\s[·|]\s")
 _HOLDER = re.compile(
@@ -57,10 +66,32 @@ def publication_of(head: list[Unit], text: str) -> str | None:
     return footer_publication(text, head)
 
 
+# "China-US Focus is a project of ...", "X is published by ...": a footer line in
+# which a publication describes itself
+_SELF_DESCRIBED = re.compile(
+    r"^(?P<name>[^.,:;]{3,60}?)\s+is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:project|publication|newsletter|service|initiative|product|programme"
+    r"|program)\s+(?:of|by|from)\b|^(?P<published>[^.,:;]{3,60}?)\s+is\s+"
+    r"(?:published|produced|edited)\s+by\b",
+    re.I,
+)
+
+
+def self_described(text: str) -> str | None:
+    """The publication a footer line describes ("X is a project of Y"), if the
+    catalogue knows it."""
+    for line in _footer_lines(text):
+        match = _SELF_DESCRIBED.match(line)
+        name = match and (match.group("name") or match.group("published"))
+        if name and catalogue.lookup(name):
+            return name.strip()
+    return None
+
+
 def footer_publication(text: str, head: list[Unit] = ()) -> str | None:
-    """The copyright holder of the footer, or the catalogue's name for a web address
-    in the head or the footer."""
-    holder = copyright_holder(text)
+    """The copyright holder of the footer, a publication the footer describes, or
+    the catalogue's name for a web address in the head or the footer."""
+    holder = copyright_holder(text) or self_described(text)
     if holder:
         return holder
     for line in [*(u.text for u in head[:8]), *_footer_lines(text)]:
@@ -79,11 +110,32 @@ def _footer_lines(text: str) -> list[str]:
 def copyright_holder(text: str) -> str | None:
     """Who the footer's copyright line names: a publication naming itself."""
     for line in reversed(_footer_lines(text)):
-        holder = _HOLDER.search(line)
-        if holder and COPYRIGHT.search(line) and holder.group("name").strip():
-            name = holder.group("name").strip()
+        if not COPYRIGHT.search(line):
+            continue
+        # "Copyright © 2024 X": the word and the sign both open the notice
+        names = [h.group("name").strip() for h in _HOLDER.finditer(line)]
+        for name in filter(None, names):
             if len(name.split()) <= 8 and not name.lower().startswith("all rights"):
                 return name.rstrip(" .")
+            break
+    return None
+
+
+def _owner_above(
+    head: list[Unit], start: int | None, masthead: str | None
+) -> str | None:
+    """An organisation's name on the line above a masthead that reads as a title (it
+    has a colon or does not name an organisation itself)."""
+    if not start or masthead is None or start < 2 or head[start - 1].text != masthead:
+        return None
+    upper = head[start - 2]
+    organisation = bool(ORGANISATION_WORDS.search(upper.text)) and _is_title_case(
+        upper.text
+    )
+    titled = ":" in masthead or not ORGANISATION_WORDS.search(masthead)
+    short = len(upper.text.split()) <= MAX_MASTHEAD_WORDS * 2
+    if upper.role in ("heading", "names", "meta") and organisation and titled and short:
+        return upper.text
     return None
 
 
@@ -171,7 +223,9 @@ def _masthead(head: list[Unit], start: int) -> str | None:
     )
     short = above is not None and len(above.text.split()) <= MAX_MASTHEAD_WORDS * 2
     named = above is not None and (above.text.isupper() or _is_title_case(above.text))
-    if short and named and (above.role in ("heading", "names") or only_outlet):
+    kind_only = above is not None and _only_kind_words(above.text)
+    placed = above is not None and (above.role in ("heading", "names") or only_outlet)
+    if short and named and placed and not kind_only:
         return above.text  # a name, not a tagline ("Scanning the web so you need not")
     residual = _residual_title(head[start], None)
     known = next((u.text for u in head if catalogue.lookup(u.text)), None)
@@ -236,13 +290,18 @@ def read_head_fields(head: list[Unit], text: str) -> HeadFields:
         found = EDITORS.search(unit.text)
         names = None
         if found:  # "Compiled by A, Research Associate, and B": the people only
-            names = split_names(found.group("names")) or affiliated_names(
+            names = affiliated_names(found.group("names")) or split_names(
                 found.group("names")
             )
         if names and not fields.editors:
             fields.editors = names
     start = _block_start(head)
     masthead = _masthead(head, start) if start is not None else None
+    owner = _owner_above(head, start, masthead)
+    if owner is not None:
+        # "Business Council of Victoria" / "China Policy Reading List: ..." / date:
+        # the organisation names the publication, the line under it is the title
+        masthead, fields.title = owner, masthead
     fields.publication = masthead or publication_of(head, text)
     block = head[start:] if start is not None else head
     for unit in block:
@@ -252,11 +311,16 @@ def read_head_fields(head: list[Unit], text: str) -> HeadFields:
             break
         fields.issue = fields.issue or issue_number(unit.text)
         _head_date(fields, unit)
-    # a listing's head seldom has a title of its own: only an email's subject line
-    for unit in head:
-        subject = _SUBJECT.match(unit.raw.strip())
-        if subject and fields.title is None:
+    # a listing's head seldom has a title of its own: an email's subject line, or a
+    # line over the date that only says what kind of issue this is ("Media Report")
+    for line in numbered_lines(text)[:MAIL_HEADER_LINES]:
+        subject = _SUBJECT.match(line.text.strip())
+        if subject and fields.title is None:  # mail headers are noise to the reader
             fields.title = subject.group("subject").strip()
+    above = head[start - 1] if start else None
+    kind_line = above is not None and above.role == "heading"
+    if fields.title is None and kind_line and _only_kind_words(above.text):
+        fields.title = above.text
     if fields.date is None and start is None:
         for unit in head:
             if unit.role in ("date", "meta", "heading"):

@@ -17,8 +17,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..text import comparable
+from . import catalogue
 from .dates import find_dates
-from .roles import SOURCE_LABEL, Unit, is_issue_line
+from .roles import SOURCE_LABEL, Unit, is_issue_line, wire_dateline
 from .titles import TitleParts, split_title
 
 META_ROLES = ("date", "meta", "names")
@@ -32,6 +33,7 @@ LEADING_SHARE = 0.8  # of items with metadata above the title, for it to be thei
 MAX_HEAD_UNITS = 12  # an issue line this near the top closes the briefing's head
 MIN_TEASERS = 3  # bare headings over prose are items only in a listing this long
 MAX_TEASER_PARAGRAPHS = 1.5  # mean paragraphs under a teaser heading
+BODY_WORDS = 20  # a prose line this long is a paragraph of a text, not of its head
 
 
 @dataclass
@@ -93,6 +95,8 @@ def _next_kind(units: list[Unit], index: int) -> str:
     if index + 1 >= len(units):
         return "end"
     role = units[index + 1].role
+    if role == "prose" and wire_dateline(units[index + 1].text):
+        return "meta"  # a teaser opening with its wire's dateline
     if role == "date" and units[index + 1].meta.date.date is None:
         return "heading"  # a day without a year heads a section
     if role in META_ROLES or role == "issue":
@@ -116,10 +120,15 @@ def _shape(units: list[Unit], index: int, parts: TitleParts) -> tuple:
     following = _next_kind(units, index)
     previous = units[index - 1] if index else None
     if previous is not None and _is_dated(previous) and not unit.blank_before:
-        following = "above"  # the item's metadata stands over its title
+        # the item's metadata stands over its title, unless a teaser opening with
+        # its wire's dateline follows it
+        wired = following == "meta" and units[index + 1].role == "prose"
+        following = following if wired else "above"
     if unit.numbering:
-        # numbered: an item unless another heading follows (a contents list)
-        following = "heading" if following == "heading" else "content"
+        # numbered: an item unless another heading follows (a contents list); a
+        # numbered line carrying its own excerpt is an item whatever follows it
+        contents = following == "heading" and unit.role != "prose"
+        following = "heading" if contents else "content"
         inline = None
     elif inline:
         following = "any"  # a title that names its source is an item
@@ -167,6 +176,9 @@ def _recurring_issue_lines(units: list[Unit]) -> None:
 
 def find_layout(units: list[Unit]) -> Layout | None:
     """The items of a text, or None when no block shape recurs as items."""
+    attributed = attributed_items(units)
+    if attributed is not None:
+        return attributed
     _recurring_issue_lines(units)
     lone_issue = sum(u.role == "issue" for u in units) == 1
     nexts = [*units[1:], None]
@@ -191,7 +203,85 @@ def find_layout(units: list[Unit]) -> Layout | None:
             starts = _add_bare_titles(units, starts, parts, shape)
             starts = _first_item_above(units, starts, parts, shape, head_end)
             return _segment(units, starts, parts, shape)
+    # headings of different looks ("Xinhua: Title", a title naming no known outlet)
+    # whose blocks all close with their source are the items of a digest as well
+    starts = sorted(shapes)
+    if _sourced_blocks(units, starts) and len(starts) >= MIN_ITEMS:
+        return _segment(units, starts, parts, (None, 0, False, False, "prose"))
     return _untitled_items(units)
+
+
+# "Reuters reports: ...", "The Economist argues: ...", "According to Caixin, ...":
+# an outlet, a reporting verb and what it says
+_ATTRIBUTED = re.compile(
+    r"^(?:according to\s+(?P<according>[^,:]{2,60}?)\s*,"
+    r"|(?P<outlet>[^,:\"“]{2,60}?)\s+(?:also\s+|further\s+|separately\s+|meanwhile\s+)?(?:reports|reported|says|said|writes"
+    r"|wrote|comments|commented|argues|argued|notes|noted|adds|observes|claims"
+    r"|quotes|cites|states|stated|warns|warned|editorializes|opines)\s*:)\s*\S",
+    re.I,
+)
+
+
+def attributed_outlet(text: str) -> str | None:
+    """The known outlet a paragraph is attributed to ("Reuters reports: ..."), or None."""
+    match = _ATTRIBUTED.match(text)
+    name = match and (match.group("according") or match.group("outlet"))
+    return name.strip() if name and catalogue.is_outlet(name.strip()) else None
+
+
+def attributed_items(units: list[Unit]) -> Layout | None:
+    """Untitled items of a media report: paragraphs or bullets that each give what a
+    known outlet reports ("Reuters reports: '...'", "According to Caixin, ...").
+
+    They are items when at least two recur and nearly every paragraph between the
+    first and the last of them is one (an essay citing outlets in passing is not).
+    """
+    starts = [
+        i
+        for i, u in enumerate(units)
+        if u.role in ("list", "prose") and attributed_outlet(u.text)
+    ]
+    if len(starts) < MIN_ITEMS:
+        return None
+    between = [
+        u
+        for u in units[starts[0] : starts[-1] + 1]
+        if u.role in ("list", "prose", "heading") and u.blank_before or u.role == "list"
+    ]
+    if len(starts) < LEADING_SHARE * len(between):
+        return None
+    if _has_paragraph(units[: starts[0]]):
+        return None  # a story's own paragraphs come first: it cites outlets in passing
+    segments = []
+    for number, start in enumerate(starts):
+        end = starts[number + 1] if number + 1 < len(starts) else len(units)
+        # the paragraph is the item's body: it has no title line of its own
+        body = units[start:end] if end < len(units) else _until_gap(units[start:])
+        parts = TitleParts(title="", outlet=attributed_outlet(units[start].text))
+        segments.append(Segment(units[start], parts, body))
+    return Layout(units[: starts[0]], segments, ("attributed",), 0)
+
+
+def _has_paragraph(units: list[Unit]) -> bool:
+    """Whether prose lines (a hard-wrapped paragraph counts whole) hold a paragraph."""
+    words = 0
+    for unit in units:
+        words = words if not unit.blank_before else 0
+        words += len(unit.text.split()) if unit.role == "prose" else 0
+        if words >= BODY_WORDS:
+            return True
+    return False
+
+
+def _until_gap(units: list[Unit]) -> list[Unit]:
+    """The last item's lines: its paragraph and what clings to it (a footer after a
+    gap is not part of it)."""
+    kept = units[:1]
+    for unit in units[1:]:
+        if unit.blank_before or unit.number > kept[-1].number + 1:
+            break  # a gap, or a noise line ("Back to top") between
+        kept.append(unit)
+    return kept
 
 
 MAX_FIRST_TITLE_WORDS = 20
@@ -236,6 +326,8 @@ def _sourced_blocks(units: list[Unit], starts: list[int]) -> bool:
     closed = 0
     for a, b in zip(bounds, bounds[1:], strict=False):
         block = units[a + 1 : b]
+        while block and block[-1].role == "url":
+            block = block[:-1]  # the original's web address under its source line
         last = block[-1] if block else None
         closed += bool(last and last.role == "meta" and last.meta.outlet)
     return closed >= MIN_ITEMS and closed >= LEADING_SHARE * len(starts)
@@ -249,7 +341,12 @@ def _untitled_items(units: list[Unit]) -> Layout | None:
         in_block = (
             blocks and not unit.blank_before and blocks[-1][-1].role in META_ROLES
         )
-        if unit.role in META_ROLES and (unit.blank_before or not blocks):
+        # a block starts after a gap, or where metadata follows a teaser (listings
+        # copied without blank lines between their items)
+        after_teaser = bool(blocks) and blocks[-1][-1].role not in META_ROLES
+        if unit.role in META_ROLES and (
+            unit.blank_before or not blocks or after_teaser
+        ):
             blocks.append([unit])
         elif in_block and unit.role in META_ROLES or blocks:
             blocks[-1].append(unit)
@@ -290,10 +387,17 @@ def _add_bare_titles(
             continue
         unit, previous = units[index], units[index - 1]
         same_look = (unit.numbering, unit.md_level, unit.bold) == shape[:3]
+        # after the previous teaser, maybe with this item's rubric between ("• Q&A")
+        rubric = (
+            previous.role in ("list", "heading")
+            and len(previous.text.split()) <= MAX_RUBRIC_WORDS
+            and index >= 2
+            and units[index - 2].role == "prose"
+        )
         if (
             same_look
             and unit.blank_before
-            and previous.role == "prose"
+            and (previous.role == "prose" or rubric)
             and units[index + 1].role in other
         ):
             extra.append(index)
@@ -380,6 +484,9 @@ def _move_leading_metadata(
     When nearly every item is preceded by such a block (the previous item's body
     ends with it), the block recurs: it is the start of the next item.
     """
+    tail = units[bounds[-1][1] + 1 :]
+    if tail and all(u.role in META_ROLES for u in tail):
+        return bounds  # the text ends with the last title's metadata: it is below
     moved = []
     for number, (first, start) in enumerate(bounds):
         floor = bounds[number - 1][1] if number else -1

@@ -24,9 +24,9 @@ NOISE = re.compile(
     r"|sign (?:in|up)|subscribe(?: now| for free| to [\w ]{1,40})?|subscribed"
     r"|share(?: this(?: article| post| story| page)?)?(?: on \w+)?|share \w+"
     r"|tweet|print|e-?mail|copy link|link copied|\^?\s*(?:back to )?top\s*\^?"
-    r"|\d+\s*min(?:ute)?s?(?: read| listen)?|listen to this (?:article|story)"
+    r"|\d+\s*min(?:ute)?s?(?: read| listen)?|listen to this (?:article|story)|listen (?:on|in|with) .*"
     r"|advertisement|accept(?: all)? cookies|cookie settings|read more|continue reading"
-    r"|related(?: articles| posts| stories| content)?|tags?:.*|topics?:.*"
+    r"|related(?: articles| posts| stories| content)?|tags?:.*|topics?:.*|keywords?:.*"
     r"|facebook|twitter|x|linkedin|whatsapp|reddit|telegram|weibo|wechat"
     r"|previous(?: article| post)?|next(?: article| post)?|comments?|leave a comment"
     r"|\d+ comments?|thanks? for reading.*|this post is for paid subscribers"
@@ -71,6 +71,11 @@ ORGANISATION_WORDS = re.compile(
     r"|Department|Committee|Association|Chamber|Bank|Group|Policy|Affairs|Relations"
     r"|Studies|Podcast|Newsletter|Briefing|Report|Watch|Dispatch|Ledger|Table)\b"
 )
+# Words of a listing's own headings, never of a person's name.
+LISTING_WORDS = re.compile(
+    r"\b(?:Latest|Featured|Recent|Popular|Trending|Recommended|Commentary|Opinion"
+    r"|Analysis|Editorial|Highlights|Headlines|Stories|Articles|Essays|Archive)\b"
+)
 EDITORS = re.compile(
     r"(?:\b(?:compiled|edited|curated|put together)\s+by|^editors?\s*[:：])\s*"
     r"(?P<names>[^|·–—]+?)\s*$",
@@ -113,12 +118,23 @@ ISSUE = re.compile(
     r"|(?:^|\s)#(?P<hash>\d{1,5})\b",
     re.I,
 )
+# "Source", "Media" and "Outlet" are labels only with their colon: "Media Report"
+# is a title, "Media: Caixin" a source line.
 SOURCE_LABEL = re.compile(
-    r"^(?:source|sources|via|from|originally published (?:in|by|at)|published (?:in|by)"
-    r"|outlet|media|read (?:it|the full (?:article|story)) (?:at|in|on))\s*[:：]?\s+"
-    r"(?P<name>.+?)\s*$",
+    r"^(?:(?:sources?|outlets?|media)\s*[:：]\s*|(?:via|from|originally published"
+    r" (?:in|by|at)|published (?:in|by)|read (?:it|the full (?:article|story))"
+    r" (?:at|in|on))\s*[:：]?\s+)(?P<name>.+?)\s*$",
     re.I,
 )
+# "(original in Chinese)", "(in Chinese)", "[English]": the language of the source,
+# not part of its name
+LANGUAGE_NOTE = re.compile(
+    r"\s*[(\[](?:(?:original(?:ly)?|text|article)\s+)?(?:in\s+)?(?:Chinese|English"
+    r"|Mandarin|Cantonese|Japanese|Korean|Russian|French|German|Spanish)"
+    r"(?:\s+(?:only|original|language))?[)\]]",
+    re.I,
+)
+_SOURCE_LIST = re.compile(r"\s*(?:[,;/&]|\band\b)\s*")
 AUTHOR_LABEL = re.compile(
     r"^(?:authors?|written by|words by|text|reporter|reported by|commentary by"
     r"|analysis by|edited by|editors?|compiled by)\s*[:：]\s*(?P<names>.+)$",
@@ -128,6 +144,7 @@ _STRONG = re.compile(r"\s*(?:\||·|•|\s[-–—]\s)\s*")
 _SEPARATORS = re.compile(r"\s*(?:\||·|•|\s[-–—]\s|,\s*|/\s)\s*")
 TERMINAL = re.compile(r"[.!;:,…]['\"”’)\]]*$")
 MAX_HEADING_WORDS = 25
+MAX_OUTLET_WORDS = 6
 MIN_MENU_LINES = 5
 _PAGE_NUMBER = re.compile(r"\s+\d{1,4}$")
 _SPACED_PAGE_NUMBER = re.compile(r"(?:\s{2,}|\t)\d{1,4}\s*$")  # set off to the margin
@@ -191,12 +208,38 @@ def outlet_name(text: str) -> str | None:
     return None
 
 
+def first_source(text: str) -> str:
+    """One outlet of a source list ("Sources: Xinhua, Global Times"): the first the
+    catalogue knows, else the first named (a record has one outlet)."""
+    names = [n.strip(" .") for n in _SOURCE_LIST.split(text) if n.strip(" .")]
+    if len(names) < 2:
+        return text
+    return next((n for n in names if catalogue.is_outlet(n)), names[0])
+
+
+# "BEIJING, March 3 (Reuters) -", "CAPE TOWN, Oct. 27 (Xinhua) --": a wire's dateline
+_WIRE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .,'’-]{1,60}?)(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+    r"\s*\((?P<wire>[^()]{2,40})\)\s*(?:--?|–|—)\s"
+)
+
+
+def wire_dateline(text: str) -> tuple[str, FoundDate | None] | None:
+    """The known wire and the date (often without a year) of a story's dateline."""
+    match = _WIRE_DATELINE.match(text)
+    if not match or not catalogue.is_outlet(match.group("wire").strip()):
+        return None
+    date = find_date(match.group("date")) if match.group("date") else None
+    return match.group("wire").strip(), date
+
+
 _BRACKETED = re.compile(r"^[(\[](?P<inner>[^()\[\]]+)[)\]]$")
 
 
 def meta_of(text: str) -> Meta | None:
     """Authors, outlet and date of a metadata line ("Reuters | 12 March 2024"), also
     when the whole line is in brackets ("(Reuters, 03/27/23, Jane Doe)")."""
+    text = LANGUAGE_NOTE.sub("", text).strip() or text
     bracketed = _BRACKETED.match(text.strip())
     if bracketed:
         inner = meta_of(bracketed.group("inner").strip())
@@ -207,14 +250,14 @@ def meta_of(text: str) -> Meta | None:
         return Meta(date=found)
     source = SOURCE_LABEL.match(text)
     if source:
-        name = source.group("name")
+        name = LANGUAGE_NOTE.sub("", source.group("name"))
         meta = meta_of(name) or Meta()
         if not meta:
             dates = find_dates(name)
             last = dates[-1] if dates else None
             if last and not name[last.end :].strip(" .)"):
                 meta.date, name = last, name[: last.start]
-            meta.outlet = name.strip(" .,;(")
+            meta.outlet = first_source(name.strip(" .,;("))
         return meta
     label = AUTHOR_LABEL.match(text) or BY_LABEL.match(text) or BY_FOREIGN.match(text)
     if label:
@@ -259,8 +302,22 @@ def _date_then_names(text: str) -> Meta | None:
     found = find_date(text)
     if found is None or found.start != 0 or found.date is None:
         return None
-    names = person_names(text[found.end :].strip(" ,|·–—-"))
-    return Meta(authors=names, date=found) if names else None
+    rest = text[found.end :].strip(" ,|·–—-")
+    names = person_names(rest)
+    if names:
+        return Meta(authors=names, date=found)
+    # "May 21, 2024 Lydia Karagiannis The National Interest": a known outlet last
+    words = rest.split()
+    for size in range(min(MAX_OUTLET_WORDS, len(words) - 2), 0, -1):
+        outlet = " ".join(words[-size:])
+        names = (
+            person_names(" ".join(words[:-size]))
+            if catalogue.is_outlet(outlet)
+            else None
+        )
+        if names:
+            return Meta(authors=names, outlet=outlet, date=found)
+    return None
 
 
 def _name_with_role(text: str) -> list[str] | None:
@@ -271,7 +328,10 @@ def _name_with_role(text: str) -> list[str] | None:
     name = person_names(parts[0])
     roles = " ".join(parts[1:])
     one_person = name is not None and len(name) == 1 and 2 <= len(name[0].split()) <= 4
-    described = bool(ROLE_WORDS.search(roles) or ORGANISATION_WORDS.search(roles))
+    # "Founding president of MERICS": role words in lower case as well
+    described = bool(
+        ROLE_WORDS.search(roles.title()) or ORGANISATION_WORDS.search(roles)
+    )
     return name if one_person and described else None
 
 
@@ -298,17 +358,26 @@ def _meta_parts(text: str) -> Meta | None:
         return None
     meta, rubric = Meta(), None
     parts = [p for p in parts if not READ_TIME.fullmatch(p.strip())]
+    # with a "By ..." part, the names are there: "Critical Questions" is the rubric
+    has_by = any(_BY_PART.match(p.strip()) for p in parts)
     for index, part in enumerate(parts):
         by = _BY_PART.match(part)
         names = person_names(by.group("names") if by else part)
+        # without "By", names are full names ("Finance & Macro" is a rubric)
+        full = bool(names) and all(len(n.split()) >= 2 for n in names)
         found = date_line(part)
         if found and meta.date is None:
             meta.date = found
         elif outlet_name(part) and meta.outlet is None:
             meta.outlet = outlet_name(part)
-        elif names and not meta.authors and (by or len(part.split()) >= 2):
+        elif names and not meta.authors and (by or (not has_by and full)):
             meta.authors = names
-        elif index == 0 and len(part.split()) <= 4 and part[:1].isupper():
+        elif (
+            index == 0
+            and len(part.split()) <= 4
+            and part[:1].isupper()
+            and ":" not in part
+        ):
             rubric = None if issue_number(part) is not None else part
         else:
             return None
@@ -324,6 +393,8 @@ def is_navigation(unit: Unit) -> bool:
     text = unit.text
     if _BREADCRUMB.match(text):
         return True
+    if text.isupper() and " / " in text and "|" not in text:
+        return False  # "GOVERNMENT / POLITICS / FOREIGN AFFAIRS": a section heading
     for chunks in (
         _NAV_SEPARATORS.split(f" {text} "),
         re.split(r"\s{2,}|\t", unit.raw.strip()),
@@ -351,6 +422,9 @@ def _role(text: str, unit: Unit) -> str:
     if caption_text(text):
         return "caption"
     unit.meta = meta_of(text) if len(text) < 160 else None
+    if unit.meta and unit.numbering and unit.meta.authors and not unit.meta.date:
+        unit.meta = None  # "3. Hong Kong, PRC": a numbered heading, not a byline
+        return "heading"
     if unit.meta:
         return (
             "date"
@@ -407,6 +481,8 @@ def names_only(text: str) -> list[str] | None:
     if (
         plain.isupper()
         or catalogue.lookup(plain)
+        or ORGANISATION_WORDS.search(plain)  # "Media Report", "Policy Brief"
+        or LISTING_WORDS.search(plain)  # "Latest Commentary", "Featured Analysis"
         or len(plain.split()) > 24
         or re.search(r"[.:;!?]$", plain)
     ):

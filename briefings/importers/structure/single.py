@@ -15,14 +15,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..formats._article_text import split_names
 from . import catalogue
 from .dates import FoundDate, find_dates, strip_label
-from .roles import DOCUMENT_NUMBER, ROLE_WORDS, Unit, is_navigation, issue_number
+from .roles import (
+    DOCUMENT_NUMBER,
+    ROLE_WORDS,
+    Unit,
+    is_navigation,
+    issue_number,
+    wire_dateline,
+)
 
 BODY_WORDS = 20  # a prose line this long starts the body
 MIN_TITLE_WORDS = 3
 STRONG_TITLE = 2  # a byline, date or document number under the title (or its dek)
 CLOSING_LINES = 4  # a date among the last lines signs the text off
+# the title, a dek, a byline and a role line, then the date line
+DATE_LINES_UNDER_TITLE = 5
+CREDIT_LINES = 15  # a translation's credit stands near the top
 MAX_MASTHEAD_WORDS = 12
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\b", re.I)
 _COOKIES = re.compile(r"\bcookies?\b", re.I)
@@ -157,7 +168,7 @@ def read_page_head(units: list[Unit]) -> PageHead | None:
     if following is not None and DOCUMENT_NUMBER.match(following.text):
         head.issuer, head.masthead = head.masthead, None
         head.chrome.append(following.number)
-    _dates_and_issue(head, units[: min(end, title_index + 4)])
+    _dates_and_issue(head, units[: min(end, title_index + DATE_LINES_UNDER_TITLE)])
     for position in range(title_index + 1, min(end, title_index + 4)):
         unit = units[position]
         if unit.role == "names" and unit.meta and not head.authors:
@@ -165,6 +176,11 @@ def read_page_head(units: list[Unit]) -> PageHead | None:
             below = units[position + 1] if position + 1 < len(units) else None
             if below is not None and is_role_line(below.text):
                 head.roles.append(below.number)
+        elif unit.role == "meta" and unit.meta and unit.meta.authors:
+            # "Interview by A | 7 May 2024 | 9 min read", "By A, Fellow, and B, ..."
+            head.authors = head.authors or unit.meta.authors
+            dated = unit.meta.date and unit.meta.date.date
+            head.date = head.date or (unit.meta.date if dated else None)
     for unit in reversed(units[-CLOSING_LINES:]):
         if unit.role == "date" and unit.meta.date and unit.meta.date.date:
             head.signed_on = unit.meta.date
@@ -175,6 +191,70 @@ def read_page_head(units: list[Unit]) -> PageHead | None:
         head.issue = head.issue or int(episode.group("number"))
         head.title_text = title[episode.end() :]
     return head
+
+
+FIRST_PARAGRAPHS = 2  # a dateline opens the story
+
+
+def wire_of(paragraphs: list[str]) -> str | None:
+    """The known wire a story's dateline names ("BEIJING, March 3 (Reuters) -")."""
+    for paragraph in paragraphs[:FIRST_PARAGRAPHS]:
+        found = wire_dateline(paragraph)
+        if found:
+            return found[0]
+    return None
+
+
+def names_itself(name: str, lines: list[str]) -> bool:
+    """Whether the page's own chrome or footer lines name the wire ("Our Standards:
+    The Thomson Reuters Trust Principles"): then the page is the wire's own."""
+    known = catalogue.lookup(name)
+    return known is not None and any(
+        catalogue.mentioned(line) is known for line in lines
+    )
+
+
+# "Issue 58 | 15 January 2024" inside a masthead line flattened into running text
+_ISSUE_AND_DATE = re.compile(
+    r"\b(?:issue|no\.|number|#)\s*(?P<number>\d{1,5})\s*[|·,–—-]\s*(?P<rest>.{6,40})",
+    re.I,
+)
+
+
+def issue_and_date(first: Unit | None) -> tuple[int, FoundDate] | None:
+    """The issue number and date a first line shows side by side, as a flattened
+    masthead does ("MONITOR Weekly digest ... Issue 58 | 15 January 2024 ...")."""
+    match = _ISSUE_AND_DATE.search(first.text) if first is not None else None
+    found = find_dates(match.group("rest")) if match else []
+    if found and found[0].start == 0 and found[0].date is not None:
+        return int(match.group("number")), found[0]
+    return None
+
+
+# "This translation is by A, B, and C.": the authors credited in a sentence
+_CREDITED = re.compile(
+    r"^This (?:translation|article|piece|report|analysis|paper|brief) (?:is|was)"
+    r" (?:(?:written|prepared|translated) )?by (?P<names>[^.]+)\."
+)
+
+
+def credited_authors(units: list[Unit]) -> list[str]:
+    """The authors a credit sentence names in the page's first paragraphs."""
+    for unit in units[:CREDIT_LINES]:
+        match = _CREDITED.match(unit.text)
+        names = split_names(match.group("names")) if match else None
+        if names:
+            return names
+    return []
+
+
+def yearless_dateline(units: list[Unit]) -> str | None:
+    """A date line above the body that shows no year ("August 17", "Monday, 4
+    March"): the caller records that precision and leaves the date empty."""
+    for unit in units[: _body_start(units)]:
+        if unit.role == "date" and unit.meta.date and unit.meta.date.date is None:
+            return unit.text
+    return None
 
 
 def _masthead(above: list[Unit]) -> str | None:

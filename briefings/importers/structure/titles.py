@@ -32,6 +32,7 @@ _GLUE = re.compile(r"\s[-–—]\s")
 _COMMENT = re.compile(r"\s//\s")
 _SITE_SUFFIX = re.compile(r"_(?P<site>[^_\s]{2,24})$")
 MAX_OUTLET_WORDS = 6
+_BY_NAMES = re.compile(r"^by\s+(?P<names>[A-Z].+)$")
 _PARTS = re.compile(r"\s*[,;|/]\s*")
 _OUTLET_WORDS = ORGANISATION_WORDS
 
@@ -69,6 +70,11 @@ def read_parts(text: str, allow_names: bool) -> TitleParts | None:
         found = date_line(piece)
         if found and parts.date is None:
             parts.date = found
+            continue
+        by = _BY_NAMES.match(piece.strip())
+        names = person_names(by.group("names")) if by else None
+        if names and not parts.authors:
+            parts.authors = names  # "(April 7, 2024, Forbes, by Jane Doe)"
             continue
         outlet = _outlet(piece)
         names = person_names(piece) if allow_names else None  # "Example Times" is none
