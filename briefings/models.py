@@ -11,7 +11,7 @@ from collections import Counter
 
 from django.conf import settings
 from django.db import connection, models
-from django.db.models.functions import Substr
+from django.db.models.functions import Coalesce, Substr
 from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
@@ -699,6 +699,50 @@ class Figure(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class CountSummary(models.Model):
+    """A count the browsing pages show (an archive total, a topic's or a briefing's
+    articles, briefings by month…), kept by database triggers as the records change
+    (``summaries.py`` says what each ``subject`` and ``item`` mean); never written
+    by Django, so a save cannot put back a stale figure."""
+
+    subject = models.CharField(max_length=20)
+    item = models.BigIntegerField(default=0)
+    total = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subject", "item"], name="unique_count_summary"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} {self.item}: {self.total}"
+
+
+def kept_count(subject: str, item: str = "pk") -> models.Expression:
+    """A record's kept count of ``subject`` (0 when none), as an annotation: a
+    lookup of one summary row per record shown, never a count of its links."""
+    row = CountSummary.objects.filter(subject=subject, item=models.OuterRef(item))
+    return Coalesce(models.Subquery(row.values("total")[:1]), 0)
+
+
+def kept_totals(*subjects: str) -> dict[str, int]:
+    """The archive-wide kept counts of ``subjects`` (0 when none), in one query."""
+    rows = CountSummary.objects.filter(subject__in=subjects, item=0)
+    found = dict(rows.values_list("subject", "total"))
+    return {subject: found.get(subject, 0) for subject in subjects}
+
+
+def kept_months(subject: str, first: int = 0, last: int = 999999) -> dict[int, int]:
+    """Kept counts by month (``YYYYMM`` items from ``first`` to ``last``), zeros
+    left out."""
+    rows = CountSummary.objects.filter(
+        subject=subject, item__range=(first, last), total__gt=0
+    )
+    return dict(rows.order_by("item").values_list("item", "total"))
 
 
 class SearchWord(models.Model):
