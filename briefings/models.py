@@ -404,30 +404,54 @@ class Article(models.Model):
         prefetch_untitled(shown)
         return previous, following
 
-    def related(self, count: int, topic_ids: list[int] | None = None) -> list[Article]:
+    def related(
+        self,
+        count: int,
+        topic_ids: list[int] | None = None,
+        latest: list[int] | None = None,
+    ) -> list[Article]:
         """Public articles elsewhere that share the most topics with this one, among
         the RELATED_WINDOW articles added last to each of its topics: a topic of a
         million-article archive has a hundred thousand, too many to rank per page.
         The best candidates are loaded in one query with only what a list of them
-        shows, and ordered here. ``topic_ids``: this article's, if already read."""
-        if topic_ids is None:
-            topic_ids = list(self.articletopic_set.values_list("topic_id", flat=True))
-        shared = Counter(latest_articles_of(topic_ids, RELATED_WINDOW))
+        shows (and what describes an untitled one), and ordered here.
+        ``topic_ids``: this article's, if already read; ``latest``: the ids of
+        their latest articles (``latest_articles_of``), if already read."""
+        if latest is None:
+            if topic_ids is None:
+                topic_ids = list(
+                    self.articletopic_set.values_list("topic_id", flat=True)
+                )
+            latest = latest_articles_of(topic_ids, RELATED_WINDOW)
+        shared = Counter(latest)
         shared.pop(self.pk, None)
         best = [pk for pk, _ in shared.most_common(RELATED_CANDIDATES)]
         if not best:
             return []
+        untitled = models.Q(title=None) | models.Q(title="")
         candidates = (
             Article.objects.public()
             .filter(pk__in=best)
             .exclude(briefing_id=self.briefing_id)
             .select_related("briefing__publication")
             .only(*LISTED_FIELDS)
+            .annotate(
+                listed_subheadings=models.F("subheadings"),
+                listed_opening=models.Case(
+                    models.When(untitled, then=Substr("body", 1, UNTITLED_BODY_CHARS)),
+                    default=models.Value(""),
+                    output_field=models.TextField(),
+                ),
+            )
             .order_by()
         )
         articles = sorted(candidates, key=lambda article: listed_order(article, shared))
         articles = articles[:count]
-        prefetch_untitled(articles)
+        for article in articles:
+            if not article.title:
+                article.untitled_label = untitled_label(
+                    article.listed_subheadings or [], article.listed_opening
+                )
         return articles
 
     def ordered_authors(self) -> list[Person]:

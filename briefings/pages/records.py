@@ -19,6 +19,7 @@ from ..models import PUBLIC_CLAIMS, Article, Briefing, Claim
 from ..search import parse_query
 from . import citations
 from .metadata import article_meta, briefing_meta, claim_meta
+from .permalink import article_page
 from .rendering import body_blocks
 
 RELATED_COUNT = 5
@@ -81,18 +82,15 @@ def _public_article(pk: int) -> Article:
 
 @cached_page
 def article_detail(request, pk: int, slug: str | None = None):
-    article = _public_article(pk)
+    # One query for the article and what it links to, one for related articles.
+    article = article_page(pk)
     if not article.is_public:
         return gone(request, "article")
     if slug != article.slug:
         return canonical_redirect(request, article.get_absolute_url())
-    # Ordered within the article: Meta.ordering would sort by its briefing's date too.
-    # The page shows no figures (claim pages do).
-    claims = list(
-        article.claims.public().select_related("speaker").order_by("position", "pk")
-    )
+    claims = article.page_claims  # the page shows no figures (claim pages do)
     authors = article.ordered_authors()
-    topics = list(article.topics.order_by("-articletopic__score"))
+    topics = article.page_topics
     query = parse_query(request.GET.get("q", "")[:500])
     mode = request.GET.get("claims")
     mode = mode if mode in CLAIM_MODES else "subtle"
@@ -107,8 +105,8 @@ def article_detail(request, pk: int, slug: str | None = None):
         "blocks": body_blocks(article.body, article.subheadings, marked, query),
         "claim_mode": mode,
         "claim_modes": claim_mode_links(request, mode) if claims else [],
-        "neighbours": article.neighbours(),
-        "related": article.related(RELATED_COUNT, [topic.pk for topic in topics]),
+        "neighbours": article.page_neighbours,
+        "related": article.related(RELATED_COUNT, latest=article.page_latest),
         "citations": _citation_blocks(
             _cite_article(article, request), "article_citation", article.pk
         ),
