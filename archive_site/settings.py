@@ -117,6 +117,17 @@ if IS_POSTGRES:
         "options",
         os.environ.get("DJANGO_PG_OPTIONS", "-c jit=off -c work_mem=32MB"),
     )
+    # Server-side prepared statements: a statement run this many times on one
+    # connection is parsed and planned once and then only executed. psycopg prepares
+    # only with server-side binding; both need a connection kept per worker (as
+    # here), not a pooler that hands statements to other sessions. Off (-1) unless
+    # set: server-side binding changes how every parameter is sent.
+    PREPARE_THRESHOLD = env_int("DJANGO_PG_PREPARE_THRESHOLD", -1)
+    if PREPARE_THRESHOLD >= 0:
+        DATABASES["default"]["OPTIONS"] |= {
+            "server_side_binding": True,
+            "prepare_threshold": PREPARE_THRESHOLD,
+        }
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from briefings import summaries
+from briefings.cache import forget_counts
 from briefings.curation.merge import merge_topics
 from briefings.models import (
     Article,
@@ -144,3 +145,71 @@ def test_rebuild_counts_recounts_what_was_lost(archive):
     assert_in_step()
     factories.article("After the rebuild", topics=("Trade",))  # triggers are back
     assert_in_step()
+
+
+def home_totals(client) -> str:
+    html = client.get("/").content.decode()
+    start = html.index('<p class="totals">')
+    return (
+        html[start : html.index("</p>", start)]
+        .replace("<strong>", "")
+        .replace("</strong>", "")
+    )
+
+
+def topic_chip(client, url: str, name: str) -> str:
+    html = client.get(url).content.decode()
+    start = html.index(f'{name} <span class="count">')
+    return html[start : html.index("</span>", start)].split(">")[-1]
+
+
+def test_the_pages_show_each_change_at_once(client, django_capture_on_commit_callbacks):
+    """Whole pages are cached too (briefings/cache.py): every kind of change shows
+    on the next view, never an older count."""
+    with django_capture_on_commit_callbacks(execute=True):
+        first = factories.article("First", topics=("Trade",))
+        factories.claim(first)
+    assert "1 briefing, 1 article and 1 claim" in home_totals(client)
+    assert topic_chip(client, "/topics/", "Trade") == "1"
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.article("Second", topics=("Trade", "Energy"))
+    assert "2 briefings, 2 articles and 1 claim" in home_totals(client)
+    assert topic_chip(client, "/", "Trade") == "2"
+    with django_capture_on_commit_callbacks(execute=True):
+        first.is_published = False
+        first.save()
+    assert "2 briefings, 1 article and 0 claims" in home_totals(client)
+    assert topic_chip(client, "/topics/", "Trade") == "1"
+    with django_capture_on_commit_callbacks(execute=True):
+        merge_topics(
+            [Topic.objects.get(name="Energy")], Topic.objects.get(name="Trade")
+        )
+    assert topic_chip(client, "/topics/", "Trade") == "1"
+    with django_capture_on_commit_callbacks(execute=True):
+        first.briefing.delete()
+    assert "1 briefing, 1 article and 0 claims" in home_totals(client)
+    browse = client.get("/browse/").content.decode()
+    assert "1 briefing</span>" in browse
+
+
+def test_the_browse_page_counts_briefings_by_year_from_kept_counts(client, archive):
+    html = client.get("/browse/").content.decode()
+    for year, count in ((2022, 1), (2023, 2), (2024, 1)):
+        assert (
+            f'/browse/{year}/">{year}</a> <span class="count">{count} briefing' in html
+        )
+    year_page = client.get("/browse/2023/").content.decode()
+    assert "/browse/2023/03/" in year_page and "/browse/2023/11/" in year_page
+    assert "/browse/2023/12/" not in year_page  # no briefings: no link
+
+
+def test_a_topic_timeline_comes_from_kept_counts(client, archive):
+    trade = Topic.objects.get(name="Trade")
+    html = client.get(trade.get_absolute_url()).content.decode()
+    assert "Articles on Trade by year" in html
+    Article.objects.public().exclude(briefing__published_on__year=2023).filter(
+        topics=trade
+    ).update(is_published=False)
+    forget_counts()  # a bulk update sends no signal to empty the page cache
+    html = client.get(trade.get_absolute_url()).content.decode()
+    assert "Articles on Trade by month in 2023" in html

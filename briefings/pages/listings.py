@@ -27,6 +27,7 @@ from ..models import (
 from ..searchpage.charts import bar_chart
 from ..summaries import MONTH_ITEMS
 from .metadata import person_meta, simple_page
+from .permalink import authors_attached
 from .records import canonical_redirect
 
 LATEST_COUNT = 20
@@ -187,13 +188,12 @@ def topic_detail(request, pk: int, slug: str | None = None):
         Article.objects.public()
         .filter(topics=topic)
         .select_related("briefing__publication")
-        .with_authors()
         .order_by("-briefing__published_on", "position")
     )
     context = {
         "topic": topic,
         "follow_url": reverse("briefings:feed_topic", args=[topic.pk]),
-        "articles": articles[:LIST_LIMIT],
+        "articles": authors_attached(articles, LIST_LIMIT),
         "subtopics": topics_with_counts().filter(parent=topic).order_by("name"),
         "timeline": topic_timeline(topic),
         "meta": simple_page(
@@ -225,7 +225,6 @@ def _person_page(request, pk: int, slug: str | None, kind: str):
         Article.objects.public()
         .filter(authors=person)
         .select_related("briefing__publication")
-        .with_authors()
         .order_by("-briefing__published_on", "position")
     )
     said = (
@@ -237,7 +236,7 @@ def _person_page(request, pk: int, slug: str | None, kind: str):
     context = {
         "person": person,
         "follow_url": search_feed_url(author=person.slug),
-        "written": written[:LIST_LIMIT],
+        "written": authors_attached(written, LIST_LIMIT),
         "said": said[:LIST_LIMIT],
         "edited": person.edited_briefings.select_related("publication")[:LIST_LIMIT],
         "meta": person_meta(person, request.build_absolute_uri),

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from django.db import connection, models
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from ..models import (
@@ -23,7 +24,9 @@ from ..models import (
     UNTITLED_BODY_CHARS,
     Article,
     ArticleAuthor,
+    Briefing,
     Claim,
+    Figure,
     Person,
     Topic,
 )
@@ -162,6 +165,86 @@ def latest_sql() -> str:
     return json_rows("x.article_id", rest, "l.score DESC, l.id, x.article_id DESC")
 
 
+FIGURE_FIELDS = (
+    "id",
+    "claim_id",
+    "position",
+    "value",
+    "value_high",
+    "unit",
+    "qualifier",
+    "text",
+    "start",
+    "end",
+    "is_change",
+    "refers_to",
+)
+
+
+def figures_sql() -> str:
+    rest = f"{q('briefings_figure')} f WHERE f.claim_id = {q('briefings_claim')}.id"
+    return json_rows(json_object("f", FIGURE_FIELDS), rest, "f.position, f.id")
+
+
+def claim_page(pk: int) -> Claim:
+    """The claim with its article, briefing, publication, speaker, figures and the
+    article's authors, in one query (404 if none)."""
+    text = models.TextField()
+    found = get_object_or_404(
+        Claim.objects.select_related("article__briefing__publication", "speaker")
+        .defer("article__briefing__source_text", "article__briefing__imported_values")
+        .annotate(
+            page_figures=RawSQL(figures_sql(), (), text),
+            page_authors=RawSQL(authors_sql(), (), text),
+        ),
+        pk=pk,
+    )
+    figures = [instance(Figure, row) for row in json.loads(found.page_figures)]
+    for figure in figures:
+        figure.claim = found
+    prefetched(found, "figures", figures)
+    found.article.page_authors = found.page_authors
+    attach_authors(found.article)
+    return found
+
+
+def briefing_page(pk: int) -> tuple[Briefing, list[Article]]:
+    """The briefing with its publication and editors, and its public articles with
+    their authors and their public claims counted: two queries (404 if none)."""
+    editors = json_rows(
+        json_object("p", PERSON_FIELDS),
+        f"{q('briefings_briefing_editors')} e JOIN {q('briefings_person')} p "
+        f"ON p.id = e.person_id WHERE e.briefing_id = {q('briefings_briefing')}.id",
+        "p.name, p.id",
+    )
+    briefing = get_object_or_404(
+        Briefing.objects.select_related("publication").annotate(
+            page_editors=RawSQL(editors, (), models.TextField())
+        ),
+        pk=pk,
+    )
+    people = [instance(Person, row) for row in json.loads(briefing.page_editors)]
+    prefetched(briefing, "editors", people)
+    claims = (
+        Claim.objects.filter(
+            article=models.OuterRef("pk"), is_published=True, is_in_source=True
+        )
+        .order_by()
+        .values("article")
+        .annotate(n=models.Count("pk"))
+        .values("n")
+    )
+    articles = authors_attached(
+        Article.objects.public()
+        .filter(briefing=briefing)
+        .annotate(claim_count=Coalesce(models.Subquery(claims), 0))
+        .order_by("position", "pk")
+    )
+    for article in articles:
+        article.briefing = briefing
+    return briefing, articles
+
+
 def article_page(pk: int) -> Article:
     """The article with everything its page shows, in one query (404 if none)."""
     text = models.TextField()
@@ -178,10 +261,7 @@ def article_page(pk: int) -> Article:
         ),
         pk=pk,
     )
-    links = [author_link(article, row) for row in json.loads(article.page_authors)]
-    cached = ArticleAuthor.objects.all()
-    cached._result_cache, cached._prefetch_done = links, True
-    article._prefetched_objects_cache = {"articleauthor_set": cached}
+    attach_authors(article)
     article.page_topics = [
         instance(Topic, row) for row in json.loads(article.page_topics)
     ]
@@ -194,6 +274,33 @@ def article_page(pk: int) -> Article:
     )
     article.page_latest = json.loads(article.page_latest)
     return article
+
+
+def prefetched(instance: models.Model, name: str, rows: list) -> None:
+    """Set ``rows`` as the instance's prefetched ``name`` (``instance.name.all()``)."""
+    cached = getattr(instance, name).none()
+    cached._result_cache, cached._prefetch_done = rows, True
+    if not hasattr(instance, "_prefetched_objects_cache"):
+        instance._prefetched_objects_cache = {}
+    instance._prefetched_objects_cache[name] = cached
+
+
+def attach_authors(article: Article) -> None:
+    """The article's authors, read as JSON in its own row (``page_authors``), as
+    ``ordered_authors()`` reads them."""
+    rows = json.loads(article.page_authors)
+    prefetched(article, "articleauthor_set", [author_link(article, r) for r in rows])
+
+
+def authors_attached(queryset, limit: int | None = None) -> list[Article]:
+    """The articles of ``queryset`` (the first ``limit``) with their authors in the
+    same query."""
+    text = models.TextField()
+    queryset = queryset.annotate(page_authors=RawSQL(authors_sql(), (), text))
+    articles = list(queryset[:limit] if limit is not None else queryset)
+    for article in articles:
+        attach_authors(article)
+    return articles
 
 
 def instance(model: type[models.Model], row: dict) -> models.Model:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db.models import Count
 from django.http import (
     Http404,
     HttpResponse,
@@ -15,11 +14,11 @@ from django.urls import reverse
 from django.utils.encoding import iri_to_uri
 
 from ..cache import cached_page
-from ..models import PUBLIC_CLAIMS, Article, Briefing, Claim
+from ..models import Article, Briefing, Claim
 from ..search import parse_query
 from . import citations
 from .metadata import article_meta, briefing_meta, claim_meta
-from .permalink import article_page
+from .permalink import article_page, briefing_page, claim_page
 from .rendering import body_blocks
 
 RELATED_COUNT = 5
@@ -46,19 +45,9 @@ def gone(request, what: str) -> HttpResponseGone:
 
 @cached_page
 def briefing_detail(request, pk: int, slug: str | None = None):
-    briefing = get_object_or_404(
-        Briefing.objects.select_related("publication").prefetch_related("editors"),
-        pk=pk,
-    )
+    briefing, articles = briefing_page(pk)
     if slug != briefing.slug:
         return canonical_redirect(request, briefing.get_absolute_url())
-    articles = (
-        Article.objects.public()
-        .filter(briefing=briefing)
-        .with_authors()
-        .annotate(claim_count=Count("claims", filter=PUBLIC_CLAIMS))
-        .order_by("position", "pk")  # a GROUP BY query ignores Meta.ordering
-    )
     context = {
         "briefing": briefing,
         "articles": articles,
@@ -200,12 +189,7 @@ def claim_citation(request, pk: int, fmt: str):
 
 
 def _claim(pk: int) -> Claim:
-    return get_object_or_404(
-        Claim.objects.select_related(
-            "article__briefing__publication", "speaker"
-        ).prefetch_related("figures", "article__articleauthor_set__person"),
-        pk=pk,
-    )
+    return claim_page(pk)
 
 
 @cached_page
