@@ -110,6 +110,12 @@ DATABASES = {
     )
 }
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+# Server-side prepared statements (PostgreSQL): a statement run this many times on
+# one connection is parsed and planned once and then only executed. psycopg prepares
+# only with server-side binding; both need a connection kept per worker (as here),
+# not a pooler that hands statements to other sessions. Off (-1) unless set:
+# server-side binding changes how every parameter is sent.
+PREPARE_THRESHOLD = env_int("DJANGO_PG_PREPARE_THRESHOLD", -1)
 if IS_POSTGRES:
     # Search statements group tens of thousands of matches: sorts and hashes fit in
     # memory at 32 MB, and JIT compilation costs more than it saves on them.
@@ -117,12 +123,6 @@ if IS_POSTGRES:
         "options",
         os.environ.get("DJANGO_PG_OPTIONS", "-c jit=off -c work_mem=32MB"),
     )
-    # Server-side prepared statements: a statement run this many times on one
-    # connection is parsed and planned once and then only executed. psycopg prepares
-    # only with server-side binding; both need a connection kept per worker (as
-    # here), not a pooler that hands statements to other sessions. Off (-1) unless
-    # set: server-side binding changes how every parameter is sent.
-    PREPARE_THRESHOLD = env_int("DJANGO_PG_PREPARE_THRESHOLD", -1)
     if PREPARE_THRESHOLD >= 0:
         DATABASES["default"]["OPTIONS"] |= {
             "server_side_binding": True,
