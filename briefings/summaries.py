@@ -50,7 +50,8 @@ PUBLIC_R = "r.is_published AND r.is_in_source"
 @dataclass(frozen=True)
 class Counted:
     """One table's rows and what each contributes: SELECTs of (subject, item) with
-    ``{rows}`` (aliased ``r``) for the rows and ``{ym(...)}`` for a date's month.
+    ``{rows}`` (aliased ``r``) for the rows, ``{ym_r}`` and ``{ym_b}`` for the
+    ``YYYYMM`` of ``r.published_on`` and of ``b.published_on`` (the briefing).
     ``canonical``: the selects that count their subjects from scratch (each subject
     is counted from one table only)."""
 
