@@ -5,8 +5,12 @@ DJANGO_SECRET_KEY     required when DJANGO_DEBUG is off
 DJANGO_ALLOWED_HOSTS  comma-separated host names
 DJANGO_CSRF_TRUSTED_ORIGINS  comma-separated origins, e.g. https://archive.example.org
 DATABASE_URL          e.g. postgres://user:pass@host:5432/db; default: SQLite in var/
+DATABASE_REPLICA_URLS comma-separated PostgreSQL read replicas of DATABASE_URL (none)
+DATABASE_REPLICA_PIN_SECONDS  how long a client that wrote reads the primary (10)
+DATABASE_REPLICA_MAX_LAG  seconds a replica may lag before the primary serves (30; 0: any)
+DATABASE_REPLICA_CONNECT_TIMEOUT  seconds to wait for a replica's connection (2)
 IMPORT_MAX_BYTES      largest briefing file the importer accepts (default 5 MB)
-SEARCH_EXACT_LIMIT    matches counted exactly; above, counts are estimated (100,000)
+SEARCH_EXACT_LIMIT    matches counted exactly; above, counts are estimated (10,000)
 SEARCH_RANK_WINDOW    newest matches ranked by relevance per search (1,000)
 ARCHIVE_COUNTS_CACHE_SECONDS  how long home/topic-list counts are kept (300)
 SEARCH_CACHE_SECONDS  how long a search's counts and ranking are kept (600; 0: never)
@@ -129,6 +133,31 @@ if IS_POSTGRES:
             "prepare_threshold": PREPARE_THRESHOLD,
         }
 
+# Read replicas (archive_site/replicas.py): web requests read from a replica that has
+# replayed the archive's last change, everything else uses the primary ("default").
+DATABASE_REPLICAS = []
+for number, url in enumerate(env_list("DATABASE_REPLICA_URLS"), 1):
+    if not IS_POSTGRES:
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URLS needs a PostgreSQL DATABASE_URL (the primary)."
+        )
+    alias = f"replica_{number}"
+    DATABASES[alias] = dj_database_url.parse(
+        url,
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+    )
+    DATABASES[alias]["OPTIONS"] = {
+        **DATABASES["default"]["OPTIONS"],
+        # A replica that does not answer is skipped, not waited for.
+        "connect_timeout": env_int("DATABASE_REPLICA_CONNECT_TIMEOUT", 2),
+    }
+    DATABASES[alias]["TEST"] = {"MIRROR": "default"}
+    DATABASE_REPLICAS.append(alias)
+DATABASE_REPLICA_PIN_SECONDS = env_int("DATABASE_REPLICA_PIN_SECONDS", 10)
+DATABASE_REPLICA_MAX_LAG = env_int("DATABASE_REPLICA_MAX_LAG", 30)
+DATABASE_ROUTERS = ["archive_site.replicas.ReplicaRouter"] if DATABASE_REPLICAS else []
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -165,6 +194,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+if DATABASE_REPLICAS:
+    # Before the session and the views read anything.
+    MIDDLEWARE.insert(1, "archive_site.replicas.ReplicaMiddleware")
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -256,7 +288,7 @@ CACHES = {
     }
 }
 # Search at scale (briefings/searchpage/counting.py, results.py; briefings/cache.py).
-SEARCH_EXACT_LIMIT = env_int("SEARCH_EXACT_LIMIT", 100000)
+SEARCH_EXACT_LIMIT = env_int("SEARCH_EXACT_LIMIT", 10000)
 SEARCH_RANK_WINDOW = env_int("SEARCH_RANK_WINDOW", 1000)
 ARCHIVE_COUNTS_CACHE_SECONDS = env_int("ARCHIVE_COUNTS_CACHE_SECONDS", 300)
 SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 600)

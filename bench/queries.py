@@ -1,15 +1,30 @@
-"""The fixed mix of 30 searches the benchmark sends to /search/ (and to Datasette).
+"""The searches the benchmark sends to /search/ (and to Datasette).
 
-Rare and very common words, phrases, exclusions (``-word``) and Chinese terms, each with
-0–3 facet filters and the default (relevance) or newest-first order. The words and slugs
-are real ones of the corpus the benchmark loads; ``SEED_MIX`` is the same shape over
-the five seed briefings, for a quick smoke run (``--sizes seeds``).
+``MIX``: a fixed mix of 30 searches: rare and very common words, phrases, exclusions
+(``-word``) and Chinese terms, each with 0–3 facet filters and the default (relevance)
+or newest-first order. The words and slugs are real ones of the corpus the benchmark
+loads; ``SEED_MIX`` is the same shape over the five seed briefings, for a quick smoke
+run (``--sizes seeds``).
+
+``long_tail()``: 200 distinct searches drawn with a fixed seed from the corpus
+generator's own word lists, each asked once: what a cache never holds, because a
+researcher's searches are mostly new.
 """
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode
+
+from briefings.corpus.vocabulary import (
+    CHINESE_TERMS,
+    OUTLETS,
+    PEOPLE,
+    PUBLICATIONS,
+    TOPICS,
+    WORDS,
+)
 
 FEATURES = ("rare", "common", "phrase", "exclusion", "chinese")
 FACETS = ("publication", "topic", "year", "author", "kind", "section", "outlet")
@@ -187,3 +202,62 @@ MIX = [
 def mix_for(size: str) -> list[Query]:
     """The query mix for a corpus size (``seeds`` or a number of articles)."""
     return SEED_MIX if size == "seeds" else MIX
+
+
+LONG_TAIL_SIZE = 200
+LONG_TAIL_SEED = 22
+YEARS = range(2015, 2027)  # the generated corpus's briefings: 2015 to mid-2026
+COMMON_WORDS = 300  # WORDS is ranked: the first ones are in most articles
+
+
+def long_tail(count: int = LONG_TAIL_SIZE, seed: int = LONG_TAIL_SEED) -> list[Query]:
+    """``count`` distinct searches from the corpus vocabulary, the same every run:
+    rare and common words, two-word phrases, names and Chinese terms in turn, each with
+    0–3 facet filters (a fifth of them newest first). None is required to find
+    anything: a long tail has misses, and they must be fast too."""
+    rng = random.Random(seed)
+    draws = {
+        "rare": lambda: rng.choice(WORDS[len(WORDS) // 2 :]),
+        "common": lambda: rng.choice(WORDS[:COMMON_WORDS]),
+        "phrase": lambda: f'"{rng.choice(TWO_WORD_PHRASES)}"',
+        "name": lambda: rng.choice(PEOPLE).name,
+        "chinese": lambda: rng.choice(CHINESE_TERMS).chinese,
+    }
+    features = list(draws)
+    found: dict[str, Query] = {}
+    while len(found) < count:
+        feature = features[len(found) % len(features)]
+        query = Query(
+            feature,
+            draws[feature](),
+            facet_filters(rng, rng.randint(0, 3)),
+            "newest" if rng.random() < 0.2 else "",
+            hits_from=None,
+        )
+        found.setdefault(query.path(), query)
+    return list(found.values())
+
+
+TWO_WORD_PHRASES = sorted(
+    {
+        phrase
+        for topic in TOPICS
+        for phrase in topic.phrases
+        if len(phrase.split()) == 2 and phrase.replace(" ", "").isalnum()
+    }
+)
+
+
+def facet_filters(rng: random.Random, count: int) -> tuple[tuple[str, str], ...]:
+    """``count`` facet filters of distinct facets, with values the corpus uses."""
+    publication = rng.choice(PUBLICATIONS)
+    values = {
+        "publication": lambda: publication.slug,
+        "topic": lambda: rng.choice(TOPICS).slug,
+        "year": lambda: str(rng.choice(YEARS)),
+        "author": lambda: rng.choice(PEOPLE).slug,
+        "kind": lambda: rng.choice(publication.kinds)[0],
+        "section": lambda: rng.choice(publication.sections or ("Politics",)),
+        "outlet": lambda: rng.choice(OUTLETS)[0],
+    }
+    return tuple((name, values[name]()) for name in rng.sample(FACETS, count))

@@ -2,11 +2,12 @@
 """The benchmark (``make bench``): load and HTTP figures.
 
 For each corpus size and database: import_archive and export_archive (articles/s, peak
-RSS), then /search/ (30 queries), an article permalink and the home page under gunicorn
-in production mode at each concurrency; then Datasette on the same SQLite file with the
-same searches. Every statistic is the median of ``--repeat`` runs after a warm-up pass;
-the warm-up pass itself is reported as the *first visit* (each page asked once, of a
-server started with an empty cache).
+RSS), then the HTTP figures under gunicorn in production mode: first the *first visits*
+(``--repeat`` times, each a fresh server process with an empty cache, asked every page
+once at one client: the fixed mix of 30 searches, the long tail of 200 searches, 30
+article permalinks, the home page), then the *cache hits* (the same pages again on the
+last of those servers, at each concurrency); then Datasette on the same SQLite file with
+the same searches. Every statistic is the median of the repetitions.
 Raw results: var/bench/results-<name>.json; summary: bench/results/<name>.json; tables:
 docs/BENCHMARKS.md between the bench:results markers.
 
@@ -49,7 +50,7 @@ from bench.databases import (  # noqa: E402
     production_env,
 )
 from bench.http_load import measure, median_of  # noqa: E402
-from bench.queries import mix_for  # noqa: E402
+from bench.queries import long_tail, mix_for  # noqa: E402
 from bench.servers import gunicorn, gunicorn_settings  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
@@ -144,9 +145,14 @@ def bench_database(size: str, vendor: str, corpus: Path, args, run_id: str) -> d
             database.analyze()
             log = f"gunicorn-{size}-{vendor}.log"
             started = busy()
-            with empty_cache(env) as env, gunicorn(env, log) as base_url:
-                pages = our_pages(size, env, args)
-                entry["http"] = measure_pages(f"{size}/{vendor}", base_url, pages, args)
+            pages = our_pages(size, env, args)
+
+            @contextlib.contextmanager
+            def fresh_server():
+                with empty_cache(env) as cached_env, gunicorn(cached_env, log) as url:
+                    yield url
+
+            entry["http"] = measure_pages(f"{size}/{vendor}", fresh_server, pages, args)
             entry["http"] |= {"gunicorn": gunicorn_settings(env), "run_id": run_id}
             entry["http"]["load_average"] = started
     return entry
@@ -205,7 +211,10 @@ def median_load(runs: list[dict]) -> dict:
 def our_pages(size: str, env: dict, args) -> dict:
     """Page name → (paths, check) for the project."""
     mix = mix_for(size)
-    expect = {query.path(): query.expects_hits(articles_in(size)) for query in mix}
+    tail = long_tail() if size != "seeds" else []
+    expect = {
+        query.path(): query.expects_hits(articles_in(size)) for query in mix + tail
+    }
 
     def check_search(path: str, status: int, body: bytes) -> str | None:
         if status != 200:
@@ -217,6 +226,7 @@ def our_pages(size: str, env: dict, args) -> dict:
     articles = sample_articles(env, args.seed)
     return {
         "search": ([query.path() for query in mix], check_search),
+        "longtail": ([query.path() for query in tail], check_search),
         "article": ([url for _, url in articles], ok),
         "home": (["/"] * SAMPLE, ok),
     }
@@ -255,32 +265,45 @@ def sample_articles(env: dict, seed: int) -> list[tuple[int, str]]:
     return [tuple(pair) for pair in json.loads(out.stdout)]
 
 
-def measure_pages(
-    label: str, base_url: str, pages: dict, args, after_warm_up=None
-) -> dict:
-    """A warm-up pass over every page, then ``repeat`` measurements of each. The
-    warm-up pass is kept as the *first visit* figures: each page asked once, of a
-    server whose caches are empty (what the first reader of a search waits)."""
-    first = {}
-    for page, (paths, check) in pages.items():
-        once = list(dict.fromkeys(paths))  # the home page is one page, not thirty
-        first[page] = measure(base_url, once, 1, check)
-        say(f"{label} {page} first visit", first[page])
-    if after_warm_up:
-        after_warm_up()
+def measure_pages(label: str, server, pages: dict, args) -> dict:
+    """First visits, then cache hits. ``server()`` is a context starting a fresh
+    server process with empty caches and yielding its base URL.
+
+    First visits: ``repeat`` times a fresh server, asked each distinct page once at
+    one client (what the first reader of a search or a permalink waits, and every
+    reader after a change to the archive). Cache hits: on the last of those servers,
+    whose caches now hold every page, the pages again at each concurrency, ``repeat``
+    times (the long tail is left out: a cache never holds it)."""
+    first_runs: dict[str, list[dict]] = {page: [] for page in pages if pages[page][0]}
     runs = {page: {c: [] for c in args.concurrency} for page in pages}
-    for _ in range(args.repeat):
-        for page, (paths, check) in pages.items():
-            for concurrency in args.concurrency:
-                result = measure(base_url, paths * args.rounds, concurrency, check)
-                runs[page][concurrency].append(result)
-                say(f"{label} {page} c={concurrency}", result)
+    runs.pop("longtail", None)
+    for repetition in range(1, args.repeat + 1):
+        with server() as base_url:
+            for page in first_runs:
+                paths, check = pages[page]
+                once = list(dict.fromkeys(paths))  # the home page is one page
+                first_runs[page].append(measure(base_url, once, 1, check))
+                say(f"{label} {page} first visit {repetition}", first_runs[page][-1])
+            if repetition < args.repeat:
+                continue
+            if hasattr(check := pages["search"][1], "notes"):
+                check.notes.clear()  # Datasette's notes: the measured passes only
+            for _ in range(args.repeat):
+                for page, by_c in runs.items():
+                    paths, check = pages[page]
+                    for concurrency in args.concurrency:
+                        result = measure(
+                            base_url, paths * args.rounds, concurrency, check
+                        )
+                        by_c[concurrency].append(result)
+                        say(f"{label} {page} c={concurrency}", result)
     return {
         "pages": {
             page: {str(c): median_of(rs) for c, rs in by_c.items()}
             for page, by_c in runs.items()
         },
-        "first": first,
+        "first": {page: median_of(rs) for page, rs in first_runs.items()},
+        "first_runs": first_runs,
         "runs": runs,
     }
 
@@ -301,16 +324,23 @@ def bench_datasette(size: str, corpus: Path, args, run_id: str) -> dict:
             for path, query in zip(paths, mix, strict=True)
         }
     )
+    tail = long_tail()
+    tail_paths = [datasette.search_path(name, query) for query in tail]
+    checker.expect_hits |= dict.fromkeys(tail_paths, False)
     articles = sample_articles(env, args.seed)
     pages = {
         "search": (paths, checker),
+        "longtail": (tail_paths, checker),
         "article": ([datasette.row_path(name, pk) for pk, _ in articles], ok),
         "home": (["/"] * SAMPLE, ok),
     }
     started = busy()
-    with datasette.datasette(database.path, f"datasette-{size}.log") as base_url:
-        label = f"{size}/datasette"
-        http = measure_pages(label, base_url, pages, args, checker.notes.clear)
+    log = f"datasette-{size}.log"
+    label = f"{size}/datasette"
+    http = measure_pages(
+        label, lambda: datasette.datasette(database.path, log), pages, args
+    )
+    with datasette.datasette(database.path, log) as base_url:
         http["versions"] = datasette.versions(base_url)
     http |= {"notes": dict(checker.notes), "run_id": run_id, "load_average": started}
     return {"size": size, "database": "datasette", "http": http}
@@ -319,6 +349,7 @@ def bench_datasette(size: str, corpus: Path, args, run_id: str) -> dict:
 def mix_listing(size: str) -> list[dict]:
     """The searches as asked of each server, for the report."""
     name = datasette.database_name(SQLiteDatabase(size).path)
+    tail = long_tail() if size != "seeds" else []
     return [
         {
             "feature": query.feature,
@@ -326,6 +357,9 @@ def mix_listing(size: str) -> list[dict]:
             "datasette": datasette.search_path(name, query),
         }
         for query in mix_for(size)
+    ] + [
+        {"feature": query.feature, "ours": query.path(), "long_tail": True}
+        for query in tail
     ]
 
 
@@ -400,7 +434,11 @@ def summarized(results: dict) -> dict:
         entry = dict(entry)
         for part in ("load", "http"):
             if part in entry:
-                entry[part] = {k: v for k, v in entry[part].items() if k != "runs"}
+                entry[part] = {
+                    k: v
+                    for k, v in entry[part].items()
+                    if k not in ("runs", "first_runs")
+                }
         entries[key] = entry
     return results | {"entries": entries}
 

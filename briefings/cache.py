@@ -7,13 +7,20 @@ is stored under the archive's current *generation*, a token that every change to
 archive replaces: any save or delete of a searched record, an import, a topic merge or
 re-tagging, an editor's bulk change. A figure of an older generation is never read
 again, whichever process made the change; the cache expires it in time.
+
+With read replicas (archive_site/replicas.py) each generation also names the primary's
+write-ahead-log position when it began: a request reads from a replica only if the
+replica has replayed that far, and then keeps to that generation, so what it caches
+is never older than the generation it is stored under.
 """
 
 from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import wraps
 from typing import Any
 
@@ -40,9 +47,48 @@ def generation_key() -> str:
     return f"archive:{scope()}:generation"
 
 
+# The generation a request reading from a replica was checked against (see holding()).
+held_generation: ContextVar[str | None] = ContextVar("held_generation", default=None)
+
+# Serialises announcing generations with replicas: the generation stored last then
+# names a position read after every change announced before it.
+ANNOUNCE_LOCK = 0x61726368
+
+
 def generation() -> str:
     """The archive's current generation (a new one when the cache has none)."""
-    return cache.get_or_set(generation_key(), uuid.uuid4().hex, None)
+    held = held_generation.get()
+    if held is not None:
+        return held
+    if not replicated():
+        return cache.get_or_set(generation_key(), uuid.uuid4().hex, None)
+    current = cache.get(generation_key())
+    if current is None or generation_position(current) is None:
+        # None kept, or one from before the replicas: a new one names the position.
+        forget_counts()
+        current = cache.get(generation_key())
+    return current
+
+
+def replicated() -> bool:
+    return bool(getattr(settings, "DATABASE_REPLICAS", ())) and (
+        connection.vendor == "postgresql"
+    )
+
+
+def generation_position(token: str) -> str | None:
+    """The primary's log position when ``token`` began (None without replicas)."""
+    return token.partition("@")[2] or None
+
+
+@contextmanager
+def holding(token: str) -> Iterator[None]:
+    """Read and cache under ``token`` until the block ends or this context writes."""
+    reset = held_generation.set(token)
+    try:
+        yield
+    finally:
+        held_generation.reset(reset)
 
 
 def fingerprint(queryset: QuerySet, *extra: Any) -> str:
@@ -75,7 +121,22 @@ def current_key(name: str) -> str:
 
 def forget_counts() -> None:
     """The archive has changed: no figure cached so far is read again."""
-    cache.set(generation_key(), uuid.uuid4().hex, None)
+    held_generation.set(None)
+    if not replicated():
+        cache.set(generation_key(), uuid.uuid4().hex, None)
+        return
+    # The insert position (not the flushed one) covers a commit just made even with
+    # synchronous_commit off; replicas must replay up to it before they serve.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_advisory_lock(%s), pg_current_wal_insert_lsn()",
+            [ANNOUNCE_LOCK],
+        )
+        position = cursor.fetchone()[1]
+        try:
+            cache.set(generation_key(), f"{uuid.uuid4().hex}@{position}", None)
+        finally:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [ANNOUNCE_LOCK])
 
 
 def forget_on_commit(**_: Any) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from django.conf import settings
-from django.db import connection, models
+from django.db import connection, connections, models, router
 from django.db.models.functions import Coalesce, Substr
 from django.urls import reverse
 from django.utils.text import slugify
@@ -533,6 +533,13 @@ def prefetch_untitled(articles: list[Article]) -> None:
         untitled[pk].untitled_label = untitled_label(subheadings, body)
 
 
+def read_connection(model: type[models.Model] | None = None):
+    """The connection a read of ``model`` goes to: the read replica this request
+    reads from, if any (archive_site/replicas.py), else the one database. Raw SQL
+    that reads asks for it, as querysets ask the router."""
+    return connections[router.db_for_read(model)]
+
+
 def latest_articles_of(topic_ids: list[int], window: int) -> list[int]:
     """Ids of the ``window`` articles added last to each topic, in one query (each
     branch walks the topic_latest_idx index backwards)."""
@@ -544,7 +551,7 @@ def latest_articles_of(topic_ids: list[int], window: int) -> list[int]:
         f"ORDER BY article_id DESC LIMIT {int(window)}) AS t{{n}}"
     )
     sql = " UNION ALL ".join(branch.format(n=n) for n in range(len(topic_ids)))
-    with connection.cursor() as cursor:
+    with read_connection(ArticleTopic).cursor() as cursor:
         cursor.execute(sql, topic_ids)
         return [row[0] for row in cursor.fetchall()]
 

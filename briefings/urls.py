@@ -46,11 +46,17 @@ urlpatterns = [
     *record("organisations", views.organisation_detail, "organisation_detail"),
     path("search/", views.search, name="search"),
     path("search/claims/", views.search_claims, name="search_claims"),
+    path("search/terms/", views.search_terms, name="search_terms"),
     path("search/export.<str:fmt>", exports.search_export, name="search_export"),
     path(
         "search/claims/export.<str:fmt>",
         exports.search_claims_export,
         name="search_claims_export",
+    ),
+    path(
+        "search/terms/export.<str:fmt>",
+        exports.search_terms_export,
+        name="search_terms_export",
     ),
     path("browse/", views.browse, name="browse"),
     path("browse/<int:year>/", views.browse_period, name="browse_year"),

@@ -12,6 +12,8 @@ import itertools
 
 from django.utils.text import slugify
 
+from briefings.importers.load import Source, import_briefing
+from briefings.importers.types import ParsedArticle, ParsedBriefing
 from briefings.models import (
     Article,
     ArticleAuthor,
@@ -194,3 +196,20 @@ def small_archive() -> dict[str, Article]:
     claim(articles["chips"], "Tariffs rose sharply.", kind="assertion")
     claim(articles["chips"], "Unpublished tariffs claim.", is_published=False)
     return articles
+
+
+def imported_bodies(name: str, publication: str, year: int, *bodies: str) -> None:
+    """A briefing whose articles have these bodies, through the importer
+    (so that its term pairs become terms)."""
+    articles = [
+        ParsedArticle(title=f"{name} {n}", body=body, kind="analysis")
+        for n, body in enumerate(bodies, start=1)
+    ]
+    parsed = ParsedBriefing(
+        format="generic",
+        publication=publication,
+        date=dt.date(year, 3, 1),
+        date_precision="day",
+        articles=articles,
+    )
+    import_briefing(parsed, Source(f"{name}.txt", name.encode(), name))

@@ -351,6 +351,42 @@ ArticleSearchSerializer = search_response("ArticleSearch", ArticleHitSerializer)
 ClaimSearchSerializer = search_response("ClaimSearch", ClaimHitSerializer)
 
 
+class RenderingCountSerializer(serializers.Serializer):
+    english = serializers.CharField()
+    count = serializers.IntegerField(help_text="How many public articles use it.")
+
+
+class TermHitSerializer(serializers.Serializer):
+    """A term the query matched, as the Terms tab lists it."""
+
+    id = serializers.IntegerField(source="term.pk")
+    simplified = serializers.CharField(source="term.simplified")
+    traditional = serializers.CharField(source="term.traditional")
+    pinyin = serializers.CharField(source="term.pinyin")
+    renderings = serializers.SerializerMethodField()
+    matched_by = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="What matched: Chinese, pinyin, English rendering.",
+    )
+    url = serializers.SerializerMethodField()
+
+    def get_renderings(self, hit) -> list[dict]:
+        return RenderingCountSerializer(
+            [{"english": e, "count": n} for e, n in hit.renderings], many=True
+        ).data
+
+    def get_url(self, hit) -> str:
+        return self.context["request"].build_absolute_uri(hit.url)
+
+
+class TermSearchSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    q = serializers.CharField()
+    results = TermHitSerializer(many=True)
+
+
 class TermRenderingSerializer(serializers.ModelSerializer):
     """One English rendering of a term, where an article gives both."""
 

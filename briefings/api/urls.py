@@ -25,6 +25,7 @@ router.register("terms", views.TermViewSet, basename="term")
 urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),
     path("search/claims/", views.ClaimSearchView.as_view(), name="search_claims"),
+    path("search/terms/", views.TermSearchView.as_view(), name="search_terms"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", docs.api_docs, name="api_docs"),
     *router.urls,

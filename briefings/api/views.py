@@ -54,6 +54,8 @@ from ..searchpage.tabs import (
     claim_sentence,
     ranked_results,
 )
+from ..searchpage.terms import MAX_QUERY_CHARS as MAX_TERM_QUERY_CHARS
+from ..searchpage.terms import find_terms
 from . import serializers as s
 from .filtering import (
     SORT,
@@ -378,3 +380,38 @@ class ClaimSearchView(SearchView):
 
     def mark(self, claim: Claim, query) -> None:
         claim.text_html = str(claim_sentence(claim, query))
+
+
+class TermSearchView(GenericAPIView):
+    """Chinese terms matching ``q`` by either script, pinyin or an English
+    rendering, as the search page's Terms tab lists them."""
+
+    pagination_class = Pages
+    serializer_class = s.TermHitSerializer
+
+    @extend_schema(
+        summary="Search terms",
+        parameters=[
+            OpenApiParameter(
+                "q", str, description="A term in either script, pinyin or English."
+            ),
+            *PAGING,
+        ],
+        responses={200: s.TermSearchSerializer, **ERRORS},
+    )
+    def get(self, request: Request) -> Response:
+        raw = request.query_params.get("q", "")
+        if len(raw) > MAX_TERM_QUERY_CHARS:
+            raise ValidationError(
+                {"q": [f"At most {MAX_TERM_QUERY_CHARS} characters."]}
+            )
+        hits = self.paginate_queryset(find_terms(raw))
+        return Response(
+            {
+                "count": self.paginator.page.paginator.count,
+                "next": self.paginator.get_next_link(),
+                "previous": self.paginator.get_previous_link(),
+                "q": raw,
+                "results": self.get_serializer(hits, many=True).data,
+            }
+        )

@@ -20,7 +20,7 @@ from .records import (
     claim_citation,
     claim_detail,
 )
-from .search import search, search_claims
+from .search import search, search_claims, search_terms
 
 __all__ = [
     "article_citation",
@@ -38,6 +38,7 @@ __all__ = [
     "robots_txt",
     "search",
     "search_claims",
+    "search_terms",
     "topic_detail",
     "topic_list",
 ]

@@ -28,6 +28,7 @@ from ..search import parse_query
 from ..searchpage.facets import Params
 from ..searchpage.filters import resolve_sort
 from ..searchpage.tabs import ARTICLES, CLAIMS, Tab, ranked_results
+from ..searchpage.terms import TERMS, TermHit, find_terms
 from ..serialize import figure_dict, iso
 
 CHUNK_SIZE = 500
@@ -46,25 +47,53 @@ def search_claims_export(request: HttpRequest, fmt: str) -> StreamingHttpRespons
     return export(request, CLAIMS, fmt)
 
 
+def search_terms_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The term search as a CSV or JSON download."""
+    refused = refusal(request, fmt)
+    if refused:
+        return refused
+    hits = find_terms(request.GET.get("q", ""))
+    limit = row_limit(request)
+    return download(request, TERMS.name, fmt, hits[: limit + 1], lambda: len(hits))
+
+
 def export(request: HttpRequest, tab: Tab, fmt: str) -> HttpResponse:
+    refused = refusal(request, fmt)
+    if refused:
+        return refused
+    results = export_results(tab, request)
+    # One row more than the limit tells whether the download was cut.
+    records = results[: row_limit(request) + 1].iterator(chunk_size=CHUNK_SIZE)
+    return download(request, tab.name, fmt, records, results.count)
+
+
+def refusal(request: HttpRequest, fmt: str) -> HttpResponse | None:
+    """No such format (404), or too many downloads from this address (429)."""
     if fmt not in WRITERS:
         raise Http404("Exports are CSV or JSON")
     throttle = ExportThrottle()
     if not throttle.allow_request(request, None):
         return too_many_downloads(throttle.wait())
-    results = export_results(tab, request)
-    to_row = ROWS[tab.name]
-    limit = row_limit(request)
-    # One row more than the limit tells whether the download was cut.
-    records = results[: limit + 1].iterator(chunk_size=CHUNK_SIZE)
+    return None
+
+
+def download(
+    request: HttpRequest,
+    name: str,
+    fmt: str,
+    records: Iterable,
+    count: Callable[[], int],
+) -> StreamingHttpResponse:
+    """The records (at most the limit and one) as rows of the tab's download."""
+    to_row, limit = ROWS[name], row_limit(request)
     rows = (to_row(record, request.build_absolute_uri) for record in records)
     content_type, write = WRITERS[fmt]
     if fmt == "json":
-        body = write(rows, search_of(request), results.count(), limit)
+        body = write(rows, search_of(request), count(), limit)
     else:
-        body = write(rows, COLUMNS[tab.name], limit)
+        body = write(rows, COLUMNS[name], limit)
     response = StreamingHttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{tab.name}-search.{fmt}"'
+    response["Content-Disposition"] = f'attachment; filename="{name}-search.{fmt}"'
     response["X-Robots-Tag"] = "noindex"
     return response
 
@@ -158,17 +187,38 @@ def claim_row(claim: Claim, absolute: Callable[[str], str]) -> dict:
     }
 
 
+def term_row(hit: TermHit, absolute: Callable[[str], str]) -> dict:
+    term = hit.term
+    return {
+        "id": term.pk,
+        "url": absolute(hit.url),
+        "simplified": term.simplified,
+        "traditional": term.traditional,
+        "pinyin": term.pinyin,
+        "renderings": [
+            {"english": english, "count": count} for english, count in hit.renderings
+        ],
+        "rendering_count": hit.rendering_count,
+        "matched_by": hit.matched_by,
+    }
+
+
 def safe_cell(value) -> str | int | float:
     """A CSV cell: lists joined, None empty, formula-like text defused."""
     if value is None:
         return ""
     if isinstance(value, list):
-        value = LIST_SEPARATOR.join(
-            item["text"] if isinstance(item, dict) else str(item) for item in value
-        )
+        value = LIST_SEPARATOR.join(map(list_item, value))
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def list_item(item) -> str:
+    """One item of a list cell: a figure as written, a rendering with its count."""
+    if isinstance(item, dict) and "english" in item:
+        return f"{item['english']} ({item['count']})"
+    return item["text"] if isinstance(item, dict) else str(item)
 
 
 class Echo:
@@ -228,7 +278,7 @@ WRITERS = {
     "csv": ("text/csv; charset=utf-8", csv_lines),
     "json": ("application/json", json_chunks),
 }
-ROWS = {"articles": article_row, "claims": claim_row}
+ROWS = {"articles": article_row, "claims": claim_row, "terms": term_row}
 # CSV only (JSON keeps each figure as an object): column → figure field.
 FIGURE_COLUMNS = {
     "figure_value": "value",
@@ -273,5 +323,15 @@ COLUMNS = {
         "article_url",
         "publication",
         "published_on",
+    ],
+    "terms": [
+        "id",
+        "url",
+        "simplified",
+        "traditional",
+        "pinyin",
+        "renderings",
+        "rendering_count",
+        "matched_by",
     ],
 }

@@ -1,4 +1,5 @@
-"""The search pages: articles, and a claims tab (their content: searchpage/)."""
+"""The search pages: articles, and the claims and terms tabs (their content:
+searchpage/)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from ..cache import cached_page
-from ..searchpage.page import search_context
+from ..searchpage.page import search_context, terms_context
 from ..searchpage.tabs import ARTICLES, CLAIMS
 
 TEMPLATE = "briefings/search.html"
@@ -22,3 +23,9 @@ def search(request: HttpRequest) -> HttpResponse:
 def search_claims(request: HttpRequest) -> HttpResponse:
     """Search claims: the same page over sentences with figures, quotes, assertions."""
     return render(request, TEMPLATE, search_context(request, CLAIMS))
+
+
+@cached_page
+def search_terms(request: HttpRequest) -> HttpResponse:
+    """Search terms: Chinese terms by either script, pinyin or English rendering."""
+    return render(request, "briefings/search_terms.html", terms_context(request))

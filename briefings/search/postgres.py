@@ -29,9 +29,10 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVectorField,
 )
-from django.db import connection, transaction
+from django.db import connection, router, transaction
 from django.db.models import Case, F, FloatField, Q, QuerySet, TextField, Value, When
 
+from ..models import read_connection
 from .conditions import narrow
 from .expressions import START, STOP, TITLE_BONUS, TableSQL
 from .query import Query, Term
@@ -57,6 +58,11 @@ class Index:
     title_column: str
     headline_column: str
     like_columns: tuple[str, ...]
+    # Filter columns kept in the GIN index beside the vector (btree_gin): a search
+    # narrowed by one of them intersects the word's and the filter's lists in the
+    # index, and reads only the rows passing both (not every match of a common word,
+    # each with its vector read from TOAST to be tested).
+    key_columns: tuple[str, ...] = ()
 
 
 # FTS5's stemmer leaves words under three letters alone; PostgreSQL's stores ``us``
@@ -95,6 +101,7 @@ INDEXES = {
         "title",
         "body",
         ("title", "body"),
+        ("kind", "section", "outlet"),
     ),
     "claim": Index(
         "briefings_claim",
@@ -108,6 +115,7 @@ INDEXES = {
 SETUP_SQL = [
     "CREATE EXTENSION IF NOT EXISTS unaccent",
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE EXTENSION IF NOT EXISTS btree_gin",  # contrib, shipped with PostgreSQL
     f"""DO $$ BEGIN
       IF NOT EXISTS (SELECT 1 FROM pg_ts_dict WHERE dictname = '{CONFIG}_stem') THEN
         CREATE TEXT SEARCH DICTIONARY {CONFIG}_stem (TEMPLATE = snowball, Language = porter);
@@ -122,12 +130,19 @@ SETUP_SQL = [
 
 
 def ddl(index: Index) -> list[str]:
-    """The generated column and its GIN index for one table."""
+    """The generated column and its GIN index (with the filter keys) for one table."""
     return [
         f"ALTER TABLE {index.table} ADD COLUMN IF NOT EXISTS search_vector tsvector "
         f"GENERATED ALWAYS AS ({index.vector_sql}) STORED",
+        *index_ddl(index),
+    ]
+
+
+def index_ddl(index: Index) -> list[str]:
+    columns = ", ".join(("search_vector", *index.key_columns))
+    return [
         f"CREATE INDEX IF NOT EXISTS {index.table}_search_idx "
-        f"ON {index.table} USING gin (search_vector)",
+        f"ON {index.table} USING gin ({columns})"
     ]
 
 
@@ -231,7 +246,7 @@ class PostgresBackend:
         records = model.objects.alias(_search_vector=self.vector())
         matches = records.filter(_search_vector=fulltext).values("pk")
         sql, params = matches.query.sql_with_params()
-        with connection.cursor() as cursor:
+        with read_connection(model).cursor() as cursor:
             cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
             plan = cursor.fetchone()[0]
         if isinstance(plan, str):
@@ -254,8 +269,10 @@ class PostgresBackend:
         does not count the cost of decompressing every row's tsvector to test it,
         which makes a scan of a common word's matches ten times slower than the
         bitmap of the index (measured in docs/BENCHMARKS.md)."""
-        with transaction.atomic():
-            with connection.cursor() as cursor:
+        # On the database this request reads (a read replica's transaction leaves
+        # the reads on the replica).
+        with transaction.atomic(using=router.db_for_read(None)):
+            with read_connection().cursor() as cursor:
                 cursor.execute("SET LOCAL enable_seqscan = off")
             yield
 

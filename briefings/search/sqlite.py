@@ -8,7 +8,7 @@ FTS5 tells SQLite's planner that every MATCH finds a few rows, so it starts from
 matches and looks each up by id. For a common word (hundreds of thousands of matches
 at a million articles) that is seconds; starting from the other conditions (the date
 order, a narrow filter, the sample) and testing each record against the matches is
-far faster. So a search with more than ``LOOKUP_LIMIT`` matches is written so that
+far faster. So a search with more than ``lookup_limit()`` matches is written so that
 the planner cannot start from them (``+id IN …``). The limit is the exact-count limit
 of counting.py (plus its margin): a search counted exactly has no other way to count
 than to look each match up, and a larger one is counted on the indexed sample and
@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import BooleanField, Q, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
@@ -32,7 +33,12 @@ from .expressions import TITLE_BONUS, TableSQL, table_text
 from .query import Query, Term
 
 TOKENIZER = "porter unicode61 remove_diacritics 2"
-LOOKUP_LIMIT = 125_000  # matches SQLite looks up one by one (SEARCH_EXACT_LIMIT × 1.25)
+LOOKUP_MARGIN = 1.25  # counting.py's margin over its exact-count limit
+
+
+def lookup_limit() -> int:
+    """Matches SQLite looks up one by one: the exact-count limit and its margin."""
+    return int(getattr(settings, "SEARCH_EXACT_LIMIT", 10_000) * LOOKUP_MARGIN)
 
 
 @dataclass(frozen=True)
@@ -146,7 +152,7 @@ class SqliteBackend:
 
     def _matching(self, index: Index, expression: str) -> Q:
         """Records matching: looked up by id when few, else only tested (see above)."""
-        if self._count(index, expression) <= LOOKUP_LIMIT:
+        if self._count(index, expression) <= lookup_limit():
             return Q(id__in=self._matches(index, expression))
         tested = TableSQL(
             f"+{{table}}.id IN ({index.matching('rowid')})",

@@ -28,6 +28,7 @@ from django.db import connection
 from django.db.models import Expression, F, Func, IntegerField, QuerySet, TextField
 
 from ..cache import cached_search, fingerprint
+from ..models import read_connection
 from ..search.sampling import SAMPLE_EVERY, sampled
 from .filters import UNKNOWN
 
@@ -36,7 +37,7 @@ TOTAL = ""  # the statement's row for the number of records passing every filter
 
 
 def exact_limit() -> int:
-    return getattr(settings, "SEARCH_EXACT_LIMIT", 100_000)
+    return getattr(settings, "SEARCH_EXACT_LIMIT", 10_000)
 
 
 def sample_every() -> int:
@@ -181,7 +182,7 @@ class Statement:
             part for part, _ in parts
         )
         params = self.params + [value for _, values in parts for value in values]
-        with connection.cursor() as cursor:
+        with read_connection().cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
         counts: dict[str, Counter] = {spec.name: Counter() for spec in count}

@@ -33,6 +33,7 @@ from .filters import (
 )
 from .results import Results, rank_window
 from .tabs import TABS, Tab
+from .terms import TERMS, TermsTab, find_terms, read_terms_query
 
 PER_PAGE = 20
 FORM_PARAMS = ("q", "page", "from", "to")  # the form's own inputs, not hidden ones
@@ -223,8 +224,9 @@ def hidden_params(params: Params) -> list[tuple[str, str]]:
     ]
 
 
-def tab_links(params: Params) -> list[tuple[Tab, str]]:
-    """Each tab's URL, carrying the query and the filters both tabs understand."""
+def tab_links(params: Params) -> list[tuple[Tab | TermsTab, str]]:
+    """Each tab's URL, carrying the query and the filters both record tabs
+    understand; the Terms tab takes the query alone."""
     shared = [
         (name, value)
         for name in SHARED_PARAMS
@@ -232,4 +234,24 @@ def tab_links(params: Params) -> list[tuple[Tab, str]]:
         if value
     ]
     suffix = "?" + urlencode(shared) if shared else ""
-    return [(tab, reverse(tab.url_name) + suffix) for tab in TABS]
+    links = [(tab, reverse(tab.url_name) + suffix) for tab in TABS]
+    q = params.data.get("q")
+    terms_url = reverse(TERMS.url_name) + ("?" + urlencode({"q": q}) if q else "")
+    return [*links, (TERMS, terms_url)]
+
+
+def terms_context(request: HttpRequest) -> dict:
+    """The Terms tab: the matching terms, a page of them, the box and the tabs."""
+    raw_q = request.GET.get("q", "")
+    hits = find_terms(raw_q)
+    page = Paginator(hits, PER_PAGE).get_page(request.GET.get("page"))
+    return {
+        "tab": TERMS,
+        "q": raw_q,
+        "is_empty": read_terms_query(raw_q).is_empty,
+        "page": page,
+        "total_estimated": False,  # terms are always counted exactly
+        "hits": page.object_list,
+        "page_range": page.paginator.get_elided_page_range(page.number, on_ends=1),
+        "tabs": tab_links(Params(request.path, request.GET)),
+    }

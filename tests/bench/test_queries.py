@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from bench.queries import FACETS, FEATURES, MIX, SEED_MIX
+from bench.queries import FACETS, FEATURES, MIX, SEED_MIX, long_tail
 
 
 @pytest.mark.parametrize("mix", [MIX, SEED_MIX], ids=["corpus", "seeds"])
@@ -50,3 +50,26 @@ def test_hits_are_expected_only_from_the_corpus_size_that_has_them():
     assert rare.expects_hits(rare.hits_from)
     assert MIX[6].expects_hits(2_000)  # "China"
     assert not any(query.expects_hits(0) for query in SEED_MIX if query.filters)
+
+
+def test_long_tail_is_two_hundred_distinct_searches_the_same_every_run():
+    tail = long_tail()
+    assert len(tail) == 200
+    assert len({query.path() for query in tail}) == 200
+    assert [query.path() for query in tail] == [query.path() for query in long_tail()]
+    assert not {query.path() for query in tail} & {query.path() for query in MIX}
+
+
+def test_long_tail_mixes_words_phrases_names_chinese_and_facets():
+    tail = long_tail()
+    kinds = Counter(query.feature for query in tail)
+    assert set(kinds) == {"rare", "common", "phrase", "name", "chinese"}
+    assert min(kinds.values()) >= 30
+    assert {len(query.filters) for query in tail} == {0, 1, 2, 3}
+    assert {name for query in tail for name, _ in query.filters} == set(FACETS)
+    for query in tail:
+        if query.feature == "phrase":
+            assert query.q.startswith('"') and len(query.q.split()) == 2, query
+        if query.feature == "chinese":
+            assert any("\u4e00" <= char <= "\u9fff" for char in query.q), query
+        assert not query.expects_hits(1_000_000)  # a long tail has misses

@@ -69,6 +69,17 @@ def test_search_facet_article_claim_and_citation(page: Page):
     assert "Dialogue China Briefing" in copied or "accessed" in copied
 
 
+def test_the_terms_tab_finds_a_term_by_pinyin_and_links_to_its_page(page: Page):
+    page.goto("/search/?q=neijuan")
+    page.locator(".search-tabs a", has_text="Terms").click()
+    expect(page).to_have_url(re.compile(r"/search/terms/\?q=neijuan"))
+    first = page.locator("ol.results li.term-result").first
+    expect(first).to_contain_text("内卷")
+    first.locator("h3 a").click()
+    expect(page).to_have_url(re.compile(r"/terms/\d+/nei-juan/"))
+    expect(page.locator("h1")).to_contain_text("内卷")
+
+
 def test_home_page_works_on_a_phone(page: Page):
     page.set_viewport_size({"width": 360, "height": 800})
     page.goto("/")

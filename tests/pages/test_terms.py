@@ -3,7 +3,6 @@ and by whom, renderings by year, the articles; permalinks, metadata, sitemap."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 
@@ -11,34 +10,24 @@ import pytest
 from django.urls import reverse
 
 from briefings.curation.merge import merge_terms
-from briefings.importers.load import Source, import_briefing
-from briefings.importers.types import ParsedArticle, ParsedBriefing
 from briefings.models import Term
+from tests.factories import imported_bodies
 
 pytestmark = pytest.mark.django_db
 
 
-def load(name: str, publication: str, year: int, *bodies: str) -> None:
-    articles = [
-        ParsedArticle(title=f"{name} {n}", body=body, kind="analysis")
-        for n, body in enumerate(bodies, start=1)
-    ]
-    parsed = ParsedBriefing(
-        format="generic",
-        publication=publication,
-        date=dt.date(year, 3, 1),
-        date_precision="day",
-        articles=articles,
-    )
-    import_briefing(parsed, Source(f"{name}.txt", name.encode(), name))
-
-
 @pytest.fixture
 def term() -> Term:
-    load("a", "Neican", 2021, "Xi pushed common prosperity (共同富裕) hard.")
-    load("b", "Sinocism", 2022, "The drive for shared prosperity (共同富裕) grew.")
-    load("c", "Neican", 2023, "A push for common prosperity (共同富裕) again.")
-    load("d", "Taipei Notes", 2023, "共同富裕 (common prosperity) in Taiwan's view.")
+    imported_bodies("a", "Neican", 2021, "Xi pushed common prosperity (共同富裕) hard.")
+    imported_bodies(
+        "b", "Sinocism", 2022, "The drive for shared prosperity (共同富裕) grew."
+    )
+    imported_bodies(
+        "c", "Neican", 2023, "A push for common prosperity (共同富裕) again."
+    )
+    imported_bodies(
+        "d", "Taipei Notes", 2023, "共同富裕 (common prosperity) in Taiwan's view."
+    )
     return Term.objects.get(simplified="共同富裕")
 
 
@@ -125,3 +114,15 @@ def test_terms_in_the_api(client, term):
         "2021-03-01",
     )
     assert client.get(f"/api/v1/terms/{term.pk}/").json()["id"] == term.pk
+
+
+def test_the_index_searches_terms_and_a_found_term_opens_its_page(client, term):
+    index = client.get(reverse("briefings:term_list")).content.decode()
+    assert f'action="{reverse("briefings:search_terms")}"' in index
+    found = client.get(reverse("briefings:search_terms"), {"q": "gongtong fuyu"})
+    (hit,) = found.context["hits"]
+    assert hit.url == term.get_absolute_url()
+    page = client.get(hit.url)
+    assert page.status_code == 200
+    # The tab counts the renderings as the term page does.
+    assert hit.renderings == [(r.english, r.count) for r in page.context["renderings"]]

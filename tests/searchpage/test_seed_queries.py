@@ -75,3 +75,15 @@ def test_empty_and_hostile_queries_return_a_normal_page(client, read_seeds, q):
     response = client.get("/search/", {"q": q})
     assert response.status_code == 200
     assert "<b>x</b>" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "q", ["内卷", "內卷", "neijuan", "nèi juǎn", "internal competition"]
+)
+def test_the_terms_tab_finds_neijuan_by_script_pinyin_and_rendering(
+    client, read_seeds, q
+):
+    response = client.get("/search/terms/", {"q": q})
+    terms = [hit.term.simplified for hit in response.context["hits"]]
+    assert terms[0] == "内卷"
+    assert response.context["page"].paginator.count == len(terms)

@@ -11,7 +11,8 @@ block per line with a blank line between blocks, headings on their own lines, li
 items as ``- `` lines (their links as markdown ``[text](url)``, as in link lists), a
 line that is only a web address as ``<url>``. Links in running text are not written
 into it: they travel beside it as ``Link`` hints with their line, and become the
-source links of the article whose lines hold them (``parse_source``).
+source links of the article whose lines hold them (``parse_source``). Lines wholly
+in bold travel beside it too (``bold_lines``), for the structural reader.
 """
 
 from __future__ import annotations

@@ -51,9 +51,10 @@ def message_source(name: str, data: bytes) -> SourceText:
     content = _content(part)
     if part.get_content_subtype() == "html":
         page = html.page_text(content)
-        text, links, url = page.text, page.links, page.url
+        text, links, url, bold = page.text, page.links, page.url, page.bold_lines
     else:
-        text, links, url = content.replace("\r\n", "\n").replace("\r", "\n"), [], None
+        text = content.replace("\r\n", "\n").replace("\r", "\n")
+        links, url, bold = [], None, []
     if not text.strip():
         raise SourceError("no text in the e-mail: its body is empty")
     return SourceText(
@@ -63,6 +64,7 @@ def message_source(name: str, data: bytes) -> SourceText:
         media_type=MEDIA_TYPE,
         links=links,
         url=url,
+        bold_lines=bold,
         message_id=(message.get("Message-ID") or "").strip() or None,
         sender=_sender(message),
         sent_at=_date(message),

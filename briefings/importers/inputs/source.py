@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import parse_text
+from .. import detect, parse_text
+from ..formats import generic
 from ..load import Source
 from ..types import ParsedBriefing, ParsedItem
 
@@ -25,6 +26,7 @@ class SourceText(Source):
     mailbox's second message, whose ``data`` are that message's own bytes)."""
 
     links: list[Link] = field(default_factory=list)
+    bold_lines: list[int] = field(default_factory=list)  # 1-based, wholly bold
 
     def provenance(self) -> dict:
         """The provenance a report shows beside the parsed briefing."""
@@ -58,6 +60,21 @@ def attach_links(parsed: ParsedBriefing, links: list[Link]) -> None:
 
 def parse_source(source: SourceText) -> ParsedBriefing:
     """Parse a source's text and give its articles the links the format carried."""
-    parsed = parse_text(source.text)
+    parsed = parse_text(hinted_text(source))
     attach_links(parsed, source.links)
     return parsed
+
+
+def hinted_text(source: SourceText) -> str:
+    """The text with its bold lines marked as markdown bold (``**line**``), which
+    the structural reader takes as titles, bylines or labels (structure/roles.py).
+    Only for a layout no publisher module knows: those read the text as their
+    publisher writes it, whatever a web page's styling adds. Lines keep their
+    numbers, so the articles' spans and the link hints still hold."""
+    if not source.bold_lines or detect(source.text) is not generic:
+        return source.text
+    lines = source.text.split("\n")
+    for number in source.bold_lines:
+        lines[number - 1] = f"**{lines[number - 1]}**"
+    marked = "\n".join(lines)
+    return marked if detect(marked) is generic else source.text

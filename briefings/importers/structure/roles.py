@@ -363,6 +363,8 @@ def _role(text: str, unit: Unit) -> str:
     if names:
         unit.meta = Meta(authors=names)
         return "names"
+    if unit.bold:
+        return bold_role(text)
     if as_bullet(unit.raw.strip()) and not unit.numbering:
         return "list"
     words = len(text.split())
@@ -377,6 +379,19 @@ def _role(text: str, unit: Unit) -> str:
     if unit.md_level or unit.bold:
         return "heading"
     return "prose"
+
+
+LEAD_IN = re.compile(r"^[^.!?:]{1,40}:$")  # "Why it matters:", "Beijing:"
+
+
+def bold_role(text: str) -> str:
+    """A line wholly in bold (``**line**``: the HTML and e-mail readers write bold
+    lines so) that is not a byline or a name line: a heading, which may title an
+    item, whatever its punctuation; but a lead-in label ("Why it matters:",
+    "Beijing:") belongs to the prose it introduces, and a long one is prose."""
+    if LEAD_IN.match(text) or len(text.split()) > MAX_HEADING_WORDS:
+        return "prose"
+    return "heading"
 
 
 def person_names(text: str) -> list[str] | None:

@@ -3,6 +3,8 @@ records of the text seeds, and so to the same hand-checked truth."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from briefings.importers import parse_text
@@ -21,10 +23,19 @@ def as_pdf(stem: str) -> bytes:
     return text_to_pdf(seed_text(stem))
 
 
-@pytest.mark.parametrize("convert", [as_html, as_pdf], ids=["html", "pdf"])
+def as_bold_html(stem: str) -> bytes:
+    """The web page with every short line set in bold, as newsletters style their
+    titles, labels and names: a publisher's layout reads the same."""
+    short = re.compile(r"<p>([^<.!?;,]{3,80})</p>")
+    return short.sub(r"<p><strong>\1</strong></p>", as_html(stem).decode()).encode()
+
+
+@pytest.mark.parametrize(
+    "convert", [as_html, as_bold_html, as_pdf], ids=["html", "bold-html", "pdf"]
+)
 @pytest.mark.parametrize("stem", SEED_STEMS)
 def test_seed_as_file_imports_to_the_truth(stem, convert):
-    suffix = ".html" if convert is as_html else ".pdf"
+    suffix = ".pdf" if convert is as_pdf else ".html"
     report = records(read_one(stem + suffix, convert(stem)))
     text_report = briefing_report(parse_text(seed_text(stem)))
     assert without_links(report) == without_links(text_report)

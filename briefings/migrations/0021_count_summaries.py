@@ -9,7 +9,7 @@ from briefings.summaries import create_triggers, drop_triggers
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("briefings", "0019_organisations"),
+        ("briefings", "0020_search_keys_in_the_text_index"),
     ]
 
     operations = [
