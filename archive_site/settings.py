@@ -114,6 +114,12 @@ DATABASES = {
     )
 }
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+# Server-side prepared statements (PostgreSQL): a statement run this many times on
+# one connection is parsed and planned once and then only executed. psycopg prepares
+# only with server-side binding; both need a connection kept per worker (as here),
+# not a pooler that hands statements to other sessions. Off (-1) unless set:
+# server-side binding changes how every parameter is sent.
+PREPARE_THRESHOLD = env_int("DJANGO_PG_PREPARE_THRESHOLD", -1)
 if IS_POSTGRES:
     # Search statements group tens of thousands of matches: sorts and hashes fit in
     # memory at 32 MB, and JIT compilation costs more than it saves on them.
@@ -121,6 +127,11 @@ if IS_POSTGRES:
         "options",
         os.environ.get("DJANGO_PG_OPTIONS", "-c jit=off -c work_mem=32MB"),
     )
+    if PREPARE_THRESHOLD >= 0:
+        DATABASES["default"]["OPTIONS"] |= {
+            "server_side_binding": True,
+            "prepare_threshold": PREPARE_THRESHOLD,
+        }
 
 # Read replicas (archive_site/replicas.py): web requests read from a replica that has
 # replayed the archive's last change, everything else uses the primary ("default").

@@ -11,7 +11,7 @@ from collections import Counter
 
 from django.conf import settings
 from django.db import connection, connections, models, router
-from django.db.models.functions import Substr
+from django.db.models.functions import Coalesce, Substr
 from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
@@ -407,30 +407,54 @@ class Article(models.Model):
         prefetch_untitled(shown)
         return previous, following
 
-    def related(self, count: int, topic_ids: list[int] | None = None) -> list[Article]:
+    def related(
+        self,
+        count: int,
+        topic_ids: list[int] | None = None,
+        latest: list[int] | None = None,
+    ) -> list[Article]:
         """Public articles elsewhere that share the most topics with this one, among
         the RELATED_WINDOW articles added last to each of its topics: a topic of a
         million-article archive has a hundred thousand, too many to rank per page.
         The best candidates are loaded in one query with only what a list of them
-        shows, and ordered here. ``topic_ids``: this article's, if already read."""
-        if topic_ids is None:
-            topic_ids = list(self.articletopic_set.values_list("topic_id", flat=True))
-        shared = Counter(latest_articles_of(topic_ids, RELATED_WINDOW))
+        shows (and what describes an untitled one), and ordered here.
+        ``topic_ids``: this article's, if already read; ``latest``: the ids of
+        their latest articles (``latest_articles_of``), if already read."""
+        if latest is None:
+            if topic_ids is None:
+                topic_ids = list(
+                    self.articletopic_set.values_list("topic_id", flat=True)
+                )
+            latest = latest_articles_of(topic_ids, RELATED_WINDOW)
+        shared = Counter(latest)
         shared.pop(self.pk, None)
         best = [pk for pk, _ in shared.most_common(RELATED_CANDIDATES)]
         if not best:
             return []
+        untitled = models.Q(title=None) | models.Q(title="")
         candidates = (
             Article.objects.public()
             .filter(pk__in=best)
             .exclude(briefing_id=self.briefing_id)
             .select_related("briefing__publication")
             .only(*LISTED_FIELDS)
+            .annotate(
+                listed_subheadings=models.F("subheadings"),
+                listed_opening=models.Case(
+                    models.When(untitled, then=Substr("body", 1, UNTITLED_BODY_CHARS)),
+                    default=models.Value(""),
+                    output_field=models.TextField(),
+                ),
+            )
             .order_by()
         )
         articles = sorted(candidates, key=lambda article: listed_order(article, shared))
         articles = articles[:count]
-        prefetch_untitled(articles)
+        for article in articles:
+            if not article.title:
+                article.untitled_label = untitled_label(
+                    article.listed_subheadings or [], article.listed_opening
+                )
         return articles
 
     def ordered_authors(self) -> list[Person]:
@@ -709,6 +733,50 @@ class Figure(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class CountSummary(models.Model):
+    """A count the browsing pages show (an archive total, a topic's or a briefing's
+    articles, briefings by month…), kept by database triggers as the records change
+    (``summaries.py`` says what each ``subject`` and ``item`` mean); never written
+    by Django, so a save cannot put back a stale figure."""
+
+    subject = models.CharField(max_length=20)
+    item = models.BigIntegerField(default=0)
+    total = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subject", "item"], name="unique_count_summary"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} {self.item}: {self.total}"
+
+
+def kept_count(subject: str, item: str = "pk") -> models.Expression:
+    """A record's kept count of ``subject`` (0 when none), as an annotation: a
+    lookup of one summary row per record shown, never a count of its links."""
+    row = CountSummary.objects.filter(subject=subject, item=models.OuterRef(item))
+    return Coalesce(models.Subquery(row.values("total")[:1]), 0)
+
+
+def kept_totals(*subjects: str) -> dict[str, int]:
+    """The archive-wide kept counts of ``subjects`` (0 when none), in one query."""
+    rows = CountSummary.objects.filter(subject__in=subjects, item=0)
+    found = dict(rows.values_list("subject", "total"))
+    return {subject: found.get(subject, 0) for subject in subjects}
+
+
+def kept_months(subject: str, first: int = 0, last: int = 999999) -> dict[int, int]:
+    """Kept counts by month (``YYYYMM`` items from ``first`` to ``last``), zeros
+    left out."""
+    rows = CountSummary.objects.filter(
+        subject=subject, item__range=(first, last), total__gt=0
+    )
+    return dict(rows.order_by("item").values_list("item", "total"))
 
 
 class SearchWord(models.Model):

@@ -24,7 +24,6 @@ from rest_framework.response import Response
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
 from ..models import (
-    PUBLIC_ARTICLES,
     PUBLIC_CLAIMS,
     Article,
     Briefing,
@@ -35,6 +34,7 @@ from ..models import (
     Term,
     TermRendering,
     Topic,
+    kept_count,
 )
 from ..searchpage.facets import Facet, Params, build_facets
 from ..searchpage.filters import (
@@ -150,7 +150,7 @@ class BriefingViewSet(RecordViewSet):
             Briefing.objects.select_related("publication")
             .prefetch_related("editors")
             .defer("source_text", "imported_values")
-            .annotate(article_count=Count("articles", filter=PUBLIC_ARTICLES))
+            .annotate(article_count=kept_count("briefing"))
             .order_by("-published_on", "-id")
         )
 
@@ -228,9 +228,9 @@ class TopicViewSet(RecordViewSet):
     serializer_class = s.TopicSerializer
 
     def get_queryset(self) -> QuerySet:
-        topics = Topic.objects.annotate(
-            article_count=Count("articles", filter=PUBLIC_ARTICLES)
-        ).order_by("group", "name", "id")
+        topics = Topic.objects.annotate(article_count=kept_count("topic")).order_by(
+            "group", "name", "id"
+        )
         return topics.filter(merged_into=None) if self.action == "list" else topics
 
 
@@ -262,9 +262,9 @@ class PersonViewSet(RecordViewSet):
 @documented("publication", "publications", [], s.PublicationSerializer)
 class PublicationViewSet(RecordViewSet):
     serializer_class = s.PublicationSerializer
-    queryset = Publication.objects.annotate(briefing_count=Count("briefings")).order_by(
-        "name", "id"
-    )
+    queryset = Publication.objects.annotate(
+        briefing_count=kept_count("publication")
+    ).order_by("name", "id")
 
 
 @documented("term", "terms", [], s.TermSerializer)

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import calendar
 
-from django.db.models import Count, Max, Min, OuterRef, Subquery
-from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
+from django.db.models import Max, Min
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -14,7 +13,6 @@ from django.utils.http import urlencode
 
 from ..cache import cached, cached_page
 from ..models import (
-    PUBLIC_ARTICLES,
     Article,
     Briefing,
     Claim,
@@ -22,9 +20,14 @@ from ..models import (
     PersonKind,
     Publication,
     Topic,
+    kept_count,
+    kept_months,
+    kept_totals,
 )
 from ..searchpage.charts import bar_chart
+from ..summaries import MONTH_ITEMS
 from .metadata import person_meta, simple_page
+from .permalink import authors_attached
 from .records import canonical_redirect
 
 LATEST_COUNT = 20
@@ -37,14 +40,15 @@ def search_feed_url(**params: str) -> str:
 
 
 def briefings_with_counts():
+    """Briefings with their public articles' kept count (``summaries.py``)."""
     return Briefing.objects.select_related("publication").annotate(
-        article_count=Count("articles", filter=PUBLIC_ARTICLES)
+        article_count=kept_count("briefing")
     )
 
 
 def topics_with_counts():
     return Topic.objects.filter(merged_into=None).annotate(
-        article_count=Count("articles", filter=PUBLIC_ARTICLES)
+        article_count=kept_count("topic")
     )
 
 
@@ -52,29 +56,11 @@ def archive_totals() -> dict:
     span = Briefing.objects.aggregate(
         first=Min("published_on"), last=Max("published_on")
     )
-    return {
-        "briefings": Briefing.objects.count(),
-        "articles": Article.objects.public().count(),
-        "claims": Claim.objects.public().count(),
-        **span,
-    }
+    return {**kept_totals("briefings", "articles", "claims"), **span}
 
 
 def latest_briefings(count: int) -> list[Briefing]:
-    """The latest briefings with their public articles counted: the count is a
-    subquery run for these few rows, not a grouping of every briefing."""
-    articles = (
-        Article.objects.public()
-        .filter(briefing=OuterRef("pk"))
-        .order_by()
-        .values("briefing")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    latest = Briefing.objects.select_related("publication").annotate(
-        article_count=Coalesce(Subquery(articles), 0)
-    )
-    return list(latest.order_by("-published_on", "-id")[:count])
+    return list(briefings_with_counts().order_by("-published_on", "-id")[:count])
 
 
 def leading_topics() -> list[Topic]:
@@ -90,7 +76,7 @@ def home(request):
             "publications",
             lambda: list(
                 Publication.objects.annotate(
-                    briefing_count=Count("briefings")
+                    briefing_count=kept_count("publication")
                 ).order_by("name")
             ),
         ),
@@ -141,19 +127,13 @@ def topic_list(request):
 
 def topic_timeline(topic: Topic):
     """Articles by year, oldest first; by month when they all fall in one year."""
-    dated = (
-        Article.objects.public()
-        .filter(topics=topic)
-        .exclude(briefing__published_on=None)
-    )
-    counts = year_counts(dated, "briefing__published_on")
+    base = topic.pk * MONTH_ITEMS
+    months = kept_months("topic-month", base, base + MONTH_ITEMS - 1)
+    counts = year_counts({item - base: total for item, total in months.items()})
     if len(counts) == 1:
         year = counts[0]["year"]
-        months = month_counts(
-            dated.filter(briefing__published_on__year=year), "briefing__published_on"
-        )
         return bar_chart(
-            month_bars(months, year, with_links=False),
+            month_bars(month_counts(months, year, base), year, with_links=False),
             label=f"Articles on {topic.name} by month in {year}",
         )
     return bar_chart(
@@ -162,25 +142,23 @@ def topic_timeline(topic: Topic):
     )
 
 
-def year_counts(queryset, date_field: str) -> list[dict]:
-    """Records per year of the date field, oldest first: ``{"year", "count"}`` rows."""
-    return list(
-        queryset.annotate(year=ExtractYear(date_field))
-        .values("year")
-        .annotate(count=Count("id"))
-        .order_by("year")
-    )
+def year_counts(months: dict[int, int]) -> list[dict]:
+    """Kept counts by month (``YYYYMM``) summed by year, oldest first: ``{"year",
+    "count"}`` rows."""
+    years: dict[int, int] = {}
+    for item, total in sorted(months.items()):
+        years[item // 100] = years.get(item // 100, 0) + total
+    return [{"year": year, "count": count} for year, count in years.items()]
 
 
-def month_counts(queryset, date_field: str) -> dict[int, int]:
-    """Records per month (1–12) of the date field."""
-    rows = (
-        queryset.annotate(month=ExtractMonth(date_field))
-        .values("month")
-        .annotate(count=Count("id"))
-        .order_by("month")
-    )
-    return {row["month"]: row["count"] for row in rows}
+def month_counts(months: dict[int, int], year: int, base: int = 0) -> dict[int, int]:
+    """Records per month (1–12) of one year, from kept counts by ``YYYYMM``."""
+    first = base + year * 100
+    return {
+        item - first: total
+        for item, total in months.items()
+        if first < item <= first + 12
+    }
 
 
 def month_bars(counts: dict[int, int], year: int, *, with_links: bool) -> list:
@@ -210,13 +188,12 @@ def topic_detail(request, pk: int, slug: str | None = None):
         Article.objects.public()
         .filter(topics=topic)
         .select_related("briefing__publication")
-        .with_authors()
         .order_by("-briefing__published_on", "position")
     )
     context = {
         "topic": topic,
         "follow_url": reverse("briefings:feed_topic", args=[topic.pk]),
-        "articles": articles[:LIST_LIMIT],
+        "articles": authors_attached(articles, LIST_LIMIT),
         "subtopics": topics_with_counts().filter(parent=topic).order_by("name"),
         "timeline": topic_timeline(topic),
         "meta": simple_page(
@@ -248,7 +225,6 @@ def _person_page(request, pk: int, slug: str | None, kind: str):
         Article.objects.public()
         .filter(authors=person)
         .select_related("briefing__publication")
-        .with_authors()
         .order_by("-briefing__published_on", "position")
     )
     said = (
@@ -260,7 +236,7 @@ def _person_page(request, pk: int, slug: str | None, kind: str):
     context = {
         "person": person,
         "follow_url": search_feed_url(author=person.slug),
-        "written": written[:LIST_LIMIT],
+        "written": authors_attached(written, LIST_LIMIT),
         "said": said[:LIST_LIMIT],
         "edited": person.edited_briefings.select_related("publication")[:LIST_LIMIT],
         "meta": person_meta(person, request.build_absolute_uri),
@@ -272,11 +248,11 @@ def _person_page(request, pk: int, slug: str | None, kind: str):
 def browse(request):
     """Every year with briefings, and how many: oldest first, in the chart and the
     list alike (and by month when there is only one year)."""
-    dated = Briefing.objects.exclude(published_on=None)
-    years = year_counts(dated, "published_on")
+    by_month = kept_months("briefing-month")
+    years = year_counts(by_month)
     if len(years) == 1:
         year = years[0]["year"]
-        months = month_counts(dated.filter(published_on__year=year), "published_on")
+        months = month_counts(by_month, year)
         chart = bar_chart(
             month_bars(months, year, with_links=True),
             label=f"Briefings in {year} by month",
@@ -304,7 +280,7 @@ def browse_period(request, year: int, month: int | None = None):
     if month:
         briefings = briefings.filter(published_on__month=month)
     months = month_counts(
-        Briefing.objects.filter(published_on__year=year), "published_on"
+        kept_months("briefing-month", year * 100 + 1, year * 100 + 12), year
     )
     bars = month_bars(months, year, with_links=True)
     label = f"{calendar.month_name[month]} {year}" if month else str(year)

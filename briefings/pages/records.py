@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db.models import Count
 from django.http import (
     Http404,
     HttpResponse,
@@ -15,10 +14,11 @@ from django.urls import reverse
 from django.utils.encoding import iri_to_uri
 
 from ..cache import cached_page
-from ..models import PUBLIC_CLAIMS, Article, Briefing, Claim
+from ..models import Article, Briefing, Claim
 from ..search import parse_query
 from . import citations
 from .metadata import article_meta, briefing_meta, claim_meta
+from .permalink import article_page, briefing_page, claim_page
 from .rendering import body_blocks
 
 RELATED_COUNT = 5
@@ -45,19 +45,9 @@ def gone(request, what: str) -> HttpResponseGone:
 
 @cached_page
 def briefing_detail(request, pk: int, slug: str | None = None):
-    briefing = get_object_or_404(
-        Briefing.objects.select_related("publication").prefetch_related("editors"),
-        pk=pk,
-    )
+    briefing, articles = briefing_page(pk)
     if slug != briefing.slug:
         return canonical_redirect(request, briefing.get_absolute_url())
-    articles = (
-        Article.objects.public()
-        .filter(briefing=briefing)
-        .with_authors()
-        .annotate(claim_count=Count("claims", filter=PUBLIC_CLAIMS))
-        .order_by("position", "pk")  # a GROUP BY query ignores Meta.ordering
-    )
     context = {
         "briefing": briefing,
         "articles": articles,
@@ -81,18 +71,15 @@ def _public_article(pk: int) -> Article:
 
 @cached_page
 def article_detail(request, pk: int, slug: str | None = None):
-    article = _public_article(pk)
+    # One query for the article and what it links to, one for related articles.
+    article = article_page(pk)
     if not article.is_public:
         return gone(request, "article")
     if slug != article.slug:
         return canonical_redirect(request, article.get_absolute_url())
-    # Ordered within the article: Meta.ordering would sort by its briefing's date too.
-    # The page shows no figures (claim pages do).
-    claims = list(
-        article.claims.public().select_related("speaker").order_by("position", "pk")
-    )
+    claims = article.page_claims  # the page shows no figures (claim pages do)
     authors = article.ordered_authors()
-    topics = list(article.topics.order_by("-articletopic__score"))
+    topics = article.page_topics
     query = parse_query(request.GET.get("q", "")[:500])
     mode = request.GET.get("claims")
     mode = mode if mode in CLAIM_MODES else "subtle"
@@ -107,8 +94,8 @@ def article_detail(request, pk: int, slug: str | None = None):
         "blocks": body_blocks(article.body, article.subheadings, marked, query),
         "claim_mode": mode,
         "claim_modes": claim_mode_links(request, mode) if claims else [],
-        "neighbours": article.neighbours(),
-        "related": article.related(RELATED_COUNT, [topic.pk for topic in topics]),
+        "neighbours": article.page_neighbours,
+        "related": article.related(RELATED_COUNT, latest=article.page_latest),
         "citations": _citation_blocks(
             _cite_article(article, request), "article_citation", article.pk
         ),
@@ -202,12 +189,7 @@ def claim_citation(request, pk: int, fmt: str):
 
 
 def _claim(pk: int) -> Claim:
-    return get_object_or_404(
-        Claim.objects.select_related(
-            "article__briefing__publication", "speaker"
-        ).prefetch_related("figures", "article__articleauthor_set__person"),
-        pk=pk,
-    )
+    return claim_page(pk)
 
 
 @cached_page

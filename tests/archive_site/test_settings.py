@@ -59,6 +59,7 @@ def test_missing_secret_key_is_one_line_without_a_traceback():
         "DJANGO_PROXY_COUNT",
         "SEARCH_EXACT_LIMIT",
         "IMPORT_MAX_BYTES",
+        "DJANGO_PG_PREPARE_THRESHOLD",
     ],
 )
 def test_malformed_number_is_one_line_naming_the_setting(name):
@@ -80,6 +81,27 @@ def test_unknown_log_level_is_one_line():
     env = {**PRODUCTION_ENV, "DJANGO_LOG_LEVEL": "loud"}
     line = one_line_error(manage("check", env=env))
     assert "DJANGO_LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL" in line
+
+
+def database_options(**env: str) -> str:
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; "
+        "print(sorted(settings.DATABASES['default'].get('OPTIONS', {}).items()))",
+        env={**PRODUCTION_ENV, **env},
+    )
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_prepared_statements_are_off_unless_asked_for():
+    postgres = {"DATABASE_URL": "postgres://archive@localhost:5432/archive"}
+    assert "prepare_threshold" not in database_options(**postgres)
+    asked = database_options(**postgres, DJANGO_PG_PREPARE_THRESHOLD="5")
+    assert "('prepare_threshold', 5)" in asked
+    assert "('server_side_binding', True)" in asked
+    sqlite = database_options(DJANGO_PG_PREPARE_THRESHOLD="5")
+    assert "prepare_threshold" not in sqlite
 
 
 def test_debug_is_off_unless_asked_for():
