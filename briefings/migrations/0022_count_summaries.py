@@ -9,7 +9,7 @@ from briefings.summaries import create_triggers, drop_triggers
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("briefings", "0020_search_keys_in_the_text_index"),
+        ("briefings", "0021_date_precision_no_year"),
     ]
 
     operations = [
