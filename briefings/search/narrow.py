@@ -16,10 +16,16 @@ covering indexes serve the same reads (migration 0012).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from django.db import connection
 
 TABLE = "briefings_searchrow"
 REFRESH = f"{TABLE}_refresh"
+# While this setting is on (for one transaction: ``paused()``), the triggers leave
+# the table alone; whoever sets it refills the table before committing.
+PAUSED = "briefings.searchrow_paused"
 
 # A facet's key column in the narrow table (article facets, briefings/searchpage/).
 COLUMNS = {
@@ -139,6 +145,9 @@ def trigger_sql() -> list[str]:
                 f"""CREATE OR REPLACE FUNCTION {name}() RETURNS trigger
                 LANGUAGE plpgsql AS $$
                 BEGIN
+                  IF current_setting('{PAUSED}', true) = 'on' THEN
+                    RETURN NULL;
+                  END IF;
                   PERFORM {REFRESH}(({ids}));
                   RETURN NULL;
                 END $$""",
@@ -198,3 +207,21 @@ def refill() -> int:
             cursor.execute(sql)
         cursor.execute(f"SELECT count(*) FROM {TABLE}")
         return cursor.fetchone()[0]
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """A bulk load into an empty archive (``import_archive``): the triggers would
+    make each article's row four times over (its insert, then its topics', authors'
+    and claims'), so they are switched off for the transaction and every row is made
+    once at the end, before the load commits. PostgreSQL only; inside a
+    transaction."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config(%s, 'on', true)", [PAUSED])
+    yield
+    refill()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config(%s, 'off', true)", [PAUSED])
