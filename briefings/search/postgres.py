@@ -35,6 +35,7 @@ from django.db.models import Case, F, FloatField, Q, QuerySet, TextField, Value,
 from ..models import read_connection
 from .conditions import narrow
 from .expressions import START, STOP, TITLE_BONUS, TableSQL
+from .narrow import refill as refill_narrow_table
 from .query import Query, Term
 
 CONFIG = "archive_porter"
@@ -282,7 +283,9 @@ class PostgresBackend:
             cursor.execute("ANALYZE")
 
     def rebuild(self) -> int:
-        """The generated columns are always current; re-index and count the rows."""
+        """The generated columns are always current; re-index, refill the narrow
+        search table and count the rows."""
+        refill_narrow_table()
         total = 0
         with connection.cursor() as cursor:
             for index in INDEXES.values():
