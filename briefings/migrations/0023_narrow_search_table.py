@@ -22,6 +22,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("briefings", "0020_search_keys_in_the_text_index")]
+    dependencies = [("briefings", "0022_count_summaries")]
 
     operations = [migrations.RunPython(create, drop)]
