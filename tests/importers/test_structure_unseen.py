@@ -727,3 +727,58 @@ Caixin reports: shipping lines expect the pace to slow after the holiday.
     parsed = parse_text(text)
     assert len(parsed.articles) == 1
     assert parsed.articles[0].title == "Port of Ningbo Handles Record Cargo"
+
+
+VIA_LISTING = """\
+Weekend reading on China
+
+Why grain reserves worry the centre
+by Ana Ruiz
+via Financial Times on March 3, 2024
+
+Shipowners rethink a Greek port
+by Tom Ek and Priya Nand
+via Wall Street Journal on March 5, 2024
+
+A vice minister leaves quietly
+by Chen Wenli
+via South China Morning Post on March 4, 2024
+"""
+
+
+def test_a_via_line_gives_the_outlet_without_the_word_joining_it_to_the_date():
+    parsed = parse_text(VIA_LISTING)
+    assert [(a.title, a.authors, a.outlet, a.date) for a in parsed.articles] == [
+        (
+            "Why grain reserves worry the centre",
+            ["Ana Ruiz"],
+            "Financial Times",
+            dt.date(2024, 3, 3),
+        ),
+        (
+            "Shipowners rethink a Greek port",
+            ["Tom Ek", "Priya Nand"],
+            "Wall Street Journal",
+            dt.date(2024, 3, 5),
+        ),
+        (
+            "A vice minister leaves quietly",
+            ["Chen Wenli"],
+            "South China Morning Post",
+            dt.date(2024, 3, 4),
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("Source: Caixin, dated 12 May 2024", "Caixin"),
+        ("via The Diplomat on 1 March 2024", "The Diplomat"),
+        ("Source: Xinhua, 4 April 2024", "Xinhua"),
+    ],
+)
+def test_a_dated_source_line_keeps_only_the_outlets_name(line, outlet):
+    meta = meta_of(line)
+    assert meta.outlet == outlet
+    assert meta.date is not None and meta.date.date is not None

@@ -236,6 +236,9 @@ def wire_dateline(text: str) -> tuple[str, FoundDate | None] | None:
 _BRACKETED = re.compile(r"^[(\[](?P<inner>[^()\[\]]+)[)\]]$")
 
 
+_DATE_JOINER = re.compile(r"\s+(?:on|of|dated|from)\s*$", re.I)
+
+
 def meta_of(text: str) -> Meta | None:
     """Authors, outlet and date of a metadata line ("Reuters | 12 March 2024"), also
     when the whole line is in brackets ("(Reuters, 03/27/23, Jane Doe)")."""
@@ -256,7 +259,10 @@ def meta_of(text: str) -> Meta | None:
             dates = find_dates(name)
             last = dates[-1] if dates else None
             if last and not name[last.end :].strip(" .)"):
-                meta.date, name = last, name[: last.start]
+                # "via Financial Times on March 3, 2024": the word joining the
+                # outlet to its date is neither
+                meta.date = last
+                name = _DATE_JOINER.sub("", name[: last.start])
             meta.outlet = first_source(name.strip(" .,;("))
         return meta
     label = AUTHOR_LABEL.match(text) or BY_LABEL.match(text) or BY_FOREIGN.match(text)
