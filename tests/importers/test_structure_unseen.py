@@ -782,3 +782,15 @@ def test_a_dated_source_line_keeps_only_the_outlets_name(line, outlet):
     meta = meta_of(line)
     assert meta.outlet == outlet
     assert meta.date is not None and meta.date.date is not None
+
+
+def test_the_one_line_over_a_listing_titles_it():
+    assert parse_text(VIA_LISTING).title == "Weekend reading on China"
+
+
+@pytest.mark.parametrize("head", ["Recent Stories", "Financial Times Weekend Edition"])
+def test_a_section_label_or_a_publication_over_a_listing_is_no_title(head):
+    text = VIA_LISTING.replace("Weekend reading on China", head)
+    parsed = parse_text(text)
+    assert parsed.title is None
+    assert len(parsed.articles) == 3

@@ -278,6 +278,9 @@ _KIND_WORDS = frozenset(
 )
 
 
+MIN_HEADLINE_WORDS = 4  # fewer is a section label ("Recent Stories")
+
+
 def _only_kind_words(text: str) -> bool:
     words = re.findall(r"[\w-]+", text.lower())
     return bool(words) and all(word in _KIND_WORDS for word in words)
@@ -321,6 +324,8 @@ def read_head_fields(head: list[Unit], text: str) -> HeadFields:
     kind_line = above is not None and above.role == "heading"
     if fields.title is None and kind_line and _only_kind_words(above.text):
         fields.title = above.text
+    if fields.title is None and start is None:
+        fields.title = _listing_headline(head, fields.publication)
     if fields.date is None and start is None:
         for unit in head:
             if unit.role in ("date", "meta", "heading"):
@@ -329,6 +334,26 @@ def read_head_fields(head: list[Unit], text: str) -> HeadFields:
         if unit.role == "date" and strip_label(unit.text) != unit.text:
             _head_date(fields, unit)  # a labelled line: "Date range: May 11-18, 2021"
     return fields
+
+
+def _listing_headline(head: list[Unit], publication: str | None) -> str | None:
+    """The one line over a listing's items, when it reads as a headline of a few
+    words and is not the publication's name: "Readings on China: ports and grain"."""
+    lines = [u for u in head if u.role != "noise"]
+    if len(lines) != 1 or lines[0].role != "heading":
+        return None
+    text = lines[0].text
+    named = publication and comparable(publication) in comparable(text)
+    if named or _starts_with_a_name(text) or len(text.split()) < MIN_HEADLINE_WORDS:
+        return None
+    return text
+
+
+def _starts_with_a_name(text: str) -> bool:
+    """A masthead, not a headline: "Financial Times Weekend Edition"."""
+    known = catalogue.mentioned(text)
+    key = comparable(text)
+    return known is not None and any(key.startswith(comparable(n)) for n in known.names)
 
 
 def _head_date(fields: HeadFields, unit: Unit) -> None:
