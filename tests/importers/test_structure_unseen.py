@@ -794,3 +794,33 @@ def test_a_section_label_or_a_publication_over_a_listing_is_no_title(head):
     parsed = parse_text(text)
     assert parsed.title is None
     assert len(parsed.articles) == 3
+
+
+OUTLET_PREFIXED_RUNON = """\
+Elsewhere in the press
+
+AP: Port cranes stand idle in Ningbo as orders thin
+By Lena Park Dock workers said two of every five berths were empty on Tuesday, the third week in a row
+
+LE MONDE: Paris and Beijing sign a cognac truce
+By Staff The two governments agreed to drop the duties before the summer, officials on both sides confirmed
+"""
+
+
+def test_a_byline_run_into_its_teaser_gives_the_author_and_leaves_the_teaser():
+    parsed = parse_text(OUTLET_PREFIXED_RUNON)
+    first, second = parsed.articles
+    assert first.title == "Port cranes stand idle in Ningbo as orders thin"
+    assert first.authors == ["Lena Park"]
+    assert first.body.startswith("Dock workers said two of every five berths")
+    # a desk is no person: no author, and its words stay in the text as written
+    assert second.authors == []
+    assert "The two governments agreed" in second.body
+
+
+@pytest.mark.parametrize(
+    "line", ["By Staff", "By Our Correspondent", "Staff Reporter", "By the editors"]
+)
+def test_a_desk_named_in_a_byline_is_no_author(line):
+    meta = meta_of(line)
+    assert meta is None or meta.authors == []

@@ -119,10 +119,43 @@ def strip_honorifics(name: str) -> str:
     return HONORIFICS.sub("", name).strip()
 
 
+# Bylines that name a desk, not a person ("By Staff", "By Our Correspondent")
+_DESKS = frozenset(
+    [
+        "staff",
+        "staff reporter",
+        "staff reporters",
+        "staff writer",
+        "staff writers",
+        "our correspondent",
+        "our correspondents",
+        "correspondents",
+        "agencies",
+        "news agencies",
+        "wire services",
+        "news desk",
+        "newsroom",
+        "the editors",
+        "editorial board",
+        "the editorial board",
+    ]
+)
+
+
+def is_desk(text: str) -> bool:
+    """Whether a byline ("Staff", "By Our Correspondent") names a desk, not a person."""
+    words = strip_honorifics(text).split()
+    if words and words[0].lower() == "by":
+        words = words[1:]
+    return " ".join(words).lower() in _DESKS
+
+
 def looks_like_name(text: str, max_words: int = 5) -> bool:
     """A person's name (or "Anonymous"): a few capitalised words, no digits."""
     words = strip_honorifics(text).split()
     if not words or len(words) > max_words or re.search(r"[\d@:;!?“”\"()]", text):
+        return False
+    if is_desk(text):
         return False
     capitalised = [w for w in words if w.lower() not in _NAME_PARTICLES]
     return bool(capitalised) and all(w[0].isupper() for w in capitalised)

@@ -14,7 +14,12 @@ import re
 from dataclasses import dataclass, field
 
 from ..formats._article_head import caption_text, parse_byline
-from ..formats._article_text import as_bullet, split_names, strip_honorifics
+from ..formats._article_text import (
+    as_bullet,
+    is_desk,
+    split_names,
+    strip_honorifics,
+)
 from ..text import collapse_whitespace, numbered_lines, strip_markup
 from . import catalogue
 from .dates import FoundDate, date_line, find_date, find_dates
@@ -528,6 +533,13 @@ def read_units(text: str) -> list[Unit]:
             continue
         unit = _unit(line.number, raw, blank)
         previous = units[-1] if units else None
+        runon = _runon_byline(unit)
+        if runon is not None:
+            # "By Jane Doe Sixteen defendants received ...": a byline run into its
+            # teaser reads as the byline, then the teaser on the same line
+            byline, teaser = runon
+            units.append(_unit(line.number, byline, blank))
+            unit = _unit(line.number, teaser, False)
         if previous is not None and not blank and _OPEN_BYLINE.match(previous.text):
             # a byline wrapped over two lines: "By A, Fellow, and" / "B, Analyst"
             raw_joined = f"{previous.raw} {raw}"
@@ -543,6 +555,26 @@ def read_units(text: str) -> list[Unit]:
     _mark_wrapped(units)
     _mark_running_lines(units)
     return units
+
+
+# "By" and up to three capitalised words of a name, then a sentence of at least
+# six words whose first word is capitalised and whose second is not
+_RUNON_BYLINE = re.compile(
+    r"^(?P<byline>[Bb]y\s+(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*)\s+"
+    r"(?P<teaser>[A-Z][\w'’-]*\s+[a-z][\w'’-]*(?:\s+\S+){4,})$"
+)
+
+
+def _runon_byline(unit: Unit) -> tuple[str, str] | None:
+    if unit.role not in ("prose", "heading") or unit.numbering:
+        return None
+    match = _RUNON_BYLINE.match(unit.text)
+    if match is None:
+        return None
+    byline = match.group("byline")
+    if meta_of(byline) is None and not is_desk(byline):
+        return None
+    return match.group("byline"), match.group("teaser")
 
 
 def _mark_wrapped(units: list[Unit]) -> None:
