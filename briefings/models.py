@@ -857,6 +857,14 @@ class TermKind(models.TextChoices):
     QUOTATION = "quotation", "Quotation and translation"
 
 
+class TermRenderingQuerySet(models.QuerySet):
+    def public(self) -> TermRenderingQuerySet:
+        """Renderings a reader may see: still in their text, in a public article."""
+        return self.filter(
+            is_in_source=True, article__is_published=True, article__is_in_source=True
+        )
+
+
 class TermRendering(models.Model):
     """One English rendering of a term in one article, where the text gives both."""
 
@@ -870,6 +878,8 @@ class TermRendering(models.Model):
     start = models.PositiveIntegerField(help_text="Offset of the pair in the body.")
     end = models.PositiveIntegerField()
     is_in_source = models.BooleanField(default=True)
+
+    objects = TermRenderingQuerySet.as_manager()
 
     class Meta:
         ordering = ["term", "article", "start"]

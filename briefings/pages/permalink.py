@@ -30,6 +30,7 @@ from ..models import (
     Person,
     Topic,
 )
+from ..serialize import FIGURE_FIELDS
 from ..titles import untitled_label
 
 # What the page reads of each linked record (the rest is deferred).
@@ -165,25 +166,13 @@ def latest_sql() -> str:
     return json_rows("x.article_id", rest, "l.score DESC, l.id, x.article_id DESC")
 
 
-FIGURE_FIELDS = (
-    "id",
-    "claim_id",
-    "position",
-    "value",
-    "value_high",
-    "unit",
-    "qualifier",
-    "text",
-    "start",
-    "end",
-    "is_change",
-    "refers_to",
-)
+# A figure's row: what a figure shows (``serialize.FIGURE_FIELDS``), and where
+FIGURE_COLUMNS = ("id", "claim_id", "position", "start", "end", *FIGURE_FIELDS)
 
 
 def figures_sql() -> str:
     rest = f"{q('briefings_figure')} f WHERE f.claim_id = {q('briefings_claim')}.id"
-    return json_rows(json_object("f", FIGURE_FIELDS), rest, "f.position, f.id")
+    return json_rows(json_object("f", FIGURE_COLUMNS), rest, "f.position, f.id")
 
 
 def claim_page(pk: int) -> Claim:

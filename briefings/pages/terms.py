@@ -39,12 +39,8 @@ class Rendering:
 
 def public_renderings(term: Term):
     return (
-        TermRendering.objects.filter(
-            term=term,
-            is_in_source=True,
-            article__is_published=True,
-            article__is_in_source=True,
-        )
+        TermRendering.objects.public()
+        .filter(term=term)
         .select_related("article__briefing__publication")
         .order_by("article__briefing__published_on", "article_id", "start")
     )

@@ -24,9 +24,6 @@ from ..search.query import CJK_RUN
 MAX_QUERY_CHARS = 200  # a term, its pinyin or a rendering is never longer
 MAX_WORDS = 12
 WORD = re.compile(r"[^\W_]+")
-PUBLIC_RENDERINGS = Q(
-    is_in_source=True, article__is_published=True, article__is_in_source=True
-)
 # How a term was found, as the hit says it (strongest first).
 BY_CHINESE, BY_PINYIN, BY_RENDERING = "Chinese", "pinyin", "English rendering"
 
@@ -102,7 +99,7 @@ def find_terms(raw: str) -> list[TermHit]:
         term.pk: TermHit(term, term.get_absolute_url(), matched[term.pk])
         for term in public_terms().filter(pk__in=matched)
     }
-    rows = TermRendering.objects.filter(PUBLIC_RENDERINGS, term__in=list(hits))
+    rows = TermRendering.objects.public().filter(term__in=list(hits))
     add_renderings(hits, rows.order_by("pk").values_list("term_id", "english"))
     for hit in hits.values():
         hit.exact = is_exact(hit, query)
@@ -134,7 +131,7 @@ def add_renderings(hits: dict[int, TermHit], rows) -> None:
 def public_terms() -> QuerySet:
     """Terms a reader may see: shown, not merged, with a rendering in the source of
     a public article (as the index of terms lists them)."""
-    rendered = TermRendering.objects.filter(PUBLIC_RENDERINGS).values("term")
+    rendered = TermRendering.objects.public().values("term")
     return Term.objects.filter(is_published=True, merged_into=None, pk__in=rendered)
 
 
@@ -169,7 +166,7 @@ def rendering_matches(words: list[str]) -> list[int]:
     condition = Q()
     for word in words:
         condition &= Q(english__icontains=word)
-    rows = TermRendering.objects.filter(PUBLIC_RENDERINGS, condition)
+    rows = TermRendering.objects.public().filter(condition)
     rows = rows.filter(term__in=public_terms()).values_list("term_id", "english")
     starts = [re.compile(rf"(?<!\w){re.escape(word)}") for word in words]
     return sorted(
