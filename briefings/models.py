@@ -794,13 +794,9 @@ class SearchWord(models.Model):
 class TermQuerySet(models.QuerySet):
     def public(self) -> TermQuerySet:
         """Terms a reader may see: shown, not merged into another, with a rendering
-        in a public article."""
-        return self.filter(
-            is_published=True,
-            merged_into__isnull=True,
-            renderings__article__is_published=True,
-            renderings__article__is_in_source=True,
-        ).distinct()
+        a reader may see (``TermRenderingQuerySet.public``)."""
+        shown = TermRendering.objects.public().values("term")
+        return self.filter(is_published=True, merged_into__isnull=True, pk__in=shown)
 
 
 class Term(models.Model):

@@ -275,10 +275,9 @@ class TermViewSet(RecordViewSet):
     serializer_class = s.TermSerializer
 
     def get_queryset(self) -> QuerySet:
-        renderings = TermRendering.objects.filter(
-            is_in_source=True, article__is_published=True, article__is_in_source=True
+        renderings = TermRendering.objects.public().select_related(
+            "article__briefing__publication"
         )
-        renderings = renderings.select_related("article__briefing__publication")
         renderings = renderings.order_by("article__briefing__published_on", "id")
         terms = Term.objects.filter(is_published=True).prefetch_related(
             Prefetch("renderings", renderings, to_attr="public_renderings")

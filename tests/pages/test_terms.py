@@ -97,6 +97,16 @@ def test_terms_are_in_the_sitemap(client, term):
     assert term.get_absolute_url() in response.content.decode()
 
 
+def test_a_term_whose_renderings_left_their_texts_leaves_the_sitemap_and_api(
+    client, term
+):
+    term.renderings.update(is_in_source=False)
+    assert (
+        term.get_absolute_url() not in client.get("/sitemap-terms.xml").content.decode()
+    )
+    assert client.get("/api/v1/terms/").json()["results"] == []
+
+
 def test_terms_in_the_api(client, term):
     response = client.get("/api/v1/terms/")
     assert response.status_code == 200
