@@ -135,6 +135,7 @@ class PostgresCluster:
             self.work.mkdir(parents=True)
             if os.getuid() == 0:
                 shutil.chown(self.work, "postgres")
+                let_server_user_through(self.work)
             as_server_user(
                 [f"{self.bin}/initdb", "-D", str(data), "-U", "postgres"]
                 + ["-A", "trust", "-E", "UTF8", "--no-locale"]
@@ -212,6 +213,16 @@ def as_server_user_args(args: list[str]) -> list[str]:
 
 def as_server_user(args: list[str]) -> None:
     subprocess.run(as_server_user_args(args), check=True, capture_output=True)
+
+
+def let_server_user_through(path: Path) -> None:
+    """The postgres user must reach its data directory: every folder above it in
+    the project gets search permission for others (var/ may have been made private
+    by the app's file cache)."""
+    for folder in path.parents:
+        if folder == ROOT.parent:
+            break
+        folder.chmod(folder.stat().st_mode | 0o001)
 
 
 def free_port() -> int:
