@@ -1,10 +1,14 @@
 """PostgreSQL: a narrow search table, one row per article, kept by triggers.
 
-The row holds what a search filters and counts by (the text vector, publication,
-kind, section, outlet, day and year, whether it has public claims, and its topic
-and author ids as arrays), so counting the facets of 60,000 matches reads one
+The row holds what a search matches, filters, counts and orders by (the text
+vector, whether a reader may see the article, publication, kind, section, outlet,
+day and year, whether it has public claims, its topic and author ids as arrays, and
+its briefing and position), so an article search is answered from this table alone
+(briefings/searchpage/rows.py): counting the facets of 60,000 matches reads one
 narrow row each instead of probing the topic and author link tables twice per
-match and joining the briefing (measured in docs/BENCHMARKS.md).
+match and joining the briefing, the newest matches come in order from an index
+instead of sorting every match, and a sample of the matches has its own small
+text index (measured in docs/BENCHMARKS.md).
 
 Triggers on the five tables the row is made from (article, briefing, article-topic,
 article-author, claim) refresh the rows of the articles a statement touched, once
@@ -20,6 +24,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from django.db import connection
+
+from .sampling import SAMPLE_EVERY
 
 TABLE = "briefings_searchrow"
 REFRESH = f"{TABLE}_refresh"
@@ -48,7 +54,8 @@ def column(name: str, row: str) -> str:
 
 # Every article's row, computed from the source tables (``{where}``: which articles).
 ROWS_SQL = """
-SELECT a.id, a.search_vector, b.publication_id, a.kind, a.section, a.outlet,
+SELECT a.id, a.search_vector, a.is_published AND a.is_in_source, a.briefing_id,
+       a.position, b.publication_id, a.kind, a.section, a.outlet,
        b.published_on, CAST(extract(year FROM b.published_on) AS integer),
        EXISTS (SELECT 1 FROM briefings_claim c WHERE c.article_id = a.id
                AND c.is_published AND c.is_in_source),
@@ -60,8 +67,8 @@ FROM briefings_article a JOIN briefings_briefing b ON b.id = a.briefing_id
 {where}
 """
 FIELDS = (
-    "article_id, search_vector, publication_id, kind, section, outlet, day, year, "
-    "has_claims, topic_ids, author_ids"
+    "article_id, search_vector, is_public, briefing_id, position, publication_id, "
+    "kind, section, outlet, day, year, has_claims, topic_ids, author_ids"
 )
 
 CREATE_SQL = [
@@ -70,6 +77,9 @@ CREATE_SQL = [
       -- would stop TRUNCATE of the articles (the test runner's flush).
       article_id bigint PRIMARY KEY,
       search_vector tsvector NOT NULL,
+      is_public boolean NOT NULL,
+      briefing_id bigint NOT NULL,
+      position integer NOT NULL,
       publication_id bigint,
       kind varchar(20) NOT NULL,
       section varchar(200) NOT NULL,
@@ -85,7 +95,16 @@ CREATE_SQL = [
     f"""CREATE INDEX IF NOT EXISTS {TABLE}_search_idx ON {TABLE} USING gin
       (search_vector, publication_id, kind, section, outlet, year, topic_ids,
        author_ids)""",
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_day_idx ON {TABLE} (day)",
+    # The orders of the results, so the newest (or oldest) matches are read in
+    # order until enough are found, not all sorted.
+    f"""CREATE INDEX IF NOT EXISTS {TABLE}_newest_idx ON {TABLE}
+      (day DESC NULLS LAST, briefing_id DESC, position, article_id)""",
+    f"""CREATE INDEX IF NOT EXISTS {TABLE}_oldest_idx ON {TABLE}
+      (day ASC NULLS LAST, briefing_id, position, article_id)""",
+    # The text of the sample alone (search/sampling.py): estimating a common word's
+    # counts reads a 64th of its index instead of intersecting all of it.
+    f"""CREATE INDEX IF NOT EXISTS {TABLE}_sample_idx ON {TABLE} USING gin
+      (search_vector) WHERE (article_id % {SAMPLE_EVERY}) = 0""",
     # The rows of these articles made again from the source tables (or removed).
     f"""CREATE OR REPLACE FUNCTION {REFRESH}(ids bigint[]) RETURNS void
     LANGUAGE plpgsql AS $$
@@ -95,7 +114,8 @@ CREATE_SQL = [
       INSERT INTO {TABLE} ({FIELDS})
       {ROWS_SQL.format(where="WHERE a.id = ANY (ids)")}
       ON CONFLICT (article_id) DO UPDATE SET
-        search_vector = EXCLUDED.search_vector,
+        search_vector = EXCLUDED.search_vector, is_public = EXCLUDED.is_public,
+        briefing_id = EXCLUDED.briefing_id, position = EXCLUDED.position,
         publication_id = EXCLUDED.publication_id, kind = EXCLUDED.kind,
         section = EXCLUDED.section, outlet = EXCLUDED.outlet, day = EXCLUDED.day,
         year = EXCLUDED.year, has_claims = EXCLUDED.has_claims,

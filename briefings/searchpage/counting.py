@@ -32,6 +32,7 @@ from ..models import Article, read_connection
 from ..search import narrow
 from ..search.sampling import SAMPLE_EVERY, sampled
 from .filters import UNKNOWN
+from .rows import RowSearch, RowSet
 
 ESTIMATE_MARGIN = 1.25  # sample noise must not turn an exact count into an estimate
 TOTAL = ""  # the statement's row for the number of records passing every filter
@@ -139,8 +140,10 @@ class Statement:
         self.specs, self.chosen = specs, chosen
         self.sql, self.params = self.matching_set(queryset)
 
-    def matching_set(self, queryset: QuerySet) -> tuple[str, list]:
+    def matching_set(self, queryset: QuerySet | RowSet) -> tuple[str, list]:
         """The records with each facet's key(s), as SQL."""
+        if isinstance(queryset, RowSet):
+            return queryset.keys_sql(self.specs, lambda spec: quote(alias(spec)))
         if reads_narrow_table(queryset, self.specs):
             return narrow_set(queryset, self.specs)
         keys = {
@@ -225,7 +228,9 @@ class Statement:
         return counts, sizes
 
 
-def count_all(specs: list, queryset: QuerySet, chosen: dict[str, set]) -> Tally:
+def count_all(
+    specs: list, queryset: QuerySet | RowSet, chosen: dict[str, set]
+) -> Tally:
     """Every facet counted disjunctively over the queryset, plus the total."""
     counts, sizes = Statement(specs, queryset, chosen).run(specs)
     bases = {name: sizes[f"base:{name}"] for name in chosen}
@@ -251,6 +256,7 @@ class Counting:
     matching: QuerySet  # the query and dates, without facet filters
     narrowed: Callable[[tuple[str, ...]], QuerySet]  # facet filters left out → qs
     text_matches: Callable[[], int | None] = lambda: None  # the text index's count
+    rows: RowSearch | None = None  # the same search on the narrow table (rows.py)
 
     def count(self) -> Tally:
         """The tally of this search: from the cache, or counted now."""
@@ -264,8 +270,8 @@ class Counting:
     def count_now(self) -> Tally:
         every = sample_every()
         if self.at_most() <= exact_limit() * ESTIMATE_MARGIN:
-            return count_all(self.specs, self.matching, self.chosen)
-        sample = count_all(self.specs, sampled(self.matching, every), self.chosen)
+            return count_all(self.specs, self.source(), self.chosen)
+        sample = count_all(self.specs, self.source(every=every), self.chosen)
         estimate = scaled(sample, every)
         self.make_exact_where_small(estimate)
         return estimate
@@ -278,20 +284,32 @@ class Counting:
         bound = self.text_matches()
         if bound is None:
             every = sample_every()
-            bound = sampled(self.matching, every).count() * every
+            bound = self.source(every=every).count() * every
         return bound
+
+    def source(
+        self, every: int | None = None, left_out: tuple[str, ...] | None = None
+    ) -> QuerySet | RowSet:
+        """The records to count: the matches (a sample of them, with ``every``),
+        or, with ``left_out``, the results of every facet filter but those."""
+        if self.rows is not None:
+            pushed = () if left_out is None else set(self.chosen) - set(left_out)
+            return self.rows.rows(every, pushed)
+        if left_out is not None:
+            return self.narrowed(left_out)
+        return self.matching if every is None else sampled(self.matching, every)
 
     def make_exact_where_small(self, estimate: Tally) -> None:
         """Recount exactly each facet (and the total) whose own records are few."""
         limit = exact_limit()
         if estimate.total <= limit:
             inactive = [s for s in self.specs if s.name not in self.chosen]
-            exact = count_all(inactive, self.narrowed(()), {})
+            exact = count_all(inactive, self.source(left_out=()), {})
             self.replace(estimate, exact)
             estimate.total, estimate.total_estimated = exact.total, False
         for spec in self.specs:
             if spec.name in self.chosen and estimate.bases[spec.name] <= limit:
-                exact = count_all([spec], self.narrowed((spec.name,)), {})
+                exact = count_all([spec], self.source(left_out=(spec.name,)), {})
                 self.replace(estimate, exact)
 
     @staticmethod

@@ -56,6 +56,7 @@ from .filters import (
     text_bound_query,
     text_value,
 )
+from .rows import RowSearch, row_search
 
 FACET_SIZE = 15
 YEAR_FACET_SIZE = 200
@@ -275,6 +276,7 @@ class Counted:
     facets: list[Facet]
     total: int
     total_estimated: bool
+    rows: RowSearch | None = None  # the search on the narrow table, if it can be
 
 
 def count_results(
@@ -304,6 +306,7 @@ def count_results(
             filterset_class, params.data, base, without=left_out
         ),
         text_matches=lambda: text_bound(base.model, params),
+        rows=row_search(filterset_class, params.data, chosen),
     )
     result = counting.count()
     expanded = params.data.get(ALL_PARAM)
@@ -320,7 +323,7 @@ def count_results(
         facets.append(
             with_more(facet, spec, expanded, params, spec.name in result.estimated)
         )
-    return Counted(facets, result.total, result.total_estimated)
+    return Counted(facets, result.total, result.total_estimated, counting.rows)
 
 
 def with_unknown(

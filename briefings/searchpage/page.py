@@ -63,6 +63,7 @@ def search_context(request: HttpRequest, tab: Tab) -> dict:
             sort,
             tab.filterset,
             tab.prepare,
+            counted.rows,
         )
         page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
         chart = build_chart(tab.filterset, params, base, counted.facets, tab.noun)

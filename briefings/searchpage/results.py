@@ -22,6 +22,7 @@ from django.db.models import QuerySet
 from ..cache import cached_search, digest, fingerprint
 from ..search import Query, get_backend
 from .filters import SearchFilterSet, ordered
+from .rows import RowSearch
 
 
 def rank_window() -> int:
@@ -38,6 +39,7 @@ class Results:
     sort: str
     filterset_class: type[SearchFilterSet]
     prepare: Callable[[QuerySet], QuerySet]
+    rows: RowSearch | None = None  # the same search on the narrow table (rows.py)
 
     def count(self) -> int:
         return self.total
@@ -84,6 +86,12 @@ class Results:
     def in_order(self, sort: str, start: int, stop: int) -> list[int]:
         records = ordered(self.matches, self.filterset_class, sort)
         key = fingerprint(records, start, stop)
+        if self.rows is not None:
+            rows = self.rows
+            return cached_search(
+                f"page:{key}",
+                lambda: [pk for pk, _, _ in rows.ordered(sort, start, stop)],
+            )
         return cached_search(
             f"page:{key}",
             lambda: list(records.values_list("pk", flat=True)[start:stop]),
@@ -91,6 +99,8 @@ class Results:
 
     def newest_candidates(self) -> list[tuple[int, Any, int]]:
         """(pk, date, position) of the newest matches, as many as are ranked."""
+        if self.rows is not None:
+            return self.rows.ordered("newest", 0, rank_window())
         date = self.filterset_class.date_field
         newest = ordered(self.matches, self.filterset_class, "newest")
         return list(newest.values_list("pk", date, "position")[: rank_window()])

@@ -30,15 +30,19 @@ pytestmark = [
 def rows() -> dict[int, tuple]:
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT article_id, CAST(search_vector AS text), publication_id, kind, "
-            f"section, outlet, day, year, has_claims, topic_ids, author_ids "
+            f"SELECT article_id, CAST(search_vector AS text), is_public, briefing_id, "
+            f"position, publication_id, kind, section, outlet, day, year, has_claims, "
+            f"topic_ids, author_ids "
             f"FROM {narrow.TABLE}"
         )
         return {row[0]: row[1:] for row in cursor.fetchall()}
 
 
 def row(article: Article) -> dict:
-    names = "vector publication kind section outlet day year claims topics authors"
+    names = (
+        "vector public briefing position publication kind section outlet day year "
+        "claims topics authors"
+    )
     found = rows()[article.pk]
     return dict(zip(names.split(), found, strict=True))
 
@@ -81,6 +85,18 @@ def test_a_new_article_has_its_row(story):
     assert found["authors"] == ids("Ann Lee", model=factories.person)
     assert found["claims"] is False
     assert "'tariff'" in found["vector"]
+    assert (found["public"], found["briefing"]) == (True, story.briefing_id)
+    assert found["position"] == story.position
+    assert_kept_equals_rebuilt()
+
+
+def test_a_hidden_or_withdrawn_article_is_not_public_in_its_row(story):
+    Article.objects.filter(pk=story.pk).update(is_published=False)
+    assert row(story)["public"] is False
+    Article.objects.filter(pk=story.pk).update(is_published=True, is_in_source=False)
+    assert row(story)["public"] is False
+    Article.objects.filter(pk=story.pk).update(is_in_source=True, position=7)
+    assert (row(story)["public"], row(story)["position"]) == (True, 7)
     assert_kept_equals_rebuilt()
 
 

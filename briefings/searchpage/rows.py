@@ -1,0 +1,192 @@
+"""An article search answered from PostgreSQL's narrow search table alone.
+
+The narrow table (briefings/search/narrow.py) holds, per article, its text vector and
+everything the search page filters, counts and orders by. A search whose words the
+text index answers alone (no Chinese substring, no expansion into a term's other
+renderings) is read from it: the matches and their facet keys for the counts
+(``RowSet``), and the results in the page's order (``RowSearch.ordered``), which an
+index of each order gives without sorting every match. Other searches, SQLite, and
+the claims use the article and claim tables (counting.py, results.py); both ways
+find the same records (the contract tests run on both databases).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.postgres.search import SearchQuery
+from django.db.models.sql import Query as SQLQuery
+from django.http import QueryDict
+
+from ..models import Article, read_connection
+from ..search import Query, narrow, parse_query
+from ..search.expansion import expand
+from ..search.postgres import clauses_query, term_query
+from .filters import NO, UNKNOWN, YES, SearchFilterSet
+
+# The results' orders, as the article filter's (filters.ArticleFilter.orderings),
+# each the key of an index of the narrow table.
+ORDERS = {
+    "newest": "s.day DESC NULLS LAST, s.briefing_id DESC, s.position, s.article_id",
+    "oldest": "s.day ASC NULLS LAST, s.briefing_id, s.position, s.article_id",
+}
+# A facet's condition on a narrow row: (the SQL with one value, the records without
+# a value). The link ids are arrays: overlap, which their GIN index answers.
+CONDITIONS = {
+    "publication": ("s.publication_id = ANY(%s)", "s.publication_id IS NULL"),
+    "year": ("s.year = ANY(%s)", "s.year IS NULL"),
+    "topic": ("s.topic_ids && CAST(%s AS bigint[])", None),
+    "author": ("s.author_ids && CAST(%s AS bigint[])", None),
+    "outlet": ("s.outlet = ANY(%s)", "s.outlet = ''"),
+    "section": ("s.section = ANY(%s)", "s.section = ''"),
+    "kind": ("s.kind = ANY(%s)", None),
+}
+
+
+@dataclass(frozen=True)
+class RowSearch:
+    """One article search as conditions on the narrow table's rows ``s``."""
+
+    text: tuple[str, list]  # the words (tsquery) and exclusions, as SQL
+    dates: tuple[datetime.date | None, datetime.date | None]
+    chosen: dict[str, set] = field(default_factory=dict)  # facet → keys
+
+    def where(
+        self, pushed: frozenset[str] | set[str] = frozenset()
+    ) -> tuple[str, list]:
+        """SQL true for the matches, with the ``pushed`` facets' filters applied."""
+        sql, params = self.text
+        parts, values = ["s.is_public", sql], list(params)
+        start, end = self.dates
+        if start is not None:
+            parts.append("s.day >= %s")
+            values.append(start)
+        if end is not None:
+            parts.append("s.day <= %s")
+            values.append(end)
+        for name in sorted(pushed):
+            condition, condition_values = facet_condition(name, self.chosen[name])
+            parts.append(condition)
+            values += condition_values
+        return " AND ".join(parts), values
+
+    def rows(self, every: int | None = None, pushed=frozenset()) -> RowSet:
+        return RowSet(self, every, frozenset(pushed))
+
+    def ordered(self, sort: str, start: int, stop: int | None) -> list[tuple]:
+        """(article id, day, position) of the results ``start:stop`` in ``sort``
+        order, every filter applied."""
+        where, params = self.where(set(self.chosen))
+        limit = "" if stop is None else f" LIMIT {int(stop) - int(start)}"
+        sql = (
+            f"SELECT s.article_id, s.day, s.position FROM {narrow.TABLE} s "
+            f"WHERE {where} ORDER BY {ORDERS[sort]}{limit} OFFSET {int(start)}"
+        )
+        with read_connection(Article).cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+
+@dataclass(frozen=True)
+class RowSet:
+    """The matches of a row search (a sample of them, with ``every``; filtered by
+    the ``pushed`` facets) as a source of the facet counts."""
+
+    search: RowSearch
+    every: int | None
+    pushed: frozenset[str]
+
+    def keys_sql(self, specs: list, alias) -> tuple[str, list]:
+        """Each match's id and facet keys, named ``alias(spec)``."""
+        where, params = self.search.where(self.pushed)
+        if self.every is not None:  # literal: the sample's index is on this expression
+            where += f" AND (s.article_id %% {int(self.every)}) = 0"
+        keys = "".join(
+            f", {narrow.column(spec.name, 's')} AS {alias(spec)}" for spec in specs
+        )
+        return f"SELECT s.article_id{keys} FROM {narrow.TABLE} s WHERE {where}", params
+
+    def count(self) -> int:
+        sql, params = self.keys_sql([], str)
+        with read_connection(Article).cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM ({sql}) AS matches", params)
+            return cursor.fetchone()[0]
+
+
+def facet_condition(name: str, keys: set) -> tuple[str, list]:
+    """SQL true for the narrow rows having any of the facet's keys."""
+    if name == "has_claims":
+        if {YES, NO} <= keys:
+            return "TRUE", []
+        return ("s.has_claims" if YES in keys else "NOT s.has_claims"), []
+    condition, unknown = CONDITIONS[name]
+    known = sorted(key for key in keys if key != UNKNOWN)
+    parts, values = [], []
+    if known:
+        parts.append(condition)
+        values.append(known)
+    if UNKNOWN in keys and unknown:
+        parts.append(unknown)
+    if not parts:
+        return "FALSE", []
+    return "(" + " OR ".join(parts) + ")", values
+
+
+def row_search(
+    filterset_class: type[SearchFilterSet],
+    data: QueryDict,
+    chosen: dict[str, set],
+) -> RowSearch | None:
+    """The search as a row search, or None when the narrow table cannot answer it:
+    not PostgreSQL, not articles, no words to match, Chinese substrings, or a query
+    expanded into a term's other renderings (its results are a union)."""
+    if filterset_class._meta.model is not Article:
+        return None
+    if read_connection(Article).vendor != "postgresql":
+        return None
+    if not set(chosen) <= set(narrow.COLUMNS):
+        return None
+    query = expand_or_none(data)
+    if query is None or not query.fulltext_clauses() or query.substring_clauses():
+        return None
+    if any(term.is_cjk for term in query.excluded):
+        return None
+    return RowSearch(text_sql(query), dates(filterset_class, data), chosen)
+
+
+def expand_or_none(data: QueryDict) -> Query | None:
+    """The query as the filter reads it, unless expansion makes it a union."""
+    expansion = expand(parse_query(data.get("q")), enabled=data.get("expand") != "0")
+    return None if expansion.also else expansion.query
+
+
+def text_sql(query: Query) -> tuple[str, list]:
+    """SQL of the query's words on ``s.search_vector``, exclusions included."""
+    sql, params = compiled(clauses_query(query.fulltext_clauses()))
+    parts, values = [f"s.search_vector @@ {sql}"], list(params)
+    for term in query.excluded:
+        excluded, excluded_params = compiled(term_query(term))
+        parts.append(f"NOT (s.search_vector @@ {excluded})")
+        values += excluded_params
+    return " AND ".join(parts), values
+
+
+def compiled(expression: SearchQuery) -> tuple[str, list[Any]]:
+    """An expression's SQL and parameters, as the ORM would write them."""
+    connection = read_connection(Article)
+    sql_query = SQLQuery(Article)
+    compiler = sql_query.get_compiler(connection=connection)
+    sql, params = compiler.compile(expression.resolve_expression(sql_query))
+    return sql, list(params)
+
+
+def dates(
+    filterset_class: type[SearchFilterSet], data: QueryDict
+) -> tuple[datetime.date | None, datetime.date | None]:
+    """The ``from`` and ``to`` dates the filter applies (invalid ones are dropped)."""
+    form = filterset_class(data, queryset=Article.objects.none()).form
+    form.is_valid()
+    cleaned = getattr(form, "cleaned_data", {})
+    return cleaned.get("from"), cleaned.get("to")

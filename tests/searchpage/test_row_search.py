@@ -1,0 +1,136 @@
+"""On PostgreSQL an article search is answered from the narrow search table
+(briefings/searchpage/rows.py); it must show exactly what the article tables give:
+the same results in the same order, the same facet counts and total, exact and
+estimated, with every kind of filter, exclusion, date range and order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+from django.db import connection
+from django.http import QueryDict
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+
+from briefings.models import Article
+from briefings.searchpage import facets as facets_module
+from briefings.searchpage import page as page_module
+from briefings.searchpage.filters import ArticleFilter, ClaimFilter
+from briefings.searchpage.rows import RowSearch, row_search
+from briefings.searchpage.tabs import ARTICLES
+from tests import factories
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="PostgreSQL only: SQLite has none"
+    ),
+]
+
+WORDS = ["tariffs", "trade", "talks", "steel", "chips", "grain"]
+PUBLICATIONS = ["Alpha Weekly", "Beta Daily", None]
+DATES = [dt.date(2023, 5, 2), dt.date(2024, 1, 15), dt.date(2024, 6, 1), None]
+OUTLETS = ["Reuters", "", "Caixin"]
+SECTIONS = ["Economy", "", "Politics"]
+
+
+@pytest.fixture
+def archive(db) -> None:
+    """Forty articles spread over every facet's values, some hidden."""
+    combinations = itertools.product(PUBLICATIONS, DATES)
+    briefings = [factories.briefing(name, day) for name, day in combinations]
+    for n in range(40):
+        words = " ".join(WORDS[(n + k) % len(WORDS)] for k in range(n % 4 + 1))
+        article = factories.article(
+            f"Item {n} on {WORDS[n % len(WORDS)]}",
+            f"The {words} story, told again {n} times.",
+            briefing_=briefings[n % len(briefings)],
+            kind=("news", "analysis")[n % 2],
+            outlet=OUTLETS[n % 3],
+            section=SECTIONS[n % 3 if n % 5 else 1],
+            authors=(("Ann Lee",), ("Bo Chen", "Ann Lee"), ())[n % 3],
+            topics=(("Trade war",), ("Chips", "Trade war"), ())[n % 3],
+            is_published=n % 13 != 0,
+        )
+        if n % 4 == 0:
+            factories.claim(article, f"Claim {n} on {WORDS[n % 6]}.")
+
+
+ROW_SEARCH = "FROM briefings_searchrow s WHERE s.is_public"
+SEARCHES = [
+    {"q": "tariffs"},
+    {"q": "trade", "sort": "newest"},
+    {"q": "trade", "sort": "oldest"},
+    {"q": "trade -tariffs"},
+    {"q": '"trade talks"'},
+    {"q": "trade OR grain"},
+    {"q": "trade", "topic": "trade-war"},
+    {"q": "trade", "topic": ["trade-war", "chips"], "author": "bo-chen"},
+    {"q": "trade", "publication": "alpha-weekly", "year": "2024"},
+    {"q": "talks", "publication": "none"},
+    {"q": "talks", "year": "none", "sort": "newest"},
+    {"q": "chips", "has_claims": "yes"},
+    {"q": "steel", "has_claims": "no", "outlet": "none"},
+    {"q": "chips", "outlet": ["Reuters", "Caixin"], "section": "none"},
+    {"q": "chips", "kind": "analysis", "from": "2024-01-01", "to": "2024-03-01"},
+    {"q": "grain", "from": "2023-12-31"},
+    {"q": "grain", "author": "nobody-of-that-name"},
+]
+
+
+def shown(params: dict, *, narrow: bool) -> dict:
+    """What the search page shows, answered from the narrow table or not."""
+    request = RequestFactory().get("/search/", params)
+    with CaptureQueriesContext(connection) as queries:
+        context = page_module.search_context(request, ARTICLES)
+        context["hits"]  # noqa: B018 (the page's records are read here)
+    asked_rows = any(ROW_SEARCH in query["sql"] for query in queries.captured_queries)
+    assert asked_rows == narrow
+    return {
+        "ids": [hit.article.pk for hit in context["hits"]],
+        "total": context["page"].paginator.count,
+        "estimated": context["total_estimated"],
+        "facets": {
+            facet.name: {value.value: value.count for value in facet.values}
+            for facet in context["facets"]
+        },
+    }
+
+
+def without_rows(*args, **kwargs) -> None:
+    return None
+
+
+@pytest.mark.parametrize("params", SEARCHES, ids=lambda params: str(params))
+@pytest.mark.parametrize("exact_limit", [10_000, 3], ids=["exact", "estimated"])
+def test_the_narrow_table_shows_what_the_article_tables_show(
+    archive, settings, monkeypatch, params, exact_limit
+):
+    settings.SEARCH_CACHE_SECONDS = 0
+    settings.SEARCH_EXACT_LIMIT = exact_limit
+    settings.SEARCH_SAMPLE_EVERY = 2
+    from_rows = shown(params, narrow=True)
+    monkeypatch.setattr(facets_module, "row_search", without_rows)
+    from_articles = shown(params, narrow=False)
+    assert from_rows == from_articles
+    assert from_rows["total"] > 0 or params.get("author") == "nobody-of-that-name"
+
+
+def test_searches_the_text_index_cannot_answer_alone_use_the_article_tables(archive):
+    def plan(query: str, filterset=ArticleFilter):
+        return row_search(filterset, QueryDict(query), {})
+
+    assert isinstance(plan("q=trade"), RowSearch)
+    assert plan("q=内卷") is None  # Chinese: a substring of the text
+    assert plan("q=trade+-内卷") is None
+    assert plan("q=") is None  # no words: every article, newest first
+    assert plan("q=trade", ClaimFilter) is None
+
+
+def test_a_hidden_article_leaves_the_results_at_once(archive, settings):
+    settings.SEARCH_CACHE_SECONDS = 0
+    first = shown({"q": "tariffs", "sort": "newest"}, narrow=True)["ids"][0]
+    Article.objects.filter(pk=first).update(is_published=False)
+    assert first not in shown({"q": "tariffs", "sort": "newest"}, narrow=True)["ids"]
