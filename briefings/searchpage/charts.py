@@ -19,8 +19,10 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from ..cache import cached_search, fingerprint
-from .facets import Facet, Params, valid_selection
+from .counting import sample_every
+from .facets import Counted, Facet, Params, valid_selection
 from .filters import UNKNOWN, SearchFilterSet, filtered, iso_date
+from .rows import RowSearch
 
 WIDTH, HEIGHT, LABEL_ROOM = 600, 120, 18
 VALUE_ROOM = 14  # above the tallest bar, for its number
@@ -139,8 +141,9 @@ def lay_out(items: list[Item]) -> list[ChartBar]:
     ]
 
 
-def counted(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+def counted(count: int, noun: str, *, estimated: bool = False) -> str:
+    about = "about " if estimated else ""
+    return f"{about}{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def chart_year(params: Params, filterset_class: type[SearchFilterSet]) -> int | None:
@@ -172,9 +175,8 @@ def year_chart(year_facet: Facet, noun: str) -> Chart | None:
         count = value.count if value else 0
         url = value.toggle_url if value else None
         selected = bool(value and value.selected)
-        items.append(
-            (str(year), f"{year}: {counted(count, noun)}", count, url, selected)
-        )
+        label = counted(count, noun, estimated=year_facet.estimated)
+        items.append((str(year), f"{year}: {label}", count, url, selected))
     return Chart(f"{noun.capitalize()}s by year", lay_out(items))
 
 
@@ -184,8 +186,12 @@ def month_chart(
     base: QuerySet,
     year: int,
     noun: str,
+    rows: RowSearch | None = None,
+    estimated: bool = False,
 ) -> Chart:
-    """Bars by month of one year; each bar narrows from/to to that month."""
+    """Bars by month of one year; each bar narrows from/to to that month. From the
+    narrow table when the search can be (rows.py), on its sample when the results
+    are too many to count exactly (``estimated``: "about")."""
     date_field = filterset_class.date_field
     queryset = filtered(filterset_class, params.data, base, ("year", "from", "to"))
     months = (
@@ -196,7 +202,13 @@ def month_chart(
         .order_by("month")
         .values_list("month", "n")
     )
-    counts = cached_search(f"months:{fingerprint(months)}", lambda: dict(months))
+    every = sample_every() if estimated else None
+    key = f"months:{fingerprint(months, every)}"
+    if rows is not None:
+        counts = cached_search(key, lambda: rows.month_counts(year, every))
+    else:
+        estimated = False
+        counts = cached_search(key, lambda: dict(months))
     start, end = iso_date(params.data.get("from")), iso_date(params.data.get("to"))
     items: list[Item] = []
     for month in range(1, 13):
@@ -208,7 +220,7 @@ def month_chart(
         else:
             url = params.url({"year": None, "from": str(first), "to": str(last)})
         count = counts.get(month, 0)
-        title = f"{first:%B} {year}: {counted(count, noun)}"
+        title = f"{first:%B} {year}: {counted(count, noun, estimated=estimated)}"
         items.append((f"{first:%b}", title, count, url, chosen))
     reset = params.url({"year": None, "from": None, "to": None})
     title = f"{noun.capitalize()}s by month in {year}"
@@ -221,10 +233,14 @@ def build_chart(
     base: QuerySet,
     facets: list[Facet],
     noun: str,
+    tally: Counted | None = None,
 ) -> Chart | None:
     """The chart for this page: by month within one year, else by year."""
     year = chart_year(params, filterset_class)
     if year is not None:
-        return month_chart(filterset_class, params, base, year, noun)
+        rows, estimated = (
+            (tally.rows, tally.total_estimated) if tally else (None, False)
+        )
+        return month_chart(filterset_class, params, base, year, noun, rows, estimated)
     year_facet = next((facet for facet in facets if facet.name == "year"), None)
     return year_chart(year_facet, noun) if year_facet else None

@@ -66,7 +66,9 @@ def search_context(request: HttpRequest, tab: Tab) -> dict:
             counted.rows,
         )
         page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
-        chart = build_chart(tab.filterset, params, base, counted.facets, tab.noun)
+        chart = build_chart(
+            tab.filterset, params, base, counted.facets, tab.noun, counted
+        )
     facets = counted.facets
     context = {
         "total_estimated": counted.total_estimated,
