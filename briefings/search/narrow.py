@@ -25,6 +25,7 @@ from contextlib import contextmanager
 
 from django.db import connection
 
+from .cjk import CJK_CLASS, has_cjk_sql
 from .sampling import SAMPLE_EVERY
 
 TABLE = "briefings_searchrow"
@@ -52,6 +53,15 @@ def column(name: str, row: str) -> str:
     return key.format(row=row) if "{" in key else f"{row}.{key}"
 
 
+# An article's CJK runs, folded (its ``cjk_folded``) and as written, one space apart;
+# empty without CJK. A CJK query term is one run: it is in the title or body as
+# written, or folded, exactly when it is in these runs (search/conditions.py).
+CJK_RUNS_SQL = (
+    f"CASE WHEN {has_cjk_sql('postgresql', ('title', 'body'), 'a')} "
+    f"THEN a.cjk_folded || ' ' || regexp_replace(coalesce(a.title, '') || ' ' || "
+    f"a.body, '[^{CJK_CLASS[1:]}+', ' ', 'g') ELSE '' END"
+)
+
 # Every article's row, computed from the source tables (``{where}``: which articles).
 ROWS_SQL = """
 SELECT a.id, a.search_vector, a.is_published AND a.is_in_source, a.briefing_id,
@@ -62,13 +72,20 @@ SELECT a.id, a.search_vector, a.is_published AND a.is_in_source, a.briefing_id,
        ARRAY(SELECT DISTINCT t.topic_id FROM briefings_articletopic t
              WHERE t.article_id = a.id ORDER BY 1),
        ARRAY(SELECT DISTINCT p.person_id FROM briefings_articleauthor p
-             WHERE p.article_id = a.id ORDER BY 1)
+             WHERE p.article_id = a.id ORDER BY 1),
+       {cjk_runs}
 FROM briefings_article a JOIN briefings_briefing b ON b.id = a.briefing_id
 {where}
 """
+
+
+def rows_sql(where: str) -> str:
+    return ROWS_SQL.format(where=where, cjk_runs=CJK_RUNS_SQL)
+
+
 FIELDS = (
     "article_id, search_vector, is_public, briefing_id, position, publication_id, "
-    "kind, section, outlet, day, year, has_claims, topic_ids, author_ids"
+    "kind, section, outlet, day, year, has_claims, topic_ids, author_ids, cjk_runs"
 )
 
 CREATE_SQL = [
@@ -88,7 +105,8 @@ CREATE_SQL = [
       year integer,
       has_claims boolean NOT NULL,
       topic_ids bigint[] NOT NULL,
-      author_ids bigint[] NOT NULL
+      author_ids bigint[] NOT NULL,
+      cjk_runs text NOT NULL
     )""",
     # One index for the text and every filter key (btree_gin for the scalars, the
     # array operators for the link ids): filters and words intersect in the index.
@@ -103,6 +121,9 @@ CREATE_SQL = [
       (day ASC NULLS LAST, briefing_id, position, article_id)""",
     # The text of the sample alone (search/sampling.py): estimating a common word's
     # counts reads a 64th of its index instead of intersecting all of it.
+    # The few rows with CJK text, which a CJK substring search reads.
+    f"""CREATE INDEX IF NOT EXISTS {TABLE}_cjk_idx ON {TABLE} (article_id)
+      WHERE cjk_runs <> ''""",
     f"""CREATE INDEX IF NOT EXISTS {TABLE}_sample_idx ON {TABLE} USING gin
       (search_vector) WHERE (article_id % {SAMPLE_EVERY}) = 0""",
     # The rows of these articles made again from the source tables (or removed).
@@ -112,14 +133,15 @@ CREATE_SQL = [
       DELETE FROM {TABLE} s WHERE s.article_id = ANY (ids)
         AND NOT EXISTS (SELECT 1 FROM briefings_article a WHERE a.id = s.article_id);
       INSERT INTO {TABLE} ({FIELDS})
-      {ROWS_SQL.format(where="WHERE a.id = ANY (ids)")}
+      {rows_sql("WHERE a.id = ANY (ids)")}
       ON CONFLICT (article_id) DO UPDATE SET
         search_vector = EXCLUDED.search_vector, is_public = EXCLUDED.is_public,
         briefing_id = EXCLUDED.briefing_id, position = EXCLUDED.position,
         publication_id = EXCLUDED.publication_id, kind = EXCLUDED.kind,
         section = EXCLUDED.section, outlet = EXCLUDED.outlet, day = EXCLUDED.day,
         year = EXCLUDED.year, has_claims = EXCLUDED.has_claims,
-        topic_ids = EXCLUDED.topic_ids, author_ids = EXCLUDED.author_ids;
+        topic_ids = EXCLUDED.topic_ids, author_ids = EXCLUDED.author_ids,
+        cjk_runs = EXCLUDED.cjk_runs;
     END $$""",
 ]
 
@@ -215,7 +237,7 @@ def refill_sql() -> list[str]:
     """Every row made again from the articles."""
     return [
         f"DELETE FROM {TABLE}",
-        f"INSERT INTO {TABLE} ({FIELDS}) {ROWS_SQL.format(where='')}",
+        f"INSERT INTO {TABLE} ({FIELDS}) {rows_sql('')}",
         f"ANALYZE {TABLE}",
     ]
 

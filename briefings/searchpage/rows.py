@@ -1,13 +1,13 @@
 """An article search answered from PostgreSQL's narrow search table alone.
 
-The narrow table (briefings/search/narrow.py) holds, per article, its text vector and
-everything the search page filters, counts and orders by. A search whose words the
-text index answers alone (no Chinese substring, no expansion into a term's other
-renderings) is read from it: the matches and their facet keys for the counts
-(``RowSet``), and the results in the page's order (``RowSearch.ordered``), which an
-index of each order gives without sorting every match. Other searches, SQLite, and
-the claims use the article and claim tables (counting.py, results.py); both ways
-find the same records (the contract tests run on both databases).
+The narrow table (briefings/search/narrow.py) holds, per article, its text vector, its
+CJK runs and everything the search page filters, counts and orders by. Every article
+search with a query is read from it: the matches and their facet keys for the counts
+(``RowSet``), the results in the page's order (``RowSearch.ordered``), which an index
+of each order gives without sorting every match, and the month chart. Browsing
+without a query, SQLite, and the claims use the article and claim tables
+(counting.py, results.py); both ways find the same records (the contract tests run
+on both databases, and tests/searchpage/test_row_search.py compares them).
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from django.db.models.sql import Query as SQLQuery
 from django.http import QueryDict
 
 from ..models import Article, read_connection
-from ..search import Query, narrow, parse_query
+from ..search import Query, Term, narrow, parse_query
+from ..search.cjk import fold
 from ..search.expansion import expand
 from ..search.postgres import clauses_query, term_query
 from .filters import NO, UNKNOWN, YES, SearchFilterSet
@@ -177,37 +178,55 @@ def row_search(
     chosen: dict[str, set],
 ) -> RowSearch | None:
     """The search as a row search, or None when the narrow table cannot answer it:
-    not PostgreSQL, not articles, no words to match, Chinese substrings, or a query
-    expanded into a term's other renderings (its results are a union)."""
+    not PostgreSQL, not articles, or no words (every article: the article table's
+    own indexes list them newest first)."""
     if filterset_class._meta.model is not Article:
         return None
     if read_connection(Article).vendor != "postgresql":
         return None
     if not set(chosen) <= set(narrow.COLUMNS):
         return None
-    query = expand_or_none(data)
-    if query is None or not query.fulltext_clauses() or query.substring_clauses():
+    query = parse_query(data.get("q"))
+    if query.is_empty:
         return None
-    if any(term.is_cjk for term in query.excluded):
-        return None
-    return RowSearch(text_sql(query), dates(filterset_class, data), chosen)
-
-
-def expand_or_none(data: QueryDict) -> Query | None:
-    """The query as the filter reads it, unless expansion makes it a union."""
-    expansion = expand(parse_query(data.get("q")), enabled=data.get("expand") != "0")
-    return None if expansion.also else expansion.query
+    # As the filter reads it (filters.SearchFilterSet.filter_q): the query, or
+    # what it matches and what its term's other renderings match.
+    expansion = expand(query, enabled=data.get("expand") != "0")
+    sql, params = text_sql(query)
+    if expansion.also:
+        also_sql, also_params = text_sql(expansion.query)
+        sql, params = f"(({sql}) OR ({also_sql}))", params + also_params
+    return RowSearch((sql, params), dates(filterset_class, data), chosen)
 
 
 def text_sql(query: Query) -> tuple[str, list]:
-    """SQL of the query's words on ``s.search_vector``, exclusions included."""
-    sql, params = compiled(clauses_query(query.fulltext_clauses()))
-    parts, values = [f"s.search_vector @@ {sql}"], list(params)
+    """SQL true for the rows matching the query (as search.matching)."""
+    parts, values = [], []
+    fulltext = clauses_query(query.fulltext_clauses())
+    if fulltext is not None:
+        sql, params = compiled(fulltext)
+        parts.append(f"s.search_vector @@ {sql}")
+        values += params
+    for clause in query.substring_clauses():
+        alternatives = [term_sql(term) for term in clause]
+        parts.append("(" + " OR ".join(sql for sql, _ in alternatives) + ")")
+        values += [value for _, params in alternatives for value in params]
     for term in query.excluded:
-        excluded, excluded_params = compiled(term_query(term))
-        parts.append(f"NOT (s.search_vector @@ {excluded})")
-        values += excluded_params
+        sql, params = term_sql(term)
+        parts.append(f"NOT {sql}")
+        values += params
     return " AND ".join(parts), values
+
+
+def term_sql(term: Term) -> tuple[str, list]:
+    """One term: a CJK run as a substring of the row's CJK runs, as written or
+    folded (search/conditions.py); other terms by the text index."""
+    if term.is_cjk:
+        patterns = [f"%{text}%" for text in {term.text, fold(term.text)}]
+        likes = " OR ".join(["s.cjk_runs LIKE %s"] * len(patterns))
+        return f"(s.cjk_runs <> '' AND ({likes}))", patterns
+    sql, params = compiled(term_query(term))
+    return f"(s.search_vector @@ {sql})", params
 
 
 def compiled(expression: SearchQuery) -> tuple[str, list[Any]]:
