@@ -11,6 +11,7 @@ DATABASE_REPLICA_MAX_LAG  seconds a replica may lag before the primary serves (3
 DATABASE_REPLICA_CONNECT_TIMEOUT  seconds to wait for a replica's connection (2)
 IMPORT_MAX_BYTES      largest briefing file the importer accepts (default 5 MB)
 SEARCH_EXACT_LIMIT    matches counted exactly; above, counts are estimated (10,000)
+SEARCH_PHRASE_EXACT_LIMIT  the same for phrases on PostgreSQL (1,000)
 SEARCH_RANK_WINDOW    newest matches ranked by relevance per search (1,000)
 ARCHIVE_COUNTS_CACHE_SECONDS  how long home/topic-list counts are kept (300)
 SEARCH_CACHE_SECONDS  how long a search's counts and ranking are kept (600; 0: never)
@@ -289,6 +290,7 @@ CACHES = {
 }
 # Search at scale (briefings/searchpage/counting.py, results.py; briefings/cache.py).
 SEARCH_EXACT_LIMIT = env_int("SEARCH_EXACT_LIMIT", 10000)
+SEARCH_PHRASE_EXACT_LIMIT = env_int("SEARCH_PHRASE_EXACT_LIMIT", 1000)
 SEARCH_RANK_WINDOW = env_int("SEARCH_RANK_WINDOW", 1000)
 ARCHIVE_COUNTS_CACHE_SECONDS = env_int("ARCHIVE_COUNTS_CACHE_SECONDS", 300)
 SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 600)

@@ -42,6 +42,14 @@ def exact_limit() -> int:
     return getattr(settings, "SEARCH_EXACT_LIMIT", 10_000)
 
 
+def phrase_exact_limit() -> int:
+    """The exact limit of a phrase search on the narrow table: its text index
+    knows which rows hold the words, not where, so each candidate's vector is read
+    to check their order (several candidates per match, most of the time of a
+    phrase search at a million articles; measured in docs/BENCHMARKS.md)."""
+    return getattr(settings, "SEARCH_PHRASE_EXACT_LIMIT", 1_000)
+
+
 def sample_every() -> int:
     return getattr(settings, "SEARCH_SAMPLE_EVERY", SAMPLE_EVERY)
 
@@ -264,17 +272,23 @@ class Counting:
             (name, sorted(map(str, keys))) for name, keys in self.chosen.items()
         )
         names = [spec.name for spec in self.specs]
-        key = fingerprint(self.matching, names, chosen, exact_limit(), sample_every())
+        key = fingerprint(self.matching, names, chosen, self.limit(), sample_every())
         return cached_search(f"tally:{key}", self.count_now)
 
     def count_now(self) -> Tally:
         every = sample_every()
-        if self.at_most() <= exact_limit() * ESTIMATE_MARGIN:
+        if self.at_most() <= self.limit() * ESTIMATE_MARGIN:
             return count_all(self.specs, self.source(), self.chosen)
         sample = count_all(self.specs, self.source(every=every), self.chosen)
         estimate = scaled(sample, every)
         self.make_exact_where_small(estimate)
         return estimate
+
+    def limit(self) -> int:
+        """How many matches are counted exactly at most (more are estimated)."""
+        if self.rows is not None and self.rows.rechecks:
+            return min(exact_limit(), phrase_exact_limit())
+        return exact_limit()
 
     def at_most(self) -> int:
         """About how many records match at most: the text index's count of its
@@ -285,7 +299,7 @@ class Counting:
         as a few hundred), so where the sample has its own index (the narrow table)
         a small guess is checked on the sample, which costs a 64th of counting."""
         bound = self.text_matches()
-        small = bound is not None and bound <= exact_limit() * ESTIMATE_MARGIN
+        small = bound is not None and bound <= self.limit() * ESTIMATE_MARGIN
         if bound is None or (small and self.rows is not None):
             every = sample_every()
             bound = self.source(every=every).count() * every
@@ -305,7 +319,7 @@ class Counting:
 
     def make_exact_where_small(self, estimate: Tally) -> None:
         """Recount exactly each facet (and the total) whose own records are few."""
-        limit = exact_limit()
+        limit = self.limit()
         if estimate.total <= limit:
             inactive = [s for s in self.specs if s.name not in self.chosen]
             exact = count_all(inactive, self.source(left_out=()), {})

@@ -90,7 +90,9 @@ class Results:
             rows = self.rows
             return cached_search(
                 f"page:{key}",
-                lambda: [pk for pk, _, _ in rows.ordered(sort, start, stop)],
+                lambda: [
+                    pk for pk, _, _ in rows.ordered(sort, start, stop, self.total)
+                ],
             )
         return cached_search(
             f"page:{key}",
@@ -100,7 +102,7 @@ class Results:
     def newest_candidates(self) -> list[tuple[int, Any, int]]:
         """(pk, date, position) of the newest matches, as many as are ranked."""
         if self.rows is not None:
-            return self.rows.ordered("newest", 0, rank_window())
+            return self.rows.ordered("newest", 0, rank_window(), self.total)
         date = self.filterset_class.date_field
         newest = ordered(self.matches, self.filterset_class, "newest")
         return list(newest.values_list("pk", date, "position")[: rank_window()])

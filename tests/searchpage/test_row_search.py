@@ -161,3 +161,18 @@ def test_a_hidden_article_leaves_the_results_at_once(archive, settings):
     first = shown({"q": "tariffs", "sort": "newest"}, narrow=True)["ids"][0]
     Article.objects.filter(pk=first).update(is_published=False)
     assert first not in shown({"q": "tariffs", "sort": "newest"}, narrow=True)["ids"]
+
+
+def test_a_phrase_is_counted_exactly_up_to_its_own_lower_limit(
+    archive, client, settings
+):
+    settings.SEARCH_CACHE_SECONDS = 0
+    settings.SEARCH_SAMPLE_EVERY = 2
+    settings.SEARCH_PHRASE_EXACT_LIMIT = 3
+    phrase = shown({"q": '"trade talks"'}, narrow=True)
+    assert phrase["estimated"] and phrase["total"] > 3
+    assert not shown({"q": "trade talks"}, narrow=True)["estimated"]
+    page = client.get("/search/", {"q": '"trade talks"'}).content.decode()
+    assert f"About {phrase['total']:,} articles" in page
+    settings.SEARCH_PHRASE_EXACT_LIMIT = 1000
+    assert not shown({"q": '"trade talks"'}, narrow=True)["estimated"]
