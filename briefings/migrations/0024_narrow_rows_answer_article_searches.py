@@ -15,7 +15,7 @@ def remake(apps, schema_editor):
         *narrow.drop_sql(),
         *narrow.CREATE_SQL,
         *narrow.trigger_sql(),
-        *narrow.refill_sql(),
+        *narrow.refill_sql(bulk=True),
     ]
     for sql in statements:
         schema_editor.execute(sql, params=None)

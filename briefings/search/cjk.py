@@ -104,15 +104,18 @@ def refold_all(model, batch: int = 500) -> int:
     """Recompute the folded copy of every record with CJK text; how many changed."""
     sources = FOLDED_SOURCES[model._meta.model_name]
     condition = Q(has_cjk(connection.vendor, sources))
-    changed = []
+    changed: list = []
+    total = 0
     rows = model._default_manager.filter(condition).only("pk", FOLDED, *sources)
     for record in rows.iterator(chunk_size=batch):
         before = getattr(record, FOLDED)
         refold(record)
         if getattr(record, FOLDED) != before:
             changed.append(record)
-    model._default_manager.bulk_update(changed, [FOLDED], batch_size=batch)
-    return len(changed)
+        if len(changed) == batch:  # written as it goes: texts are not all held
+            total += model._default_manager.bulk_update(changed, [FOLDED])
+            changed = []
+    return total + model._default_manager.bulk_update(changed, [FOLDED])
 
 
 @lru_cache(maxsize=1)

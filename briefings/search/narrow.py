@@ -88,6 +88,28 @@ FIELDS = (
     "kind, section, outlet, day, year, has_claims, topic_ids, author_ids, cjk_runs"
 )
 
+INDEX_SQL = [
+    # One index for the text and every filter key (btree_gin for the scalars, the
+    # array operators for the link ids): filters and words intersect in the index.
+    f"""CREATE INDEX IF NOT EXISTS {TABLE}_search_idx ON {TABLE} USING gin
+      (search_vector, publication_id, kind, section, outlet, year, topic_ids,
+       author_ids)""",
+    # The orders of the results, so the newest (or oldest) matches are read in
+    # order until enough are found, not all sorted.
+    f"""CREATE INDEX IF NOT EXISTS {TABLE}_newest_idx ON {TABLE}
+      (day DESC NULLS LAST, briefing_id DESC, position, article_id)""",
+    f"""CREATE INDEX IF NOT EXISTS {TABLE}_oldest_idx ON {TABLE}
+      (day ASC NULLS LAST, briefing_id, position, article_id)""",
+    # The text of the sample alone (search/sampling.py): estimating a common word's
+    # counts reads a 64th of its index instead of intersecting all of it.
+    # The few rows with CJK text, which a CJK substring search reads.
+    f"""CREATE INDEX IF NOT EXISTS {TABLE}_cjk_idx ON {TABLE} (article_id)
+      WHERE cjk_runs <> ''""",
+    f"""CREATE INDEX IF NOT EXISTS {TABLE}_sample_idx ON {TABLE} USING gin
+      (search_vector) WHERE (article_id % {SAMPLE_EVERY}) = 0""",
+]
+INDEXES = ("search", "newest", "oldest", "cjk", "sample")
+
 CREATE_SQL = [
     f"""CREATE TABLE IF NOT EXISTS {TABLE} (
       -- No foreign key: the triggers remove a deleted article's row, and a key
@@ -108,24 +130,7 @@ CREATE_SQL = [
       author_ids bigint[] NOT NULL,
       cjk_runs text NOT NULL
     )""",
-    # One index for the text and every filter key (btree_gin for the scalars, the
-    # array operators for the link ids): filters and words intersect in the index.
-    f"""CREATE INDEX IF NOT EXISTS {TABLE}_search_idx ON {TABLE} USING gin
-      (search_vector, publication_id, kind, section, outlet, year, topic_ids,
-       author_ids)""",
-    # The orders of the results, so the newest (or oldest) matches are read in
-    # order until enough are found, not all sorted.
-    f"""CREATE INDEX IF NOT EXISTS {TABLE}_newest_idx ON {TABLE}
-      (day DESC NULLS LAST, briefing_id DESC, position, article_id)""",
-    f"""CREATE INDEX IF NOT EXISTS {TABLE}_oldest_idx ON {TABLE}
-      (day ASC NULLS LAST, briefing_id, position, article_id)""",
-    # The text of the sample alone (search/sampling.py): estimating a common word's
-    # counts reads a 64th of its index instead of intersecting all of it.
-    # The few rows with CJK text, which a CJK substring search reads.
-    f"""CREATE INDEX IF NOT EXISTS {TABLE}_cjk_idx ON {TABLE} (article_id)
-      WHERE cjk_runs <> ''""",
-    f"""CREATE INDEX IF NOT EXISTS {TABLE}_sample_idx ON {TABLE} USING gin
-      (search_vector) WHERE (article_id % {SAMPLE_EVERY}) = 0""",
+    *INDEX_SQL,
     # The rows of these articles made again from the source tables (or removed).
     f"""CREATE OR REPLACE FUNCTION {REFRESH}(ids bigint[]) RETURNS void
     LANGUAGE plpgsql AS $$
@@ -233,19 +238,24 @@ def drop_sql() -> list[str]:
     ]
 
 
-def refill_sql() -> list[str]:
-    """Every row made again from the articles."""
+def refill_sql(*, bulk: bool = False) -> list[str]:
+    """Every row made again from the articles. ``bulk``: the indexes are dropped
+    and built again over the rows (several times faster than adding each row to
+    them, but readers wait for the transaction: loads and migrations only)."""
+    drop = [f"DROP INDEX IF EXISTS {TABLE}_{name}_idx" for name in INDEXES]
     return [
+        *(drop if bulk else []),
         f"DELETE FROM {TABLE}",
         f"INSERT INTO {TABLE} ({FIELDS}) {rows_sql('')}",
+        *(INDEX_SQL if bulk else []),
         f"ANALYZE {TABLE}",
     ]
 
 
-def refill() -> int:
+def refill(*, bulk: bool = False) -> int:
     """Make every row again from the articles; the number of rows."""
     with connection.cursor() as cursor:
-        for sql in refill_sql():
+        for sql in refill_sql(bulk=bulk):
             cursor.execute(sql)
         cursor.execute(f"SELECT count(*) FROM {TABLE}")
         return cursor.fetchone()[0]
@@ -264,6 +274,6 @@ def paused() -> Iterator[None]:
     with connection.cursor() as cursor:
         cursor.execute("SELECT set_config(%s, 'on', true)", [PAUSED])
     yield
-    refill()
+    refill(bulk=True)
     with connection.cursor() as cursor:
         cursor.execute("SELECT set_config(%s, 'off', true)", [PAUSED])

@@ -100,6 +100,12 @@ def test_records_without_a_folded_copy_still_match_as_written(articles):
     assert refold_all(Article) == 0
 
 
+def test_refolding_writes_as_it_goes_and_misses_none(articles):
+    Article.objects.update(cjk_folded="")
+    assert refold_all(Article, batch=1) == 3  # a write after every record read
+    assert hits("習近平") == {"mainland", "taiwan"}
+
+
 def test_the_importer_keeps_the_folded_copy():
     parsed = ParsedBriefing(
         format="generic",
