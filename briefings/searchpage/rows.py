@@ -68,10 +68,8 @@ class RowSearch:
     def where(
         self, pushed: frozenset[str] | set[str] = frozenset()
     ) -> tuple[str, list]:
-        """SQL true for the matches, with the ``pushed`` facets' filters applied.
-        The words come last: where rows are read in date order and tested one by
-        one, PostgreSQL tests conditions of equal cost in the order written, and
-        reading a row's vector costs far more than comparing its keys."""
+        """SQL true for the matches, with the ``pushed`` facets' filters applied
+        (the keys first, the words last: testing the words reads the row's vector)."""
         parts, values = ["s.is_public"], []
         start, end = self.dates
         if start is not None:
