@@ -100,11 +100,11 @@ INDEX_SQL = [
       (day DESC NULLS LAST, briefing_id DESC, position, article_id)""",
     f"""CREATE INDEX IF NOT EXISTS {TABLE}_oldest_idx ON {TABLE}
       (day ASC NULLS LAST, briefing_id, position, article_id)""",
-    # The text of the sample alone (search/sampling.py): estimating a common word's
-    # counts reads a 64th of its index instead of intersecting all of it.
     # The few rows with CJK text, which a CJK substring search reads.
     f"""CREATE INDEX IF NOT EXISTS {TABLE}_cjk_idx ON {TABLE} (article_id)
       WHERE cjk_runs <> ''""",
+    # The text of the sample alone (search/sampling.py): estimating a common word's
+    # counts reads a 64th of its index instead of intersecting all of it.
     f"""CREATE INDEX IF NOT EXISTS {TABLE}_sample_idx ON {TABLE} USING gin
       (search_vector) WHERE (article_id % {SAMPLE_EVERY}) = 0""",
 ]

@@ -86,18 +86,16 @@ class Results:
     def in_order(self, sort: str, start: int, stop: int) -> list[int]:
         records = ordered(self.matches, self.filterset_class, sort)
         key = fingerprint(records, start, stop)
-        if self.rows is not None:
-            rows = self.rows
-            return cached_search(
-                f"page:{key}",
-                lambda: [
-                    pk for pk, _, _ in rows.ordered(sort, start, stop, self.total)
-                ],
-            )
         return cached_search(
-            f"page:{key}",
-            lambda: list(records.values_list("pk", flat=True)[start:stop]),
+            f"page:{key}", lambda: self.ids_now(records, sort, start, stop)
         )
+
+    def ids_now(self, records: QuerySet, sort: str, start: int, stop: int) -> list:
+        """The ids of ``records[start:stop]``, from the narrow table if it can."""
+        if self.rows is not None:
+            ordered_rows = self.rows.ordered(sort, start, stop, self.total)
+            return [pk for pk, _, _ in ordered_rows]
+        return list(records.values_list("pk", flat=True)[start:stop])
 
     def newest_candidates(self) -> list[tuple[int, Any, int]]:
         """(pk, date, position) of the newest matches, as many as are ranked."""

@@ -236,11 +236,10 @@ def row_search(
     # what it matches and what its term's other renderings match.
     expansion = expand(query, enabled=data.get("expand") != "0")
     sql, params = text_sql(query)
+    phrases = [*query.positive_terms, *query.excluded]
     if expansion.also:
         also_sql, also_params = text_sql(expansion.query)
         sql, params = f"(({sql}) OR ({also_sql}))", params + also_params
-    phrases = [*query.positive_terms, *query.excluded]
-    if expansion.also:
         phrases += expansion.query.positive_terms
     rechecks = any(term.is_phrase and not term.is_cjk for term in phrases)
     return RowSearch((sql, params), dates(filterset_class, data), chosen, rechecks)
