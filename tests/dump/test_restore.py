@@ -34,6 +34,13 @@ def search_index_works() -> bool:
     )
 
 
+def text_index_definitions() -> dict[str, str]:
+    """PostgreSQL's text indexes of articles and claims (set aside by an import)."""
+    if restore_module.connection.vendor != "postgresql":
+        return {}
+    return restore_module.text_indexes(Article, Claim)
+
+
 def test_articles_and_claims_are_searchable_right_after_an_import(curated):
     claim = Claim.objects.order_by("id").first()
     word = longest_word(claim.text)
@@ -57,11 +64,27 @@ def test_search_index_is_kept_after_a_failed_import_or_a_dry_run(curated, dry_ru
         lines[-1] = lines[-1][:100] + "\n"
     empty_archive()
     before = archive_counts()
+    indexes = text_index_definitions()
     try:
         restore_archive(as_bytes("".join(lines)), dry_run=dry_run)
     except ArchiveError:
         assert not dry_run
     assert archive_counts() == before
+    assert text_index_definitions() == indexes
+    assert search_index_works()
+
+
+def test_postgresql_rebuilds_the_text_indexes_it_set_aside_as_they_were(
+    curated_text, db
+):
+    if restore_module.connection.vendor != "postgresql":
+        pytest.skip("SQLite's index is made by the migration's DDL (test above)")
+    indexes = text_index_definitions()
+    assert {"briefings_article_search_idx", "briefings_claim_search_idx"} <= set(
+        indexes
+    )
+    restore_archive(as_bytes(curated_text))
+    assert text_index_definitions() == indexes
     assert search_index_works()
 
 
@@ -71,17 +94,22 @@ def test_an_index_that_cannot_be_built_fails_the_import_and_changes_nothing(
     def broken(vendor: str) -> list[str]:
         return ["CREATE INDEX broken_idx ON no_such_table (id)"]
 
+    def broken_definitions(*models) -> dict[str, str]:
+        return {name: broken("postgresql")[0] for name in text_indexes(*models)}
+
     empty_archive()
     SearchWord.objects.all().delete()
     SearchWord.objects.create(word="unchanged", length=9)
+    indexes = text_index_definitions()
+    text_indexes = restore_module.text_indexes
     monkeypatch.setattr(restore_module, "statements", broken)
-    if restore_module.connection.vendor == "postgresql":
-        pytest.skip("PostgreSQL keeps its index during the load: nothing to build")
+    monkeypatch.setattr(restore_module, "text_indexes", broken_definitions)
     with pytest.raises(ArchiveError, match="^the search index could not be built: "):
         restore_archive(as_bytes(curated))
     monkeypatch.undo()
     assert sum(archive_counts().values()) == 0
     assert list(SearchWord.objects.values_list("word", flat=True)) == ["unchanged"]
+    assert text_index_definitions() == indexes
     assert search_index_works()
 
 
