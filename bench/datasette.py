@@ -23,7 +23,7 @@ from urllib.parse import urlencode
 from .databases import WORK, free_port
 from .http_load import Client
 from .queries import Query
-from .servers import serve
+from .servers import Served, serve
 
 VENV = WORK / "venv-datasette"
 REQUIREMENT = "datasette==0.65.5"
@@ -142,7 +142,7 @@ class Checker:
 
 
 @contextlib.contextmanager
-def datasette(sqlite_path: Path, log_name: str) -> Iterator[str]:
+def datasette(sqlite_path: Path, log_name: str) -> Iterator[Served]:
     """Datasette serving the file immutable (read-only, no locking), default settings."""
     binary = ensure_installed()
     meta = WORK / f"datasette-metadata-{database_name(sqlite_path)}.json"
@@ -150,8 +150,10 @@ def datasette(sqlite_path: Path, log_name: str) -> Iterator[str]:
     port = free_port()
     args = [binary, "serve", "-i", sqlite_path, "--metadata", meta]
     args += ["--host", "127.0.0.1", "--port", str(port)]
-    with serve([str(a) for a in args], None, "/-/versions.json", log_name, port) as url:
-        yield url
+    with serve(
+        [str(a) for a in args], None, "/-/versions.json", log_name, port
+    ) as served:
+        yield served
 
 
 def versions(base_url: str) -> dict[str, str]:

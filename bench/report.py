@@ -357,6 +357,16 @@ def targets(results: dict, size: str) -> list[tuple[str, str, bool | None]]:
         )
     )
     for server in ("postgresql", "sqlite"):
+        http = results["entries"].get(f"{size}/{server}", {}).get("http", {})
+        rss = http.get("peak_rss_mb")
+        found.append(
+            (
+                f"web worker peak RSS < 300 MB, {SERVERS[server].removeprefix('ours, ')}",
+                f"{number(rss)} MB" if rss is not None else "not measured",
+                rss < 300 if rss is not None else None,
+            )
+        )
+    for server in ("postgresql", "sqlite"):
         load = results["entries"].get(f"{size}/{server}", {}).get("load")
         name = SERVERS[server].removeprefix("ours, ")
         for step in ("import", "export"):

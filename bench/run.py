@@ -149,8 +149,11 @@ def bench_database(size: str, vendor: str, corpus: Path, args, run_id: str) -> d
 
             @contextlib.contextmanager
             def fresh_server():
-                with empty_cache(env) as cached_env, gunicorn(cached_env, log) as url:
-                    yield url
+                with (
+                    empty_cache(env) as cached_env,
+                    gunicorn(cached_env, log) as served,
+                ):
+                    yield served
 
             entry["http"] = measure_pages(f"{size}/{vendor}", fresh_server, pages, args)
             entry["http"] |= {"gunicorn": gunicorn_settings(env), "run_id": run_id}
@@ -267,7 +270,8 @@ def sample_articles(env: dict, seed: int) -> list[tuple[int, str]]:
 
 def measure_pages(label: str, server, pages: dict, args) -> dict:
     """First visits, then cache hits. ``server()`` is a context starting a fresh
-    server process with empty caches and yielding its base URL.
+    server process with empty caches and yielding it (``servers.Served``); the
+    most memory one of its processes held, over every repetition, is kept too.
 
     First visits: ``repeat`` times a fresh server, asked each distinct page once at
     one client (what the first reader of a search or a permalink waits, and every
@@ -277,14 +281,16 @@ def measure_pages(label: str, server, pages: dict, args) -> dict:
     first_runs: dict[str, list[dict]] = {page: [] for page in pages if pages[page][0]}
     runs = {page: {c: [] for c in args.concurrency} for page in pages}
     runs.pop("longtail", None)
+    peaks: list[float] = []
     for repetition in range(1, args.repeat + 1):
-        with server() as base_url:
+        with server() as served:
             for page in first_runs:
                 paths, check = pages[page]
                 once = list(dict.fromkeys(paths))  # the home page is one page
-                first_runs[page].append(measure(base_url, once, 1, check))
+                first_runs[page].append(measure(served.url, once, 1, check))
                 say(f"{label} {page} first visit {repetition}", first_runs[page][-1])
             if repetition < args.repeat:
+                peaks.append(served.peak_rss_mb())
                 continue
             if hasattr(check := pages["search"][1], "notes"):
                 check.notes.clear()  # Datasette's notes: the measured passes only
@@ -293,10 +299,12 @@ def measure_pages(label: str, server, pages: dict, args) -> dict:
                     paths, check = pages[page]
                     for concurrency in args.concurrency:
                         result = measure(
-                            base_url, paths * args.rounds, concurrency, check
+                            served.url, paths * args.rounds, concurrency, check
                         )
                         by_c[concurrency].append(result)
                         say(f"{label} {page} c={concurrency}", result)
+            peaks.append(served.peak_rss_mb())
+    known = [peak for peak in peaks if peak is not None]
     return {
         "pages": {
             page: {str(c): median_of(rs) for c, rs in by_c.items()}
@@ -305,6 +313,8 @@ def measure_pages(label: str, server, pages: dict, args) -> dict:
         "first": {page: median_of(rs) for page, rs in first_runs.items()},
         "first_runs": first_runs,
         "runs": runs,
+        # the most memory a server process held, over every repetition's server
+        "peak_rss_mb": max(known) if known else None,
     }
 
 
@@ -340,8 +350,8 @@ def bench_datasette(size: str, corpus: Path, args, run_id: str) -> dict:
     http = measure_pages(
         label, lambda: datasette.datasette(database.path, log), pages, args
     )
-    with datasette.datasette(database.path, log) as base_url:
-        http["versions"] = datasette.versions(base_url)
+    with datasette.datasette(database.path, log) as served:
+        http["versions"] = datasette.versions(served.url)
     http |= {"notes": dict(checker.notes), "run_id": run_id, "load_average": started}
     return {"size": size, "database": "datasette", "http": http}
 

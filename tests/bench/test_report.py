@@ -134,6 +134,19 @@ def test_targets_are_checked_against_the_issue_on_first_visits(results):
     assert met["export_archive peak RSS < 300 MB, SQLite"] is True
 
 
+def test_web_worker_memory_is_checked_where_the_servers_reported_it(results):
+    results["entries"]["1000000/postgresql"]["http"]["peak_rss_mb"] = 121.5
+    results["entries"]["1000000/sqlite"]["http"]["peak_rss_mb"] = 310.0
+    rows = {
+        target: (shown, passed) for target, shown, passed in targets(results, "1000000")
+    }
+    assert rows["web worker peak RSS < 300 MB, PostgreSQL"] == ("122 MB", True)
+    assert rows["web worker peak RSS < 300 MB, SQLite"] == ("310 MB", False)
+    del results["entries"]["1000000/sqlite"]["http"]["peak_rss_mb"]
+    rows = {target: shown for target, shown, _ in targets(results, "1000000")}
+    assert rows["web worker peak RSS < 300 MB, SQLite"] == "not measured"
+
+
 def test_the_100k_target_reads_both_databases_and_both_mixes(results):
     for entry in results["entries"].values():
         entry["size"] = "100000"
