@@ -7,10 +7,8 @@ ReviewItem.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from django.conf import settings
-from django.db import connection, connections, models, router
+from django.db import connections, models, router
 from django.db.models.functions import Coalesce, Substr
 from django.urls import reverse
 from django.utils.text import slugify
@@ -407,56 +405,6 @@ class Article(models.Model):
         prefetch_untitled(shown)
         return previous, following
 
-    def related(
-        self,
-        count: int,
-        topic_ids: list[int] | None = None,
-        latest: list[int] | None = None,
-    ) -> list[Article]:
-        """Public articles elsewhere that share the most topics with this one, among
-        the RELATED_WINDOW articles added last to each of its topics: a topic of a
-        million-article archive has a hundred thousand, too many to rank per page.
-        The best candidates are loaded in one query with only what a list of them
-        shows (and what describes an untitled one), and ordered here.
-        ``topic_ids``: this article's, if already read; ``latest``: the ids of
-        their latest articles (``latest_articles_of``), if already read."""
-        if latest is None:
-            if topic_ids is None:
-                topic_ids = list(
-                    self.articletopic_set.values_list("topic_id", flat=True)
-                )
-            latest = latest_articles_of(topic_ids, RELATED_WINDOW)
-        shared = Counter(latest)
-        shared.pop(self.pk, None)
-        best = [pk for pk, _ in shared.most_common(RELATED_CANDIDATES)]
-        if not best:
-            return []
-        untitled = models.Q(title=None) | models.Q(title="")
-        candidates = (
-            Article.objects.public()
-            .filter(pk__in=best)
-            .exclude(briefing_id=self.briefing_id)
-            .select_related("briefing__publication")
-            .only(*LISTED_FIELDS)
-            .annotate(
-                listed_subheadings=models.F("subheadings"),
-                listed_opening=models.Case(
-                    models.When(untitled, then=Substr("body", 1, UNTITLED_BODY_CHARS)),
-                    default=models.Value(""),
-                    output_field=models.TextField(),
-                ),
-            )
-            .order_by()
-        )
-        articles = sorted(candidates, key=lambda article: listed_order(article, shared))
-        articles = articles[:count]
-        for article in articles:
-            if not article.title:
-                article.untitled_label = untitled_label(
-                    article.listed_subheadings or [], article.listed_opening
-                )
-        return articles
-
     def ordered_authors(self) -> list[Person]:
         """The authors in byline order (uses a prefetched ``articleauthor_set``)."""
         return [link.person for link in self.articleauthor_set.all()]
@@ -498,19 +446,6 @@ class ArticleAuthor(models.Model):
 
 
 UNTITLED_BODY_CHARS = 20000  # where an untitled article's description is read
-RELATED_WINDOW = 300  # latest articles read per topic
-RELATED_CANDIDATES = 50  # of those, the ones sharing most topics, to order by date
-# What a list of related articles shows (_article_item.html, display_title): a field
-# left out here and read in a template costs a query per article.
-LISTED_FIELDS = (
-    "title",
-    "outlet",
-    "position",
-    "briefing__title",
-    "briefing__issue_number",
-    "briefing__published_on",
-    "briefing__publication",
-)
 
 
 def author_links() -> models.Prefetch:
@@ -543,37 +478,6 @@ def read_connection(model: type[models.Model] | None = None):
     return connections[router.db_for_read(model)]
 
 
-def latest_articles_of(topic_ids: list[int], window: int) -> list[int]:
-    """Ids of the ``window`` articles added last to each topic, in one query (each
-    branch walks the topic_latest_idx index backwards)."""
-    if not topic_ids:
-        return []
-    table = connection.ops.quote_name(ArticleTopic._meta.db_table)
-    branch = (
-        f"SELECT * FROM (SELECT article_id FROM {table} WHERE topic_id = %s "
-        f"ORDER BY article_id DESC LIMIT {int(window)}) AS t{{n}}"
-    )
-    sql = " UNION ALL ".join(branch.format(n=n) for n in range(len(topic_ids)))
-    with read_connection(ArticleTopic).cursor() as cursor:
-        cursor.execute(sql, topic_ids)
-        return [row[0] for row in cursor.fetchall()]
-
-
-def listed_order(article: Article, shared: Counter) -> tuple:
-    """Most shared topics first, then the latest, then position in the briefing; ties
-    by the higher briefing id (as Article's Meta.ordering lists them), then the id."""
-    day = article.briefing.published_on
-    latest = -(day.toordinal() if day else 0)
-    return (
-        -shared[article.pk],
-        day is None,
-        latest,
-        article.position,
-        -article.briefing_id,
-        article.pk,
-    )
-
-
 class ArticleTopic(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE)
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE)
@@ -589,7 +493,8 @@ class ArticleTopic(models.Model):
                 fields=["article", "topic"], name="unique_article_topic"
             )
         ]
-        # A topic's latest articles without sorting all of them (Article.related).
+        # A topic's latest articles without sorting all of them (an article
+        # page's related articles, pages/permalink.py).
         indexes = [models.Index(fields=["topic", "-article"], name="topic_latest_idx")]
 
     def __str__(self) -> str:

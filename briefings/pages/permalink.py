@@ -1,7 +1,6 @@
-"""An article's permalink in one query: the article with its briefing and
+"""A record's permalink in one query: the article with its briefing and
 publication, and as JSON columns its authors, topics, claims (with speakers), its
-previous and next public siblings, and the ids of its topics' latest articles, from
-which ``Article.related`` picks the related ones in a second query.
+previous and next public siblings and its related articles (``related_sql``).
 
 Each round trip to a database server costs more than the small lookups it carries,
 so the page asks for everything it shows at once: PostgreSQL aggregates rows with
@@ -20,7 +19,6 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from ..models import (
-    RELATED_WINDOW,
     UNTITLED_BODY_CHARS,
     Article,
     ArticleAuthor,
@@ -28,6 +26,7 @@ from ..models import (
     Claim,
     Figure,
     Person,
+    Publication,
     Topic,
 )
 from ..serialize import FIGURE_FIELDS
@@ -51,6 +50,13 @@ CLAIM_FIELDS = (
     "is_in_source",
 )
 NEIGHBOUR_FIELDS = ("id", "title", "position", "briefing_id", "subheadings")
+# What a list of related articles shows (_article_item.html, display_title)
+RELATED_FIELDS = ("id", "title", "outlet", "position", "briefing_id", "subheadings")
+RELATED_BRIEFING_FIELDS = ("id", "title", "issue_number", "published_on")
+PUBLICATION_FIELDS = ("id", "name", "slug")
+RELATED_COUNT = 5  # related articles an article page shows
+RELATED_WINDOW = 300  # latest articles read per topic
+RELATED_CANDIDATES = 50  # of those, the ones sharing most topics, to order by date
 JSON_FIELDS = {"subheadings"}
 OUTER = "briefings_article"  # the article's table as the ORM's query names it
 
@@ -131,14 +137,18 @@ def claims_sql() -> str:
     return json_rows(claim, rest, "c.position, c.id")
 
 
+def opening_sql(alias: str) -> str:
+    """The first words of an untitled article, which describe it (titles.py)."""
+    untitled = f"{alias}.title IS NULL OR {alias}.title = ''"
+    return (
+        f"CASE WHEN {untitled} THEN substr({alias}.body, 1, {UNTITLED_BODY_CHARS}) "
+        "ELSE '' END"
+    )
+
+
 def neighbour_sql(before: bool) -> str:
     """The previous (``before``) or next public article of the same briefing."""
     here = q(OUTER)
-    untitled = "s.title IS NULL OR s.title = ''"
-    opening = (
-        f"CASE WHEN {untitled} THEN substr(s.body, 1, {UNTITLED_BODY_CHARS}) "
-        "ELSE '' END"
-    )
     sign, order = ("<", "DESC") if before else (">", "ASC")
     rest = (
         f"{q('briefings_article')} s WHERE s.briefing_id = {here}.briefing_id "
@@ -146,24 +156,62 @@ def neighbour_sql(before: bool) -> str:
         f"AND (s.position {sign} {here}.position OR "
         f"(s.position = {here}.position AND s.id {sign} {here}.id))"
     )
-    select = json_object("s", NEIGHBOUR_FIELDS, opening=opening)
+    select = json_object("s", NEIGHBOUR_FIELDS, opening=opening_sql("s"))
     return json_first(select, rest, f"s.position {order}, s.id {order}")
 
 
-def latest_sql() -> str:
-    """The ids of the RELATED_WINDOW articles added last to each of the article's
-    topics (``latest_articles_of``), best topic first: each topic's window starts
-    at its RELATED_WINDOW-th latest link, read backwards on topic_latest_idx."""
-    links = q("briefings_articletopic")
+def related_sql() -> str:
+    """Up to ``count`` public articles of other briefings that share the most topics
+    with the article, among the ``window`` articles added last to each of its
+    topics (a topic of a million-article archive has a hundred thousand, too many to
+    rank per page): each topic's window starts at its ``window``-th latest link,
+    read backwards on topic_latest_idx. Of them, the ``candidates`` sharing most
+    (ties: the article's best topic first, then the latest added) are ordered by
+    shared topics, then the latest, then position in the briefing; full ties by the
+    higher briefing id (as Article's Meta.ordering), then the id. Parameters:
+    window, candidates, count. Each is what a list shows (_article_item.html),
+    with its briefing and publication."""
+    links, here = q("briefings_articletopic"), q(OUTER)
     start = (
         f"COALESCE((SELECT y.article_id FROM {links} y WHERE y.topic_id = l.topic_id "
-        f"ORDER BY y.article_id DESC LIMIT 1 OFFSET {RELATED_WINDOW - 1}), 0)"
+        "ORDER BY y.article_id DESC LIMIT 1 OFFSET %s - 1), 0)"
     )
-    rest = (
-        f"{links} l JOIN {links} x ON x.topic_id = l.topic_id "
-        f"AND x.article_id >= {start} WHERE l.article_id = {q(OUTER)}.id"
+    windows = (
+        "SELECT x.article_id AS id, "
+        "row_number() OVER (ORDER BY l.score DESC, l.id, x.article_id DESC) AS seen "
+        f"FROM {links} l JOIN {links} x ON x.topic_id = l.topic_id "
+        f"AND x.article_id >= {start} "
+        f"WHERE l.article_id = {here}.id AND x.article_id <> {here}.id"
     )
-    return json_rows("x.article_id", rest, "l.score DESC, l.id, x.article_id DESC")
+    shared = (
+        f"SELECT w.id, count(*) AS shared FROM ({windows}) w GROUP BY w.id "
+        "ORDER BY count(*) DESC, min(w.seen) LIMIT %s"
+    )
+    publication = json_object("p", PUBLICATION_FIELDS)
+    item = json_object(
+        "a",
+        RELATED_FIELDS,
+        opening=opening_sql("a"),
+        briefing=json_object("b", RELATED_BRIEFING_FIELDS, publication=publication),
+    )
+    ranked = (
+        f"SELECT {item} AS item, c.shared, b.published_on AS day, a.position, "
+        f"a.briefing_id, a.id FROM ({shared}) c "
+        f"JOIN {q('briefings_article')} a ON a.id = c.id "
+        f"JOIN {q('briefings_briefing')} b ON b.id = a.briefing_id "
+        f"JOIN {q('briefings_publication')} p ON p.id = b.publication_id "
+        "WHERE a.is_published AND a.is_in_source "
+        f"AND a.briefing_id <> {here}.briefing_id "
+        f"ORDER BY {RELATED_ORDER.format(day='b.published_on', row='a')} LIMIT %s"
+    )
+    order = RELATED_ORDER.format(day="r.day", row="r")
+    return json_rows("r.item", f"({ranked}) r", order)
+
+
+RELATED_ORDER = (
+    "shared DESC, {day} DESC NULLS LAST, {row}.position, {row}.briefing_id DESC, "
+    "{row}.id"
+)
 
 
 # A figure's row: what a figure shows (``serialize.FIGURE_FIELDS``), and where
@@ -246,7 +294,7 @@ def article_page(pk: int) -> Article:
             page_claims=RawSQL(claims_sql(), (), text),
             page_previous=RawSQL(neighbour_sql(before=True), (), text),
             page_next=RawSQL(neighbour_sql(before=False), (), text),
-            page_latest=RawSQL(latest_sql(), (), text),
+            page_related=RawSQL(related_sql(), related_params(RELATED_COUNT), text),
         ),
         pk=pk,
     )
@@ -261,8 +309,40 @@ def article_page(pk: int) -> Article:
         neighbour(article, value)
         for value in (article.page_previous, article.page_next)
     )
-    article.page_latest = json.loads(article.page_latest)
+    article.page_related = listed(article.page_related)
     return article
+
+
+def related_params(count: int) -> tuple[int, int, int]:
+    return (RELATED_WINDOW, RELATED_CANDIDATES, count)
+
+
+def related_articles(article: Article, count: int) -> list[Article]:
+    """The article's related articles (``related_sql``), in one query."""
+    rows = (
+        Article.objects.filter(pk=article.pk)
+        .annotate(
+            related=RawSQL(related_sql(), related_params(count), models.TextField())
+        )
+        .values_list("related", flat=True)
+    )
+    return listed(rows.get())
+
+
+def listed(value: str) -> list[Article]:
+    """Articles as lists show them, from ``related_sql``'s JSON."""
+    articles = []
+    for row in json.loads(value):
+        briefing_row = row.pop("briefing")
+        publication = instance(Publication, briefing_row.pop("publication"))
+        opening = row.pop("opening")
+        found = instance(Article, row)
+        found.briefing = instance(Briefing, briefing_row)
+        found.briefing.publication = publication
+        if not found.title:
+            found.untitled_label = untitled_label(found.subheadings or [], opening)
+        articles.append(found)
+    return articles
 
 
 def prefetched(instance: models.Model, name: str, rows: list) -> None:

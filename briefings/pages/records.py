@@ -21,7 +21,6 @@ from .metadata import article_meta, briefing_meta, claim_meta
 from .permalink import article_page, briefing_page, claim_page
 from .rendering import body_blocks
 
-RELATED_COUNT = 5
 # How an article's claims show in its body, chosen with ?claims=: a quiet dotted
 # underline by default, highlighted on request, or plain text for reading.
 CLAIM_MODES = {
@@ -71,7 +70,7 @@ def _public_article(pk: int) -> Article:
 
 @cached_page
 def article_detail(request, pk: int, slug: str | None = None):
-    # One query for the article and what it links to, one for related articles.
+    # One query for the article and everything it links to (permalink.py).
     article = article_page(pk)
     if not article.is_public:
         return gone(request, "article")
@@ -95,7 +94,7 @@ def article_detail(request, pk: int, slug: str | None = None):
         "claim_mode": mode,
         "claim_modes": claim_mode_links(request, mode) if claims else [],
         "neighbours": article.page_neighbours,
-        "related": article.related(RELATED_COUNT, latest=article.page_latest),
+        "related": article.page_related,
         "citations": _citation_blocks(
             _cite_article(article, request), "article_citation", article.pk
         ),

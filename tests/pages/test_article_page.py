@@ -13,10 +13,10 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-# The article with its briefing, authors, claims, topics, neighbours and its topics'
-# latest articles (pages/permalink.py); the best related candidates with what a list
-# of them shows, and the first words that describe an untitled one.
-PAGE_QUERIES = 2
+# The article with its briefing, authors, claims, topics, neighbours and related
+# articles, with what a list of them shows and the first words that describe an
+# untitled one (pages/permalink.py).
+PAGE_QUERIES = 1
 
 
 def titles(pair) -> tuple[str | None, ...]:

@@ -10,8 +10,8 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-# The article with everything it links to; the related articles.
-ARTICLE_QUERIES = 2
+# The article with everything it links to, its related articles included.
+ARTICLE_QUERIES = 1
 # The claim with its article, speaker, figures and the article's authors.
 CLAIM_QUERIES = 1
 # The briefing with its editors; its articles with their authors and claims counted.
