@@ -95,7 +95,10 @@ def test_full_ties_go_to_the_briefing_added_last_and_count_cuts_the_list(subject
     dated("Earlier briefing", dt.date(2024, 3, 1), ("Trade",))
     dated("Later briefing", dt.date(2024, 3, 1), ("Trade",))
     dated("Oldest", dt.date(2001, 1, 1), ("Trade",))
-    assert titles(related_articles(subject, 2)) == ["Later briefing", "Earlier briefing"]
+    assert titles(related_articles(subject, 2)) == [
+        "Later briefing",
+        "Earlier briefing",
+    ]
 
 
 def test_related_articles_are_loaded_without_their_bodies(subject):
