@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> None:
             entry = bench_database(size, vendor, corpus, args, run_id)
             mine["entries"][f"{size}/{vendor}"] = entry
             results = save(mine, summary_path)
-        if not args.skip_datasette:
+        if not args.skip_datasette and args.only != "load":  # Datasette only serves
             entry = bench_datasette(size, corpus, args, run_id)
             mine["entries"][f"{size}/datasette"] = entry
             results = save(mine, summary_path)

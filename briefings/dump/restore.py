@@ -4,11 +4,12 @@ Lines are read one at a time, checked (``validate.py``) and written in batches
 (``write.py``: ``COPY`` on PostgreSQL, in a second thread; ``executemany`` on
 SQLite), inside one transaction: the first problem stops the import with the line
 number and the reason, and the database is left exactly as it was. Ids and
-timestamps are written as exported. The search indexes are set aside during the
-load and built once at the end (SQLite's whole index; PostgreSQL's text indexes, not
-its generated vectors); the "did you mean" vocabulary
-is gathered from the articles as they are read. Afterwards PostgreSQL's sequences are
-moved past the imported ids and the planner's statistics are refreshed.
+timestamps are written as exported. What would slow each row is set aside during
+the load and made once at the end: SQLite's search index; on PostgreSQL every
+secondary index and foreign key of the loaded tables (not the generated text
+vectors). The "did you mean" vocabulary is gathered from the articles as they are
+read. Afterwards PostgreSQL's sequences are moved past the imported ids and the
+planner's statistics are refreshed.
 """
 
 from __future__ import annotations
@@ -56,8 +57,8 @@ from .write import BATCH_ROWS, INSERT_ORDER, ArchiveError, Writer, first_line
 TOPICS = SECTIONS.index("topic")
 TOPIC_LINKS = ["parent", "merged_into"]  # may name topics on later lines
 SQLITE_CACHE_KIB = 64 * 1024  # SQLite's page cache during the load
-# PostgreSQL's memory for building each set-aside text index once (its default, 64 MB,
-# makes a million articles' index in several merged passes)
+# PostgreSQL's memory for building each set-aside index once (its default, 64 MB,
+# makes a million articles' text index in several merged passes)
 INDEX_BUILD_MEMORY = "256MB"
 UNSEALED = 1  # the last version without a trailer
 
@@ -299,75 +300,103 @@ def sqlite_cache() -> Iterator[None]:
 
 
 @contextmanager
-def checks_immediate() -> Iterator[None]:
-    """PostgreSQL: check foreign keys as each batch is written, not at commit.
-    Django's are deferred, and a million rows' deferred checks queue up in the
-    server's memory; a table with pending checks cannot be altered either.
+def set_aside_while_loading() -> Iterator[None]:
+    """What would slow the load row by row is dropped for it and made once at the
+    end, over every row, as pg_restore does. On any error the transaction's
+    rollback restores everything as it was.
 
-    Each check is a query planned once, when its table is still nearly empty, so the
-    planner would scan the table rather than use its primary key, and keep that plan
-    for the whole load: every check then reads the whole growing table (a million
-    articles slowed from a thousand a second to a hundred). Sequential scans are off
-    while loading, so the checks are planned on the keys."""
-    postgres = connection.vendor == "postgresql"
-    if postgres:
-        execute(["SET CONSTRAINTS ALL IMMEDIATE", "SET LOCAL enable_seqscan = off"])
-    yield
-    if postgres:
-        execute(["SET CONSTRAINTS ALL DEFERRED", "SET LOCAL enable_seqscan = on"])
-
-
-@contextmanager
-def search_index_set_aside() -> Iterator[None]:
-    """Drop the search indexes for the load and create them once at the end, over
-    every row. On any error the transaction's rollback restores them as they were.
-
-    SQLite: its whole search index, by the migration's DDL, which indexes the rows
-    already there. PostgreSQL: the text (GIN) indexes of the articles and claims,
-    by their own definitions as the server reports them; growing them batch by
-    batch made the load slower than building them at the end. The generated text
-    vectors are kept: they are computed as rows are copied, on the server's core
-    while this one checks lines, where adding them afterwards rewrites the whole
-    table on one core (measured at 100k articles: 56 s of server time in all,
-    against 15 s + 66 s). The narrow search table is filled once at the end
-    instead of by its triggers (search/narrow.py)."""
+    SQLite: its search index, by the migration's DDL, which indexes the rows
+    already there. PostgreSQL (``postgres_set_aside``): the loaded tables'
+    secondary indexes and foreign keys; its narrow search table is filled once
+    at the end instead of by its triggers (search/narrow.py)."""
     vendor = connection.vendor
     if vendor == "postgresql":
-        indexes = text_indexes(Article, Claim)
-        execute(f"DROP INDEX {connection.ops.quote_name(name)}" for name in indexes)
-        with narrow.paused():
+        with postgres_set_aside(loaded_tables()):
             yield
-        build_indexes(
-            [f"SET LOCAL maintenance_work_mem = '{INDEX_BUILD_MEMORY}'"]
-            + list(indexes.values())
-        )
         return
     execute(drop_statements(vendor))
     yield
-    build_indexes(statements(vendor))
+    finish_load(statements(vendor), "the search index could not be built")
 
 
-def text_indexes(*models: type) -> dict[str, str]:
-    """PostgreSQL: the GIN indexes of the models' tables, name to definition."""
-    tables = [model._meta.db_table for model in models]
+@contextmanager
+def postgres_set_aside(tables: list[str]) -> Iterator[None]:
+    """Drop the tables' foreign keys and their indexes other than primary keys and
+    unique ones, then create them again, by their own definitions as the server
+    reports them: one build of an index over every row (sorted, in parallel) beats
+    a million insertions into it, and one check of a foreign key over the whole
+    table (a join) beats a lookup per row. The archive's references were checked
+    line by line already (validate.py); the unique keys stay, so a line repeating
+    an id is still refused with its line number.
+
+    The generated text vectors are kept: they are computed as rows are copied, on
+    the server's core while this one checks lines, where adding them afterwards
+    rewrites the whole table on one core (measured at 100k articles: 56 s of
+    server time in all, against 15 s + 66 s)."""
+    keys = foreign_keys(tables)
+    indexes = secondary_indexes(tables)
+    # Checks still pending from this transaction's earlier writes run now: a table
+    # with pending checks cannot be altered.
+    execute(["SET CONSTRAINTS ALL IMMEDIATE"])
+    execute(
+        f"ALTER TABLE {table} DROP CONSTRAINT {quote(name)}" for table, name, _ in keys
+    )
+    execute(f"DROP INDEX {quote(name)}" for name in indexes)
+    with narrow.paused():  # refilled on leaving, from the rows and their indexes
+        yield
+        memory = f"SET LOCAL maintenance_work_mem = '{INDEX_BUILD_MEMORY}'"
+        finish_load([memory, *indexes.values()], "the indexes could not be built")
+    finish_load(
+        (
+            f"ALTER TABLE {table} ADD CONSTRAINT {quote(name)} {definition}"
+            for table, name, definition in keys
+        ),
+        "the archive's references could not be checked",
+    )
+    execute(["SET CONSTRAINTS ALL DEFERRED"])
+
+
+def loaded_tables() -> list[str]:
+    return [model._meta.db_table for model in INSERT_ORDER]
+
+
+def quote(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+def foreign_keys(tables: list[str]) -> list[tuple[str, str, str]]:
+    """PostgreSQL: (table, name, definition) of the tables' foreign keys."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT indexname, indexdef FROM pg_indexes "
-            "WHERE schemaname = current_schema() AND tablename = ANY(%s) "
-            "AND indexdef LIKE %s ORDER BY indexname",
-            [tables, "% USING gin %"],
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+            "FROM pg_constraint WHERE contype = 'f' "
+            "AND conrelid = ANY(%s::regclass[]) ORDER BY conrelid::regclass::text, "
+            "conname",
+            [tables],
+        )
+        return cursor.fetchall()
+
+
+def secondary_indexes(tables: list[str]) -> dict[str, str]:
+    """PostgreSQL: name to definition of the tables' indexes that no constraint
+    owns (not the primary keys, not the unique constraints)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+            "JOIN pg_class c ON c.oid = i.indexrelid "
+            "WHERE i.indrelid = ANY(%s::regclass[]) AND NOT i.indisunique "
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint k "
+            "WHERE k.conindid = i.indexrelid) ORDER BY c.relname",
+            [tables],
         )
         return dict(cursor.fetchall())
 
 
-def build_indexes(sqls: Iterable[str]) -> None:
+def finish_load(sqls: Iterable[str], failure: str) -> None:
     try:
         execute(sqls)
     except DatabaseError as error:
-        reason = first_line(error)
-        raise ArchiveError(
-            None, f"the search index could not be built: {reason}"
-        ) from error
+        raise ArchiveError(None, f"{failure}: {first_line(error)}") from error
 
 
 def read_lines(
@@ -416,7 +445,7 @@ def restore_archive(
             # load and the counts made once at the end (summaries.py); counting as
             # each batch is copied made a load three times slower.
             execute(summaries.drop_statements(connection.vendor))
-            with sqlite_cache(), checks_immediate(), search_index_set_aside(), writer:
+            with sqlite_cache(), set_aside_while_loading(), writer:
                 read_lines(lines, reader, progress, counts)
             if dry_run:
                 raise DryRun

@@ -34,11 +34,16 @@ def search_index_works() -> bool:
     )
 
 
-def text_index_definitions() -> dict[str, str]:
-    """PostgreSQL's text indexes of articles and claims (set aside by an import)."""
+def set_aside_definitions() -> tuple[dict, list]:
+    """PostgreSQL's secondary indexes and foreign keys of the loaded tables, which
+    an import sets aside and makes again."""
     if restore_module.connection.vendor != "postgresql":
-        return {}
-    return restore_module.text_indexes(Article, Claim)
+        return {}, []
+    tables = restore_module.loaded_tables()
+    return (
+        restore_module.secondary_indexes(tables),
+        restore_module.foreign_keys(tables),
+    )
 
 
 def test_articles_and_claims_are_searchable_right_after_an_import(curated):
@@ -64,27 +69,57 @@ def test_search_index_is_kept_after_a_failed_import_or_a_dry_run(curated, dry_ru
         lines[-1] = lines[-1][:100] + "\n"
     empty_archive()
     before = archive_counts()
-    indexes = text_index_definitions()
+    definitions = set_aside_definitions()
     try:
         restore_archive(as_bytes("".join(lines)), dry_run=dry_run)
     except ArchiveError:
         assert not dry_run
     assert archive_counts() == before
-    assert text_index_definitions() == indexes
+    assert set_aside_definitions() == definitions
     assert search_index_works()
 
 
-def test_postgresql_rebuilds_the_text_indexes_it_set_aside_as_they_were(
-    curated_text, db
-):
+def test_postgresql_makes_again_the_indexes_and_keys_it_set_aside(curated_text, db):
     if restore_module.connection.vendor != "postgresql":
         pytest.skip("SQLite's index is made by the migration's DDL (test above)")
-    indexes = text_index_definitions()
-    assert {"briefings_article_search_idx", "briefings_claim_search_idx"} <= set(
-        indexes
+    indexes, keys = set_aside_definitions()
+    assert {"briefings_article_search_idx", "topic_latest_idx"} <= set(indexes)
+    assert any(
+        table == "briefings_article" and "REFERENCES briefings_briefing(id)" in key
+        for table, _, key in keys
     )
     restore_archive(as_bytes(curated_text))
-    assert text_index_definitions() == indexes
+    assert set_aside_definitions() == (indexes, keys)
+    assert search_index_works()
+
+
+def test_a_reference_refused_at_the_end_fails_the_import_and_changes_nothing(
+    curated, monkeypatch
+):
+    """The foreign keys are made again after the load, each checked over its whole
+    table: one the rows do not meet stops the import, and rolls it all back."""
+    if restore_module.connection.vendor != "postgresql":
+        pytest.skip("SQLite's foreign keys are not set aside")
+    foreign_keys = restore_module.foreign_keys
+
+    def unmet(tables) -> list[tuple[str, str, str]]:
+        # Articles made to refer to a table without rows.
+        return [
+            (table, name, "FOREIGN KEY (briefing_id) REFERENCES auth_group(id)")
+            if table == "briefings_article" and "briefing_id" in definition
+            else (table, name, definition)
+            for table, name, definition in foreign_keys(tables)
+        ]
+
+    empty_archive()
+    definitions = set_aside_definitions()
+    monkeypatch.setattr(restore_module, "foreign_keys", unmet)
+    failure = "^the archive's references could not be checked: "
+    with pytest.raises(ArchiveError, match=failure):
+        restore_archive(as_bytes(curated))
+    monkeypatch.undo()
+    assert sum(archive_counts().values()) == 0
+    assert set_aside_definitions() == definitions
     assert search_index_works()
 
 
@@ -94,22 +129,23 @@ def test_an_index_that_cannot_be_built_fails_the_import_and_changes_nothing(
     def broken(vendor: str) -> list[str]:
         return ["CREATE INDEX broken_idx ON no_such_table (id)"]
 
-    def broken_definitions(*models) -> dict[str, str]:
-        return {name: broken("postgresql")[0] for name in text_indexes(*models)}
+    def broken_definitions(tables) -> dict[str, str]:
+        return {name: broken("postgresql")[0] for name in secondary_indexes(tables)}
 
     empty_archive()
     SearchWord.objects.all().delete()
     SearchWord.objects.create(word="unchanged", length=9)
-    indexes = text_index_definitions()
-    text_indexes = restore_module.text_indexes
+    definitions = set_aside_definitions()
+    secondary_indexes = restore_module.secondary_indexes
     monkeypatch.setattr(restore_module, "statements", broken)
-    monkeypatch.setattr(restore_module, "text_indexes", broken_definitions)
-    with pytest.raises(ArchiveError, match="^the search index could not be built: "):
+    monkeypatch.setattr(restore_module, "secondary_indexes", broken_definitions)
+    failure = "^the (search index|indexes) could not be built: "
+    with pytest.raises(ArchiveError, match=failure):
         restore_archive(as_bytes(curated))
     monkeypatch.undo()
     assert sum(archive_counts().values()) == 0
     assert list(SearchWord.objects.values_list("word", flat=True)) == ["unchanged"]
-    assert text_index_definitions() == indexes
+    assert set_aside_definitions() == definitions
     assert search_index_works()
 
 
