@@ -30,9 +30,6 @@ from .sampling import SAMPLE_EVERY
 
 TABLE = "briefings_searchrow"
 REFRESH = f"{TABLE}_refresh"
-# While this setting is on (for one transaction: ``paused()``), the triggers leave
-# the table alone; whoever sets it refills the table before committing.
-PAUSED = "briefings.searchrow_paused"
 
 # A facet's key column in the narrow table (article facets, briefings/searchpage/).
 COLUMNS = {
@@ -192,9 +189,6 @@ def trigger_sql() -> list[str]:
                 f"""CREATE OR REPLACE FUNCTION {name}() RETURNS trigger
                 LANGUAGE plpgsql AS $$
                 BEGIN
-                  IF current_setting('{PAUSED}', true) = 'on' THEN
-                    RETURN NULL;
-                  END IF;
                   PERFORM {REFRESH}(({ids}));
                   RETURN NULL;
                 END $$""",
@@ -220,21 +214,32 @@ def trigger_sql() -> list[str]:
 
 
 def drop_sql() -> list[str]:
-    statements = []
-    for table in (*SOURCES, "briefings_briefing"):
-        for way in ("insert", "update", "delete"):
-            name = f"{table}_{way}_searchrow"
-            statements += [
-                f"DROP TRIGGER IF EXISTS {name} ON {table}",
-                f"DROP FUNCTION IF EXISTS {name}()",
-            ]
     return [
-        *statements,
-        "DROP TRIGGER IF EXISTS briefings_article_truncate_searchrow "
-        "ON briefings_article",
+        *drop_trigger_sql(),
+        *(f"DROP FUNCTION IF EXISTS {name}()" for _, name in source_triggers()),
         f"DROP FUNCTION IF EXISTS {TABLE}_empty()",
         f"DROP FUNCTION IF EXISTS {REFRESH}(bigint[])",
         f"DROP TABLE IF EXISTS {TABLE}",
+    ]
+
+
+def source_triggers() -> list[tuple[str, str]]:
+    """(table, name) of the triggers that keep the rows as their sources change."""
+    return [
+        (table, f"{table}_{way}_searchrow")
+        for table in (*SOURCES, "briefings_briefing")
+        for way in ("insert", "update", "delete")
+    ]
+
+
+def drop_trigger_sql() -> list[str]:
+    return [
+        *(
+            f"DROP TRIGGER IF EXISTS {name} ON {table}"
+            for table, name in source_triggers()
+        ),
+        "DROP TRIGGER IF EXISTS briefings_article_truncate_searchrow "
+        "ON briefings_article",
     ]
 
 
@@ -265,15 +270,20 @@ def refill(*, bulk: bool = False) -> int:
 def paused() -> Iterator[None]:
     """A bulk load into an empty archive (``import_archive``): the triggers would
     make each article's row four times over (its insert, then its topics', authors'
-    and claims'), so they are switched off for the transaction and every row is made
-    once at the end, before the load commits. PostgreSQL only; inside a
-    transaction."""
+    and claims'), and even doing nothing they would have every copied row kept for
+    them (their transition tables). So they are dropped for the transaction, and
+    every row is made once at the end, before the load commits, and the triggers
+    made again. PostgreSQL only; inside a transaction."""
     if connection.vendor != "postgresql":
         yield
         return
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT set_config(%s, 'on', true)", [PAUSED])
+    execute(drop_trigger_sql())
     yield
     refill(bulk=True)
+    execute(trigger_sql())
+
+
+def execute(sqls: list[str]) -> None:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT set_config(%s, 'off', true)", [PAUSED])
+        for sql in sqls:
+            cursor.execute(sql)
