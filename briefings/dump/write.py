@@ -35,7 +35,7 @@ from ..models import (
 from .progress import Counts
 from .validate import Decoder, Rows
 
-BATCH_ROWS = 2000  # rows kept before they are written
+BATCH_ROWS = 10000  # rows kept before they are written (some 1,000 articles)
 QUEUED_BATCHES = 2  # batches checked ahead of the writer (memory: a few batches)
 EDITOR_LINKS = Briefing.editors.through
 # Parents before children: each batch is written in this order.
