@@ -162,31 +162,11 @@ def neighbour_sql(before: bool) -> str:
 
 def related_sql() -> str:
     """Up to ``count`` public articles of other briefings that share the most topics
-    with the article, among the ``window`` articles added last to each of its
-    topics (a topic of a million-article archive has a hundred thousand, too many to
-    rank per page): each topic's window starts at its ``window``-th latest link,
-    read backwards on topic_latest_idx. Of them, the ``candidates`` sharing most
-    (ties: the article's best topic first, then the latest added) are ordered by
-    shared topics, then the latest, then position in the briefing; full ties by the
-    higher briefing id (as Article's Meta.ordering), then the id. Parameters:
-    window, candidates, count. Each is what a list shows (_article_item.html),
-    with its briefing and publication."""
-    links, here = q("briefings_articletopic"), q(OUTER)
-    start = (
-        f"COALESCE((SELECT y.article_id FROM {links} y WHERE y.topic_id = l.topic_id "
-        "ORDER BY y.article_id DESC LIMIT 1 OFFSET %s - 1), 0)"
-    )
-    windows = (
-        "SELECT x.article_id AS id, "
-        "row_number() OVER (ORDER BY l.score DESC, l.id, x.article_id DESC) AS seen "
-        f"FROM {links} l JOIN {links} x ON x.topic_id = l.topic_id "
-        f"AND x.article_id >= {start} "
-        f"WHERE l.article_id = {here}.id AND x.article_id <> {here}.id"
-    )
-    shared = (
-        f"SELECT w.id, count(*) AS shared FROM ({windows}) w GROUP BY w.id "
-        "ORDER BY count(*) DESC, min(w.seen) LIMIT %s"
-    )
+    with the article, as a list shows them (_article_item.html) with their briefing
+    and publication: of the ``candidates`` sharing most (``shared_sql``), ordered
+    by shared topics, then the latest, then position in the briefing; full ties by
+    the higher briefing id (as Article's Meta.ordering), then the id. Parameters:
+    window, candidates, count."""
     publication = json_object("p", PUBLICATION_FIELDS)
     item = json_object(
         "a",
@@ -196,16 +176,45 @@ def related_sql() -> str:
     )
     ranked = (
         f"SELECT {item} AS item, c.shared, b.published_on AS day, a.position, "
-        f"a.briefing_id, a.id FROM ({shared}) c "
+        f"a.briefing_id, a.id FROM ({shared_sql()}) c "
         f"JOIN {q('briefings_article')} a ON a.id = c.id "
         f"JOIN {q('briefings_briefing')} b ON b.id = a.briefing_id "
         f"JOIN {q('briefings_publication')} p ON p.id = b.publication_id "
         "WHERE a.is_published AND a.is_in_source "
-        f"AND a.briefing_id <> {here}.briefing_id "
+        f"AND a.briefing_id <> {q(OUTER)}.briefing_id "
         f"ORDER BY {RELATED_ORDER.format(day='b.published_on', row='a')} LIMIT %s"
     )
     order = RELATED_ORDER.format(day="r.day", row="r")
     return json_rows("r.item", f"({ranked}) r", order)
+
+
+def shared_sql() -> str:
+    """(id, shared topics) of the ``candidates`` other articles sharing the most
+    topics with the article, among the ``window`` articles added last to each of
+    its topics (a topic of a million-article archive has a hundred thousand, too
+    many to rank per page); ties go to the article's best topic, then to the
+    latest added."""
+    links, here = q("briefings_articletopic"), q(OUTER)
+    windows = (
+        "SELECT x.article_id AS id, "
+        "row_number() OVER (ORDER BY l.score DESC, l.id, x.article_id DESC) AS seen "
+        f"FROM {links} l JOIN {links} x ON x.topic_id = l.topic_id "
+        f"AND x.article_id >= {window_start_sql()} "
+        f"WHERE l.article_id = {here}.id AND x.article_id <> {here}.id"
+    )
+    return (
+        f"SELECT w.id, count(*) AS shared FROM ({windows}) w GROUP BY w.id "
+        "ORDER BY count(*) DESC, min(w.seen) LIMIT %s"
+    )
+
+
+def window_start_sql() -> str:
+    """The topic's ``window``-th latest article, read backwards on topic_latest_idx."""
+    return (
+        "COALESCE((SELECT y.article_id FROM "
+        f"{q('briefings_articletopic')} y WHERE y.topic_id = l.topic_id "
+        "ORDER BY y.article_id DESC LIMIT 1 OFFSET %s - 1), 0)"
+    )
 
 
 RELATED_ORDER = (
