@@ -281,7 +281,7 @@ IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 # counts of briefings/cache.py are computed once per expiry, not once per worker.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "archive_site.filecache.FileCache",
         "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
         # Whole pages are cached too (briefings/cache.py): room for a few
         # thousand, where the default 300 would cull every few searches.
