@@ -344,14 +344,21 @@ def listed(value: str) -> list[Article]:
     for row in json.loads(value):
         briefing_row = row.pop("briefing")
         publication = instance(Publication, briefing_row.pop("publication"))
-        opening = row.pop("opening")
-        found = instance(Article, row)
+        found = described(row)
         found.briefing = instance(Briefing, briefing_row)
         found.briefing.publication = publication
-        if not found.title:
-            found.untitled_label = untitled_label(found.subheadings or [], opening)
         articles.append(found)
     return articles
+
+
+def described(row: dict) -> Article:
+    """An article of ``row``, an untitled one described by its ``opening`` words
+    (``opening_sql``), as its lists and links show it."""
+    opening = row.pop("opening")
+    found = instance(Article, row)
+    if not found.title:
+        found.untitled_label = untitled_label(found.subheadings or [], opening or "")
+    return found
 
 
 def prefetched(instance: models.Model, name: str, rows: list) -> None:
@@ -410,10 +417,6 @@ def claim(article: Article, row: dict) -> Claim:
 def neighbour(article: Article, value: str | None) -> Article | None:
     if value is None:
         return None
-    row = json.loads(value)
-    opening = row.pop("opening")
-    found = instance(Article, row)
+    found = described(json.loads(value))
     found.briefing = article.briefing
-    if not found.title:
-        found.untitled_label = untitled_label(found.subheadings or [], opening or "")
     return found

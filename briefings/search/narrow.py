@@ -167,7 +167,7 @@ def trigger_sql() -> list[str]:
     sources = {**SOURCES, "briefings_briefing": None}
     for table, key in sources.items():
         for way, (event, referencing, rows) in ways.items():
-            name = f"{table}_{way}_searchrow"
+            name = trigger_name(table, way)
             if key is None:  # a briefing: its articles
                 if way != "update":
                     continue  # a new briefing has none; deleting one deletes them
@@ -226,10 +226,14 @@ def drop_sql() -> list[str]:
 def source_triggers() -> list[tuple[str, str]]:
     """(table, name) of the triggers that keep the rows as their sources change."""
     return [
-        (table, f"{table}_{way}_searchrow")
+        (table, trigger_name(table, way))
         for table in (*SOURCES, "briefings_briefing")
         for way in ("insert", "update", "delete")
     ]
+
+
+def trigger_name(table: str, way: str) -> str:
+    return f"{table}_{way}_searchrow"
 
 
 def drop_trigger_sql() -> list[str]:
@@ -259,9 +263,8 @@ def refill_sql(*, bulk: bool = False) -> list[str]:
 
 def refill(*, bulk: bool = False) -> int:
     """Make every row again from the articles; the number of rows."""
+    execute(refill_sql(bulk=bulk))
     with connection.cursor() as cursor:
-        for sql in refill_sql(bulk=bulk):
-            cursor.execute(sql)
         cursor.execute(f"SELECT count(*) FROM {TABLE}")
         return cursor.fetchone()[0]
 
