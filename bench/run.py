@@ -289,20 +289,8 @@ def measure_pages(label: str, server, pages: dict, args) -> dict:
                 once = list(dict.fromkeys(paths))  # the home page is one page
                 first_runs[page].append(measure(served.url, once, 1, check))
                 say(f"{label} {page} first visit {repetition}", first_runs[page][-1])
-            if repetition < args.repeat:
-                peaks.append(served.peak_rss_mb())
-                continue
-            if hasattr(check := pages["search"][1], "notes"):
-                check.notes.clear()  # Datasette's notes: the measured passes only
-            for _ in range(args.repeat):
-                for page, by_c in runs.items():
-                    paths, check = pages[page]
-                    for concurrency in args.concurrency:
-                        result = measure(
-                            served.url, paths * args.rounds, concurrency, check
-                        )
-                        by_c[concurrency].append(result)
-                        say(f"{label} {page} c={concurrency}", result)
+            if repetition == args.repeat:
+                measure_cache_hits(label, served, pages, runs, args)
             peaks.append(served.peak_rss_mb())
     known = [peak for peak in peaks if peak is not None]
     return {
@@ -316,6 +304,20 @@ def measure_pages(label: str, server, pages: dict, args) -> dict:
         # the most memory a server process held, over every repetition's server
         "peak_rss_mb": max(known) if known else None,
     }
+
+
+def measure_cache_hits(label: str, served, pages: dict, runs: dict, args) -> None:
+    """The pages again on ``served``, whose caches hold them now, ``repeat`` times
+    at each concurrency, into ``runs``."""
+    if hasattr(check := pages["search"][1], "notes"):
+        check.notes.clear()  # Datasette's notes: the measured passes only
+    for _ in range(args.repeat):
+        for page, by_c in runs.items():
+            paths, check = pages[page]
+            for concurrency in args.concurrency:
+                result = measure(served.url, paths * args.rounds, concurrency, check)
+                by_c[concurrency].append(result)
+                say(f"{label} {page} c={concurrency}", result)
 
 
 def bench_datasette(size: str, corpus: Path, args, run_id: str) -> dict:
