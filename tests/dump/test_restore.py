@@ -114,13 +114,10 @@ def test_a_reference_refused_at_the_end_fails_the_import_and_changes_nothing(
     empty_archive()
     definitions = set_aside_definitions()
     monkeypatch.setattr(restore_module, "foreign_keys", unmet)
-    failure = "^the archive's references could not be checked: "
-    with pytest.raises(ArchiveError, match=failure):
-        restore_archive(as_bytes(curated))
-    monkeypatch.undo()
-    assert sum(archive_counts().values()) == 0
+    refused_and_unchanged(
+        curated, monkeypatch, "^the archive's references could not be checked: "
+    )
     assert set_aside_definitions() == definitions
-    assert search_index_works()
 
 
 def test_an_index_that_cannot_be_built_fails_the_import_and_changes_nothing(
@@ -139,13 +136,20 @@ def test_an_index_that_cannot_be_built_fails_the_import_and_changes_nothing(
     secondary_indexes = restore_module.secondary_indexes
     monkeypatch.setattr(restore_module, "statements", broken)
     monkeypatch.setattr(restore_module, "secondary_indexes", broken_definitions)
-    failure = "^the (search index|indexes) could not be built: "
+    refused_and_unchanged(
+        curated, monkeypatch, "^the (search index|indexes) could not be built: "
+    )
+    assert list(SearchWord.objects.values_list("word", flat=True)) == ["unchanged"]
+    assert set_aside_definitions() == definitions
+
+
+def refused_and_unchanged(curated: str, monkeypatch, failure: str) -> None:
+    """The import fails with ``failure``; once what made it fail is undone, the
+    archive is still empty and its search index works."""
     with pytest.raises(ArchiveError, match=failure):
         restore_archive(as_bytes(curated))
     monkeypatch.undo()
     assert sum(archive_counts().values()) == 0
-    assert list(SearchWord.objects.values_list("word", flat=True)) == ["unchanged"]
-    assert set_aside_definitions() == definitions
     assert search_index_works()
 
 
