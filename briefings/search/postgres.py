@@ -175,6 +175,17 @@ def clauses_query(clauses: list[list[Term]]) -> SearchQuery | None:
     return combined
 
 
+def planned_rows(connection, sql: str, params) -> int:
+    """How many rows the planner expects the statement to return (its statistics,
+    nothing read). It counts a phrase as its words in any order."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
 class PostgresBackend:
     vendor = "postgresql"
 
@@ -247,12 +258,7 @@ class PostgresBackend:
         records = model.objects.alias(_search_vector=self.vector())
         matches = records.filter(_search_vector=fulltext).values("pk")
         sql, params = matches.query.sql_with_params()
-        with read_connection(model).cursor() as cursor:
-            cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
-            plan = cursor.fetchone()[0]
-        if isinstance(plan, str):
-            plan = json.loads(plan)
-        return int(plan[0]["Plan"]["Plan Rows"])
+        return planned_rows(read_connection(model), sql, params)
 
     def ranks(self, model, ids: list[int], query: Query) -> dict[int, float]:
         """Scores of these records (as ``annotate``)."""

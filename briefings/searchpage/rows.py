@@ -24,7 +24,7 @@ from ..models import Article, read_connection
 from ..search import Query, Term, narrow, parse_query
 from ..search.cjk import fold
 from ..search.expansion import expand
-from ..search.postgres import clauses_query, term_query
+from ..search.postgres import clauses_query, planned_rows, term_query
 from .filters import NO, UNKNOWN, YES, SearchFilterSet
 
 # The results' orders, as the article filter's (filters.ArticleFilter.orderings),
@@ -111,7 +111,10 @@ class RowSearch:
         order, every filter applied; ``matches``: about how many there are."""
         where, params = self.where(set(self.chosen))
         # ``+ 0`` keeps the order but hides the index, when sorting is cheaper.
-        walk = stop is not None and walks(stop, matches)
+        walk = stop is not None and (
+            walks(stop, matches)
+            or (self.rechecks and walks(stop, matches, self.candidates(where, params)))
+        )
         order = ORDERS[sort].format(day="s.day" if walk else "(s.day + 0)")
         limit = "" if stop is None else f" LIMIT {int(stop) - int(start)}"
         sql = (
@@ -121,6 +124,12 @@ class RowSearch:
         with read_connection(Article).cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
+
+    def candidates(self, where: str, params: list) -> int:
+        """About how many rows the text index gives for ``where``: for a phrase,
+        every row holding its words (the planner counts a phrase so)."""
+        sql = f"SELECT s.article_id FROM {narrow.TABLE} s WHERE {where}"
+        return planned_rows(read_connection(Article), sql, params)
 
 
 @dataclass(frozen=True)
@@ -149,11 +158,16 @@ class RowSet:
             return cursor.fetchone()[0]
 
 
-def walks(wanted: int, matches: int) -> bool:
+def walks(wanted: int, matches: int, candidates: int | None = None) -> bool:
     """Whether to read the first ``wanted`` of ``matches`` rows in an order
-    index's order rather than find and sort them all (see ``WALK_COST``)."""
+    index's order rather than find and sort them all (see ``WALK_COST``).
+    ``candidates``: when the text index gives rows whose words must be read to
+    know whether they match (a phrase's), how many; each then costs what a walked
+    row does (a phrase under a section: 38,000 candidates sorted for 2,300 matches
+    in 230 ms, the 20 newest walked to in 20 ms)."""
     walked = wanted * table_rows() / max(matches, 1)
-    return walked * WALK_COST < matches
+    found = matches if candidates is None else candidates * WALK_COST
+    return walked * WALK_COST < found
 
 
 def table_rows() -> int:

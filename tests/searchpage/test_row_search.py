@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from briefings.models import Article
 from briefings.searchpage import facets as facets_module
 from briefings.searchpage import page as page_module
+from briefings.searchpage import rows as rows_module
 from briefings.searchpage.filters import ArticleFilter, ClaimFilter
 from briefings.searchpage.rows import RowSearch, row_search
 from briefings.searchpage.tabs import ARTICLES
@@ -176,3 +177,50 @@ def test_a_phrase_is_counted_exactly_up_to_its_own_lower_limit(
     assert f"About {phrase['total']:,} articles" in page
     settings.SEARCH_PHRASE_EXACT_LIMIT = 1000
     assert not shown({"q": '"trade talks"'}, narrow=True)["estimated"]
+
+
+WALKED_SEARCHES = [
+    {"q": "trade", "sort": "newest"},
+    {"q": "trade", "sort": "oldest", "section": "Economy"},
+    {"q": '"trade talks"', "sort": "newest"},
+    {"q": '"trade talks"', "section": "Politics"},
+    {"q": "talks", "year": "none", "sort": "newest"},
+]
+
+
+def ordered_statements(params: dict) -> tuple[list[int], list[str]]:
+    """The page's result ids, and the statements that read them in order."""
+    request = RequestFactory().get("/search/", params)
+    with CaptureQueriesContext(connection) as queries:
+        context = page_module.search_context(request, ARTICLES)
+        ids = [hit.article.pk for hit in context["hits"]]
+    sqls = [query["sql"] for query in queries.captured_queries]
+    return ids, [sql for sql in sqls if ROW_SEARCH in sql and "ORDER BY" in sql]
+
+
+@pytest.mark.parametrize("params", WALKED_SEARCHES, ids=lambda params: str(params))
+def test_results_walked_in_an_order_index_are_the_sorted_results(
+    archive, settings, monkeypatch, params
+):
+    settings.SEARCH_CACHE_SECONDS = 0
+    monkeypatch.setattr(rows_module, "WALK_COST", 0)  # walking costs nothing
+    walked, walking = ordered_statements(params)
+    monkeypatch.undo()
+    monkeypatch.setattr(rows_module, "table_rows", lambda: 10**9)  # never worth it
+    found, sorting = ordered_statements(params)
+    assert walking and all("(s.day + 0)" not in sql for sql in walking)
+    assert sorting and all("(s.day + 0)" in sql for sql in sorting)
+    assert walked == found
+    assert found
+
+
+def test_a_phrase_walks_when_its_words_are_common_and_its_matches_few(monkeypatch):
+    monkeypatch.setattr(rows_module, "table_rows", lambda: 1_000_000)
+    # 2,300 matches: finding the 20 newest walks 8,700 rows, sorting reads 2,300.
+    assert not rows_module.walks(20, 2_300)
+    # A phrase: its 38,000 candidates must each have their words read to be sorted.
+    assert rows_module.walks(20, 2_300, candidates=38_000)
+    # Rare words, few candidates: sorting them stays cheaper than a long walk.
+    assert not rows_module.walks(20, 300, candidates=400)
+    # Dense matches walk whatever the candidates.
+    assert rows_module.walks(1_000, 600_000)
