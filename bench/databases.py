@@ -9,6 +9,7 @@ the corpus it holds, so that ``--only http`` measures it again without a new imp
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import re
@@ -21,14 +22,24 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import hugepages
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = os.environ.get("BENCH_PYTHON", str(ROOT / ".venv" / "bin" / "python"))
 WORK = ROOT / "var" / "bench"
 # For commands that read no data (collectstatic, generate_corpus): never the real DB.
 SCRATCH_URL = f"sqlite:///{WORK / 'scratch.sqlite3'}"
+
+
+def quarter_of_memory() -> str:
+    """PostgreSQL's usual buffer pool: a quarter of the machine's memory."""
+    return f"{hugepages.meminfo_field('MemTotal') // 4 // 1024}MB"
+
+
+SHARED_BUFFERS = quarter_of_memory()
 PG_OPTIONS = (
     "-c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
-    "-c full_page_writes=off -c shared_buffers=2GB"  # a server's usual quarter of RAM
+    f"-c full_page_writes=off -c shared_buffers={SHARED_BUFFERS}"
 )
 
 
@@ -109,6 +120,10 @@ class SQLiteDatabase:
         marker = Path(f"{self.path}.loaded")
         return marker.exists() and marker.read_text() == corpus_stamp(corpus)
 
+    def settings(self) -> dict:
+        """How the database ran, for the report: as the project sets it."""
+        return {}
+
     def analyze(self) -> None:
         """Nothing: SQLite gathers no statistics on its own, and the project runs no
         ANALYZE, so the file is measured as import_archive leaves it."""
@@ -127,6 +142,8 @@ class PostgresCluster:
         self.work = WORK / f"pg-{size}"
         self.marker = self.work / "loaded"
         self.version = postgres_version(self.bin)
+        self.huge_pages = False  # whether the running server maps its pool in them
+        self.lifetime = contextlib.ExitStack()
 
     def __enter__(self) -> PostgresCluster:
         data = self.work / "data"
@@ -140,11 +157,13 @@ class PostgresCluster:
                 [f"{self.bin}/initdb", "-D", str(data), "-U", "postgres"]
                 + ["-A", "trust", "-E", "UTF8", "--no-locale"]
             )
+        self.lifetime.enter_context(hugepages.reserved(self.huge_pages_needed()))
         as_server_user(
             [f"{self.bin}/pg_ctl", "-D", str(data), "-l"]
             + [f"{self.work}/server.log", "-w", "start"]
             + ["-o", f"-p {self.port} -k {self.work} {PG_OPTIONS}"]
         )
+        self.huge_pages = hugepages.in_use(self.server_pid())
         return self
 
     def __exit__(self, *exc) -> None:
@@ -155,6 +174,31 @@ class PostgresCluster:
             ),
             capture_output=True,
         )
+        self.lifetime.close()
+
+    def settings(self) -> dict:
+        """How the server ran, for the report."""
+        return {"shared_buffers": SHARED_BUFFERS, "huge_pages": self.huge_pages}
+
+    def huge_pages_needed(self) -> int:
+        """How many huge pages the stopped server's shared memory takes (0: none)."""
+        result = subprocess.run(
+            as_server_user_args(
+                [f"{self.bin}/postgres", "-D", f"{self.work}/data"]
+                + ["-C", "shared_memory_size_in_huge_pages"]
+                + ["-c", f"shared_buffers={SHARED_BUFFERS}"]
+            ),
+            capture_output=True,
+            text=True,
+        )
+        try:
+            return max(int(result.stdout.strip()), 0)
+        except ValueError:  # a version without the setting, or a running server
+            return 0
+
+    def server_pid(self) -> int:
+        """The postmaster's process id (the first line of its pid file)."""
+        return int((self.work / "data" / "postmaster.pid").read_text().split()[0])
 
     def client(self, program: str, *args: str) -> None:
         connect = ["-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres"]

@@ -169,6 +169,7 @@ def servers_table(results: dict) -> str:
             elif "gunicorn" in http:
                 g = http["gunicorn"]
                 setting = f"gunicorn {g['workers']} workers × {g['threads']} threads"
+                setting += database_setting(http.get("database_settings", {}))
             else:
                 setting = ""
             busy = f"{number(load.get('load_average'), 1)} / "
@@ -181,6 +182,14 @@ def servers_table(results: dict) -> str:
     header = ["articles", "server", "settings", "run of load / HTTP figures"]
     header.append("load average before load / HTTP")
     return table(header, rows, "lllll")
+
+
+def database_setting(settings: dict) -> str:
+    """PostgreSQL's buffer pool, and whether it was mapped in huge pages."""
+    if "shared_buffers" not in settings:
+        return ""
+    pages = "huge pages" if settings.get("huge_pages") else "4 kB pages"
+    return f"; shared_buffers {settings['shared_buffers']} in {pages}"
 
 
 def load_table(results: dict) -> str:

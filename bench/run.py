@@ -157,6 +157,7 @@ def bench_database(size: str, vendor: str, corpus: Path, args, run_id: str) -> d
 
             entry["http"] = measure_pages(f"{size}/{vendor}", fresh_server, pages, args)
             entry["http"] |= {"gunicorn": gunicorn_settings(env), "run_id": run_id}
+            entry["http"]["database_settings"] = database.settings()
             entry["http"]["load_average"] = started
     return entry
 

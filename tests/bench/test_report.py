@@ -234,3 +234,15 @@ def test_datasettes_own_errors_are_shown_but_do_not_fail_our_ratio(results):
     ours["errors"] = 1
     rows = {target: met for target, _, met in targets(results, "1000000")}
     assert rows["SQLite /search/ p95 ≤ ½ Datasette's, fixed mix"] is False
+
+
+def test_the_servers_table_says_how_postgresql_held_its_buffer_pool(results):
+    settings = {"shared_buffers": "2GB", "huge_pages": True}
+    results["entries"]["1000000/postgresql"]["http"]["database_settings"] = settings
+    text = render(results)
+    assert (
+        "| 1,000,000 | ours, PostgreSQL | gunicorn 5 workers × 2 threads; "
+        "shared_buffers 2GB in huge pages |"
+    ) in text
+    settings["huge_pages"] = False
+    assert "shared_buffers 2GB in 4 kB pages |" in render(results)
