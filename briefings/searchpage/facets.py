@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
+from urllib.parse import urlencode
 
 from django.db.models import (
     Case,
@@ -75,15 +76,23 @@ class Params:
         return self.data.getlist(name)
 
     def url(self, changes: dict[str, str | list[str] | None]) -> str:
-        """This page's URL with parameters set (or removed: None); page reset."""
-        data = self.data.copy()
-        data.pop("page", None)
-        for name, value in changes.items():
-            if value is None:
-                data.pop(name, None)
-            else:
-                data.setlist(name, value if isinstance(value, list) else [value])
-        encoded = data.urlencode()
+        """This page's URL with parameters set (or removed: None); page reset. A
+        changed parameter keeps its place, a new one goes last (as QueryDict's
+        ``setlist`` would put them; a search page makes a hundred of these, and
+        copying the QueryDict for each was a tenth of its Python time)."""
+        changed = {
+            name: value if value is None or isinstance(value, list) else [value]
+            for name, value in changes.items()
+        }
+        kept = [(name, values) for name, values in self.data.lists() if name != "page"]
+        pairs = []
+        for name, values in kept:
+            pairs += [(name, value) for value in changed.get(name, values) or ()]
+        present = {name for name, _ in kept}
+        for name, values in changed.items():
+            if name not in present:
+                pairs += [(name, value) for value in values or ()]
+        encoded = urlencode(pairs)
         return f"{self.path}?{encoded}" if encoded else self.path
 
     def toggle(self, name: str, value: str) -> str:
