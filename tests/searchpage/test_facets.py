@@ -332,3 +332,19 @@ def test_build_chart_without_results_is_none(db):
     assert (
         build_chart(ArticleFilter, params, public_articles(), facets, "article") is None
     )
+
+
+def test_a_changed_parameter_keeps_its_place_and_a_new_one_goes_last():
+    data = QueryDict("q=trade+war&topic=chips&page=3&sort=oldest&topic=%E4%B8%AD")
+    params = Params("/search/", data)
+    assert (
+        params.url({"topic": ["steel"]})
+        == "/search/?q=trade+war&topic=steel&sort=oldest"
+    )
+    assert params.url({"year": "2024", "sort": None}) == (
+        "/search/?q=trade+war&topic=chips&topic=%E4%B8%AD&year=2024"
+    )
+    assert params.url({"page": "4"}) == (
+        "/search/?q=trade+war&topic=chips&topic=%E4%B8%AD&sort=oldest&page=4"
+    )
+    assert Params("/search/", QueryDict("page=2")).url({}) == "/search/"
