@@ -247,9 +247,15 @@ class SqliteBackend:
         yield
 
     def update_statistics(self) -> None:
-        """Let the query planner see the tables' sizes (after a bulk import)."""
+        """Let the query planner see the tables' sizes (after a bulk import), every
+        index read whole: a sampled analysis (``analysis_limit``) guessed each index
+        of the same table at a different size (43,648 rows for one, 97,200 for
+        another, of 100,000), and the planner then read every article's wide row
+        through the smaller-looking index instead of its covering one (a search
+        narrowed by an outlet at 100k: 92 → 8 ms). The whole analysis takes 0.4 s at
+        100k articles and 2.7 s at a million."""
         with connection.cursor() as cursor:
-            cursor.execute("PRAGMA analysis_limit = 1000")
+            cursor.execute("PRAGMA analysis_limit = 0")
             cursor.execute("ANALYZE")
 
     def rebuild(self) -> int:

@@ -121,3 +121,23 @@ def test_postgresql_narrows_a_search_by_outlet_inside_the_text_index(archive):
     condition = next(line for line in shown.splitlines() if "Index Cond" in line)
     assert "search_vector @@" in condition and "outlet" in condition
     assert found == ["Wire story"]
+
+
+def test_sqlite_statistics_count_every_row_of_each_index(db):
+    """A sampled analysis gives each index of a table its own guess of the table's
+    size, and the planner then prefers whichever index looks smallest."""
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only: PostgreSQL's ANALYZE samples rows, not indexes")
+    owner = factories.briefing("Alpha Weekly")
+    Article.objects.bulk_create(
+        Article(briefing=owner, title=f"Story {n}", body="Tariffs.", position=n)
+        for n in range(3000)
+    )
+    update_statistics()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'briefings_article'"
+        )
+        sizes = {index: stat.split()[0] for index, stat in cursor.fetchall()}
+    assert sizes["briefings_article_covering_idx"] == "3000"
+    assert sizes["briefings_a_briefin_c33462_idx"] == "3000"
