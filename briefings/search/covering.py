@@ -16,10 +16,20 @@ exactly; a partial index of the public claims' article ids answers it from 30 MB
 
 from __future__ import annotations
 
+WALK_INDEX = "briefings_article_walk_idx"
 SQLITE_INDEXES = {
     "briefings_article_covering_idx": (
         "briefings_article",
         ("id", "is_published", "is_in_source", "briefing_id", "position")
+        + ("kind", "section", "outlet"),
+    ),
+    # The same columns from the briefing on, for reading the results newest first:
+    # walking the briefings in date order and each one's articles in this index
+    # tests every article's filters without its row (a common word of one kind at
+    # 100k articles, its newest 1,000 of 901 matches: 68 → 24 ms).
+    WALK_INDEX: (
+        "briefings_article",
+        ("briefing_id", "position", "id", "is_published", "is_in_source")
         + ("kind", "section", "outlet"),
     ),
     "briefings_briefing_covering_idx": (

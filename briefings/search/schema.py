@@ -96,3 +96,8 @@ def create_covering_indexes(apps, schema_editor) -> None:
 def drop_covering_indexes(apps, schema_editor) -> None:
     for sql in covering.drop_ddl(schema_editor.connection.vendor):
         schema_editor.execute(sql, params=None)
+
+
+def drop_walk_index(apps, schema_editor) -> None:
+    if schema_editor.connection.vendor == "sqlite":
+        schema_editor.execute(f"DROP INDEX IF EXISTS {covering.WALK_INDEX}")

@@ -87,6 +87,19 @@ def test_minus_excludes(articles):
     assert hits("Huawei -cranes") == {"huawei"}
 
 
+def test_exclusions_of_words_and_phrases_apply_to_every_alternative(articles):
+    assert hits('(Huawei OR Meituan OR Temasek) -cranes -"market share"') == {
+        "huawei",
+        "temasek",
+    }
+    assert hits("Huawei OR Meituan -equipment -science") == {"cranes", "meituan"}
+
+
+def test_a_chinese_exclusion_applies_beside_words(articles):
+    assert hits("united -统战") == set()
+    assert hits("common OR unemployment -内卷") == {"unemployment"}
+
+
 def test_or_finds_either(articles):
     assert hits("Meituan OR Temasek") == {"meituan", "temasek"}
 

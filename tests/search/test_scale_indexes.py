@@ -15,6 +15,7 @@ from briefings.search.sampling import sampled
 from briefings.searchpage.filters import (
     ArticleFilter,
     filtered,
+    ordered,
     public_articles,
     published_claims_of,
 )
@@ -83,6 +84,22 @@ def test_sqlite_finds_the_same_when_matches_are_tested_instead_of_looked_up(
     assert tested["page"].paginator.count == looked_up["page"].paginator.count == 57
     titles = [[hit.article.title for hit in c["hits"]] for c in (looked_up, tested)]
     assert titles[0] == titles[1]
+
+
+def test_sqlite_reads_the_newest_matches_without_their_rows(archive, monkeypatch):
+    """A common word under a filter, newest first: each briefing's articles are
+    tested in the walk index, their rows never read."""
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only: PostgreSQL orders from its narrow search table")
+    monkeypatch.setattr(sqlite, "lookup_limit", lambda: 0)  # a common word
+    matches = filtered(
+        ArticleFilter, QueryDict("q=tariffs -involution&kind=news"), public_articles()
+    )
+    newest = ordered(matches, ArticleFilter, "newest")
+    shown = plan(newest.values_list("pk", "briefing__published_on", "position")[:20])
+    assert "COVERING INDEX briefings_article_walk_idx" in shown
+    titles = list(newest.values_list("title", flat=True))
+    assert len(titles) == 57 and titles[0] == "Story 59"
 
 
 def test_whether_a_match_has_public_claims_is_read_from_an_index(archive):
