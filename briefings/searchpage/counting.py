@@ -273,7 +273,8 @@ class Counting:
     specs: list
     chosen: dict[str, set]
     matching: QuerySet  # the query and dates, without facet filters
-    narrowed: Callable[[tuple[str, ...]], QuerySet]  # facet filters left out → qs
+    # facet names → the results, each allowed to fail one of those facets' filters
+    narrowed: Callable[[tuple[str, ...]], QuerySet]
     text_matches: Callable[[], int | None] = lambda: None  # the text index's count
     rows: RowSearch | None = None  # the same search on the narrow table (rows.py)
 
@@ -320,26 +321,29 @@ class Counting:
         self, every: int | None = None, left_out: tuple[str, ...] | None = None
     ) -> QuerySet | RowSet:
         """The records to count: the matches (a sample of them, with ``every``),
-        or, with ``left_out``, the results of every facet filter but those."""
+        or, with ``left_out``, the results of every facet filter, of which a record
+        may fail one of those left out."""
         if self.rows is not None:
             pushed = () if left_out is None else set(self.chosen) - set(left_out)
-            return self.rows.rows(every, pushed)
+            return self.rows.rows(every, pushed, left_out or ())
         if left_out is not None:
             return self.narrowed(left_out)
         return self.matching if every is None else sampled(self.matching, every)
 
     def make_exact_where_small(self, estimate: Tally) -> None:
-        """Recount exactly each facet (and the total) whose own records are few."""
+        """Recount exactly the total and each facet whose own records are few, in
+        one statement: the records passing every filter but one of those facets'
+        hold the results and each of those facets' records. (A facet's records
+        include the results, so when those are many, no facet's are few.)"""
         limit = self.limit()
-        if estimate.total <= limit:
-            inactive = [s for s in self.specs if s.name not in self.chosen]
-            exact = count_all(inactive, self.source(left_out=()), {})
-            self.replace(estimate, exact)
-            estimate.total, estimate.total_estimated = exact.total, False
-        for spec in self.specs:
-            if spec.name in self.chosen and estimate.bases[spec.name] <= limit:
-                exact = count_all([spec], self.source(left_out=(spec.name,)), {})
-                self.replace(estimate, exact)
+        if estimate.total > limit:
+            return
+        few = tuple(name for name in self.chosen if estimate.bases[name] <= limit)
+        counted = [s for s in self.specs if s.name not in self.chosen or s.name in few]
+        kept = {name: self.chosen[name] for name in few}
+        exact = count_all(counted, self.source(left_out=few), kept)
+        self.replace(estimate, exact)
+        estimate.total, estimate.total_estimated = exact.total, False
 
     @staticmethod
     def replace(estimate: Tally, exact: Tally) -> None:

@@ -52,6 +52,7 @@ from .filters import (
     YES,
     SearchFilterSet,
     filtered,
+    filtered_but_one_of,
     iso_date,
     published_claims_of,
     text_bound_query,
@@ -311,8 +312,8 @@ def count_results(
         specs,
         chosen,
         matching=filtered(filterset_class, params.data, base, without=names),
-        narrowed=lambda left_out: filtered(
-            filterset_class, params.data, base, without=left_out
+        narrowed=lambda names: filtered_but_one_of(
+            filterset_class, params.data, base, names
         ),
         text_matches=lambda: text_bound(base.model, params),
         rows=row_search(filterset_class, params.data, chosen),

@@ -11,7 +11,9 @@ A facet whose records may have no value (no publication, no date) also takes
 from __future__ import annotations
 
 import datetime
+import operator
 from collections.abc import Callable
+from functools import reduce
 from typing import Any
 
 from django import forms
@@ -132,8 +134,10 @@ class AnyOfFilter(Filter):
         self.unknown = unknown  # the records with no value: ``none`` selects them
 
     def filter(self, qs: QuerySet, value: list) -> QuerySet:
-        if not value:
-            return qs
+        return qs.filter(self.condition_of(value)) if value else qs
+
+    def condition_of(self, value: list) -> Q:
+        """The rows with any of the values (``Q()``: every row, no value chosen)."""
         known = [v for v in value if v != UNKNOWN]
         q = self.unknown if self.unknown is not None and UNKNOWN in value else Q()
         if known:
@@ -142,7 +146,7 @@ class AnyOfFilter(Filter):
             else:
                 matches = Q(**{f"{self.field_name}__in": known})
             q = q | matches if q else matches
-        return qs.filter(q)
+        return q
 
 
 def or_unknown(convert: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -339,6 +343,42 @@ def filtered(
     for name in without:
         data.pop(name, None)
     return filterset_class(data, queryset=queryset).qs
+
+
+def filtered_but_one_of(
+    filterset_class: type[SearchFilterSet],
+    params: QueryDict,
+    queryset: QuerySet,
+    names: tuple[str, ...],
+) -> QuerySet:
+    """The queryset narrowed by every parameter, of which a record may fail one of
+    those named in ``names``: the records of each of those facets' counts (each
+    counted over the records passing every filter but its own), read at once."""
+    records = filtered(filterset_class, params, queryset, without=names)
+    if len(names) < 2:
+        return records
+    conditions = facet_conditions(filterset_class, params, names)
+    all_but = [
+        reduce(operator.and_, [conditions[other] for other in names if other != name])
+        for name in names
+    ]
+    if not all(all_but):  # Q(): a facet whose every value is chosen passes all
+        return records
+    return records.filter(reduce(operator.or_, all_but))
+
+
+def facet_conditions(
+    filterset_class: type[SearchFilterSet], params: QueryDict, names: tuple[str, ...]
+) -> dict[str, Q]:
+    """Each named facet's filter as a condition, from its cleaned parameters."""
+    records = filterset_class._meta.model.objects.none()
+    filterset = filterset_class(params, queryset=records)
+    filterset.form.is_valid()
+    cleaned = getattr(filterset.form, "cleaned_data", {})
+    return {
+        name: filterset.filters[name].condition_of(cleaned.get(name) or [])
+        for name in names
+    }
 
 
 def resolve_sort(raw: str | None, *, has_query: bool) -> str:

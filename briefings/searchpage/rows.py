@@ -66,10 +66,13 @@ class RowSearch:
     rechecks: bool = False  # phrases: each candidate's vector is read to match
 
     def where(
-        self, pushed: frozenset[str] | set[str] = frozenset()
+        self,
+        pushed: frozenset[str] | set[str] = frozenset(),
+        all_but_one: frozenset[str] = frozenset(),
     ) -> tuple[str, list]:
-        """SQL true for the matches, with the ``pushed`` facets' filters applied
-        (the keys first, the words last: testing the words reads the row's vector)."""
+        """SQL true for the matches, with the ``pushed`` facets' filters applied and
+        all but at most one of the ``all_but_one`` facets' (the keys first, the
+        words last: testing the words reads the row's vector)."""
         parts, values = ["s.is_public"], []
         start, end = self.dates
         if start is not None:
@@ -82,8 +85,22 @@ class RowSearch:
             condition, condition_values = facet_condition(name, self.chosen[name])
             parts.append(condition)
             values += condition_values
+        if len(all_but_one) > 1:
+            condition, condition_values = self.all_but_one(sorted(all_but_one))
+            parts.append(condition)
+            values += condition_values
         sql, params = self.text
         return " AND ".join([*parts, sql]), values + list(params)
+
+    def all_but_one(self, names: list[str]) -> tuple[str, list]:
+        """SQL true for the rows passing every named facet's filter but one at most."""
+        conditions = {name: facet_condition(name, self.chosen[name]) for name in names}
+        alternatives, values = [], []
+        for left_out in names:
+            kept = [conditions[name] for name in names if name != left_out]
+            alternatives.append("(" + " AND ".join(sql for sql, _ in kept) + ")")
+            values += [value for _, kept_values in kept for value in kept_values]
+        return "(" + " OR ".join(alternatives) + ")", values
 
     def month_counts(self, year: int, every: int | None) -> dict[int, int]:
         """Results per month of ``year``, whatever the dates and years chosen (the
@@ -101,8 +118,10 @@ class RowSearch:
             cursor.execute(sql, params)
             return {month: n * (every or 1) for month, n in cursor.fetchall()}
 
-    def rows(self, every: int | None = None, pushed=frozenset()) -> RowSet:
-        return RowSet(self, every, frozenset(pushed))
+    def rows(
+        self, every: int | None = None, pushed=frozenset(), all_but_one=frozenset()
+    ) -> RowSet:
+        return RowSet(self, every, frozenset(pushed), frozenset(all_but_one))
 
     def ordered(
         self, sort: str, start: int, stop: int | None, matches: int
@@ -135,15 +154,17 @@ class RowSearch:
 @dataclass(frozen=True)
 class RowSet:
     """The matches of a row search (a sample of them, with ``every``; filtered by
-    the ``pushed`` facets) as a source of the facet counts."""
+    the ``pushed`` facets, and by all but one of the ``all_but_one`` facets) as a
+    source of the facet counts."""
 
     search: RowSearch
     every: int | None
     pushed: frozenset[str]
+    all_but_one: frozenset[str] = frozenset()
 
     def keys_sql(self, specs: list, alias) -> tuple[str, list]:
         """Each match's id and facet keys, named ``alias(spec)``."""
-        where, params = self.search.where(self.pushed)
+        where, params = self.search.where(self.pushed, self.all_but_one)
         if self.every is not None:
             where += sample_condition(self.every)
         keys = "".join(

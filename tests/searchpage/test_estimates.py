@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from briefings.models import Article
@@ -86,6 +87,36 @@ def test_a_filter_narrowing_below_the_limit_makes_the_counts_exact_again(
     assert {v.value: v.count for v in topics.values} == {"trade": 20}
     # The publication facet's own base is all 40 matches: it stays an estimate.
     assert facet(response, "publication").estimated
+
+
+def test_facets_whose_own_records_are_few_are_counted_exactly_at_once(
+    client, settings, forty_tariff_articles
+):
+    settings.SEARCH_EXACT_LIMIT, settings.SEARCH_SAMPLE_EVERY = 30, 2
+    # Half are analyses, half of them in Alpha Weekly (whatever the ids' parity,
+    # on which the sample is drawn).
+    analyses = [a.pk for n, a in enumerate(forty_tariff_articles) if n % 4 in (0, 3)]
+    Article.objects.filter(pk__in=analyses).update(kind="analysis")
+    update_statistics()
+    params = {"q": "tariffs", "publication": "alpha-weekly", "kind": "analysis"}
+    # 40 matches, estimated; each facet's own records (every filter but its own)
+    # are 20 and the results 10: all counted exactly, in one statement.
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(SEARCH, params)
+    assert not response.context["total_estimated"]
+    assert response.context["page"].paginator.count == 10
+    counts = {
+        name: ({v.value: v.count for v in facet(response, name).values}, estimated)
+        for name in ("publication", "kind", "topic")
+        for estimated in [facet(response, name).estimated]
+    }
+    assert counts == {
+        "publication": ({"alpha-weekly": 10, "beta-review": 10}, False),
+        "kind": ({"analysis": 10, "news": 10}, False),
+        "topic": ({"trade": 10}, False),
+    }
+    counting = [q for q in queries if q["sql"].startswith("WITH m AS MATERIALIZED")]
+    assert len(counting) == 2  # the sample's, then the exact one
 
 
 def test_dates_narrowing_many_text_matches_below_the_limit_count_exactly(
